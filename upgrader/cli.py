@@ -1,0 +1,78 @@
+"""The ``django-upgrade`` command line: a thin click layer over importable functions.
+
+Each subcommand lives in ``upgrader/commands/<name>.py`` and exposes ``command``; this module finds
+them, and turns expected errors into one line on stderr and a documented exit code.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import sys
+
+import click
+
+from upgrader import __version__
+from upgrader import commands as _commands_pkg
+from upgrader.errors import EXIT_INTERRUPTED, EXIT_USAGE, UpgradeError
+
+EXIT_INTERNAL = 70
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UpgradeError as exc:
+            click.echo(f"django-upgrade: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("django-upgrade: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except Exception as exc:  # never a traceback for the user, unless asked for
+            if os.environ.get("DJANGO_UPGRADE_DEBUG"):
+                raise
+            click.echo(
+                f"django-upgrade: internal error: {type(exc).__name__}: {exc} "
+                "(set DJANGO_UPGRADE_DEBUG=1 for the traceback)",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="django-upgrade (django-upgrade-assistant)")
+def cli():
+    """Upgrade a Django project one feature release at a time.
+
+    \b
+    plan      the path from the project's Django to a target, and what each step costs
+    step      perform the next step: fix, bump, install, test, check, clear caches
+    fix       apply the libcst codemods (pre-commit friendly)
+    report    the CI deprecation-warning report
+    codemods  list the codemods
+    """
+
+
+def _register() -> None:
+    for info in sorted(pkgutil.iter_modules(_commands_pkg.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"upgrader.commands.{info.name}")
+        command = getattr(module, "command", None)
+        if isinstance(command, click.Command):
+            cli.add_command(command)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="django-upgrade", standalone_mode=True)
+    except click.exceptions.UsageError as exc:  # pragma: no cover - click handles these itself
+        click.echo(f"django-upgrade: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)

@@ -1,0 +1,41 @@
+"""Options shared by the commands that look at a project."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+FORMAT_CHOICES_BASE = ("text", "json")
+
+
+def project_argument(f):
+    return click.argument("project_dir", default=".", type=click.Path(file_okay=False))(f)
+
+
+def python_option(f):
+    return click.option(
+        "--python",
+        "python",
+        metavar="PATH",
+        help="The project's interpreter (default: PROJECT/.venv or PROJECT/venv, else python on PATH).",
+    )(f)
+
+
+def is_ci() -> bool:
+    return bool(os.environ.get("CI"))
+
+
+def show_progress(fmt: str = "text") -> bool:
+    """Progress bars only on a terminal, never in CI or machine-readable modes."""
+    return fmt == "text" and sys.stdout.isatty() and not is_ci()
+
+
+def use_colour() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and not is_ci()
+
+
+def echo_json(data) -> None:
+    click.echo(json.dumps(data, indent=2, sort_keys=False, default=str))

@@ -1,0 +1,158 @@
+"""Find and question the PROJECT's Python interpreter, always in a subprocess.
+
+The tool never imports the project's Django. ``probe()`` runs a tiny stdlib-only script under the
+project's interpreter and returns what it reports: its Python version, Django's version and location.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from upgrader.errors import UsageError
+
+PROBE_SCRIPT = r"""
+import json, sys
+out = {"python": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable, "prefix": sys.prefix}
+try:
+    import django
+    out["django"] = django.get_version()
+    out["django_path"] = django.__path__[0]
+except Exception as exc:  # not installed or broken
+    out["django"] = None
+    out["django_error"] = "%s: %s" % (type(exc).__name__, exc)
+print(json.dumps(out))
+"""
+
+
+@dataclass(frozen=True)
+class Interpreter:
+    path: str  # the executable as found (not resolved: a venv's python must stay a venv's python)
+    source: str  # how it was found: "--python", "config", ".venv", "venv", "PATH"
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    interpreter: Interpreter
+    python: str  # "3.11.7"
+    django: str | None  # "3.2.25" or None
+    django_path: str | None
+    prefix: str
+    error: str | None = None
+
+    @property
+    def python_feature(self) -> str:
+        return ".".join(self.python.split(".")[:2])
+
+
+def venv_python(venv_dir: Path) -> Path:
+    if os.name == "nt":  # pragma: no cover - the tool is tested on POSIX
+        return venv_dir / "Scripts" / "python.exe"
+    return venv_dir / "bin" / "python"
+
+
+def find_interpreter(project_dir: Path, explicit: str | None = None, configured: str | None = None) -> Interpreter:
+    """``--python PATH`` wins, then ``[tool.django-upgrade] python``, then PROJECT/.venv, PROJECT/venv,
+    an active ``$VIRTUAL_ENV``, else ``python`` (or ``python3``) on PATH."""
+    if explicit:
+        return Interpreter(_check_executable(explicit, "--python"), "--python")
+    if configured:
+        path = configured if os.path.isabs(configured) else str((project_dir / configured))
+        if not os.path.exists(path):
+            path = configured
+        return Interpreter(_check_executable(path, "[tool.django-upgrade] python"), "config")
+    for name in (".venv", "venv", "env"):
+        candidate = venv_python(project_dir / name)
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return Interpreter(str(candidate), name)
+    active = os.environ.get("VIRTUAL_ENV")
+    if active and venv_python(Path(active)).is_file():
+        return Interpreter(str(venv_python(Path(active))), "$VIRTUAL_ENV")
+    for name in ("python", "python3"):
+        found = shutil.which(name)
+        if found:
+            return Interpreter(found, "PATH")
+    return Interpreter(sys.executable, "tool")
+
+
+def _check_executable(path: str, what: str) -> str:
+    resolved = shutil.which(path) if not os.path.sep in path else path
+    if not resolved or not os.path.isfile(resolved) or not os.access(resolved, os.X_OK):
+        # A directory that is a virtualenv is accepted too.
+        if path and os.path.isdir(path) and venv_python(Path(path)).is_file():
+            return str(venv_python(Path(path)))
+        raise UsageError(f"{what}: no Python interpreter at {path}")
+    return resolved
+
+
+def probe(interp: Interpreter, cwd: Path | None = None, timeout: float = 60) -> ProbeResult:
+    """Ask the interpreter for its Python and Django versions (never raises on a missing Django)."""
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    try:
+        proc = subprocess.run(
+            [interp.path, "-I", "-c", PROBE_SCRIPT],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=str(cwd) if cwd else None,
+            env=env,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UsageError(f"cannot run the project's Python {interp.path}: {exc}") from None
+    if proc.returncode != 0 or not proc.stdout.strip():
+        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise UsageError(f"cannot run the project's Python {interp.path}: {last}")
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    return ProbeResult(
+        interpreter=interp,
+        python=data["python"],
+        django=data.get("django"),
+        django_path=data.get("django_path"),
+        prefix=data.get("prefix", ""),
+        error=data.get("django_error"),
+    )
+
+
+def pyenv_interpreters() -> dict[str, str]:
+    """Python interpreters installed through pyenv (and on PATH as pythonX.Y): {"3.12": path}.
+
+    Found at run time; nothing is hard-coded. Used by ``step --new-python 3.12`` and the tests.
+    """
+    found: dict[str, str] = {}
+    roots = []
+    if os.environ.get("PYENV_ROOT"):
+        roots.append(Path(os.environ["PYENV_ROOT"]))
+    roots.append(Path.home() / ".pyenv")
+    pyenv = shutil.which("pyenv")
+    if pyenv:
+        try:
+            out = subprocess.run([pyenv, "root"], capture_output=True, text=True, timeout=20).stdout.strip()
+            if out:
+                roots.insert(0, Path(out))
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+    for root in roots:
+        vdir = root / "versions"
+        if not vdir.is_dir():
+            continue
+        for entry in sorted(vdir.iterdir()):
+            parts = entry.name.split(".")
+            if len(parts) < 2 or not parts[0].isdigit() or not parts[1].isdigit():
+                continue
+            exe = entry / "bin" / "python"
+            feature = f"{parts[0]}.{parts[1]}"
+            if exe.is_file() and feature not in found and parts[0] == "3":
+                found[feature] = str(exe)
+    for minor in range(6, 20):
+        name = f"python3.{minor}"
+        exe = shutil.which(name)
+        if exe and f"3.{minor}" not in found:
+            found[f"3.{minor}"] = exe
+    return found

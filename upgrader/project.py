@@ -1,0 +1,71 @@
+"""A project as the commands see it: its directory, its config, its interpreter, its Django version."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from upgrader import interpreter as _interp
+from upgrader import versions
+from upgrader.config import load_config
+from upgrader.errors import UsageError
+
+
+@dataclass(frozen=True)
+class CurrentVersion:
+    version: str  # "3.2.25" or "3.2" when only a feature release is known
+    source: str  # human-readable: "interpreter /p/.venv/bin/python", "requirements.txt:3", "--from"
+    exact: bool  # True when the patch release is known
+
+    @property
+    def feature(self) -> str:
+        return versions.feature(self.version)
+
+
+class Project:
+    def __init__(self, directory: str | Path, python: str | None = None):
+        path = Path(directory).expanduser()
+        if not path.exists():
+            raise UsageError(f"project directory not found: {directory}")
+        if not path.is_dir():
+            raise UsageError(f"not a directory: {directory}")
+        self.dir = path.resolve()
+        self._explicit_python = python
+        self.config = load_config(self.dir)
+
+    @functools.cached_property
+    def interpreter(self) -> _interp.Interpreter:
+        return _interp.find_interpreter(self.dir, self._explicit_python, self.config.get("python"))
+
+    @functools.cached_property
+    def probe(self) -> _interp.ProbeResult:
+        return _interp.probe(self.interpreter, cwd=self.dir)
+
+    def try_probe(self) -> _interp.ProbeResult | None:
+        """Probe the interpreter; None when it cannot be run (and it was not given explicitly)."""
+        try:
+            return self.probe
+        except UsageError:
+            if self._explicit_python or self.config.get("python"):
+                raise
+            return None
+
+    def current_version(self, override: str | None = None) -> CurrentVersion:
+        """``--from`` wins; then Django importable in the project's interpreter; then the pins."""
+        if override:
+            v = versions.parse(override)
+            return CurrentVersion(str(v), "--from", not versions.is_feature_only(override))
+        probe = self.try_probe()
+        if probe and probe.django:
+            return CurrentVersion(probe.django, f"interpreter {probe.interpreter.path}", True)
+        from upgrader import pins  # local import: pins is a larger module
+
+        found = pins.current_from_pins(self.dir)
+        if found is not None:
+            return found
+        where = f" (interpreter {probe.interpreter.path} has no Django)" if probe else ""
+        raise UsageError(
+            f"no Django found for {self.dir}{where}: no pin in requirements/pyproject/setup files; "
+            "pass --from X.Y or --python PATH"
+        )
