@@ -1,0 +1,162 @@
+"""One file through the staged pipeline.
+
+1. text prefilter: ``codemod.prefilter(text)`` (substring test, thousands of files per second);
+2. exact confirmation on the ``ast`` tree: ``codemod.confirm(tree, text, ctx)``;
+3. libcst once: the file is parsed ONCE, every confirmed codemod transforms the same tree in turn,
+   the code is generated once, and the result is re-parsed (``ast`` and libcst) before it is accepted.
+
+A file that does not parse is reported and left untouched; so is a codemod output that does not
+re-parse (a bug in that codemod: the file keeps its original text and the error is reported).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import warnings
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from codemods.base import Codemod, FileContext, Finding
+
+TEMPLATE_SUFFIXES = (".html", ".htm", ".txt", ".xml", ".djhtml", ".jinja", ".j2", ".email", ".tpl")
+_TEMPLATE_SIGNS = re.compile(r"\{%\s*(load|block|extends|if|for|include|url|static|trans|csrf_token)\b|\{\{")
+_SETTINGS_SIGNS = re.compile(r"^(INSTALLED_APPS|MIDDLEWARE|DATABASES|SECRET_KEY|ROOT_URLCONF|TEMPLATES)\s*[:=]", re.M)
+
+
+@dataclass
+class SourceResult:
+    path: str
+    original: str
+    new: str
+    applied: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.new != self.original
+
+
+def is_migration_path(path: str) -> bool:
+    parts = path.replace("\\", "/").split("/")
+    return len(parts) >= 2 and parts[-2] == "migrations" and parts[-1].endswith(".py") and parts[-1] != "__init__.py"
+
+
+def looks_like_settings(path: str, text: str) -> bool:
+    norm = path.replace("\\", "/")
+    if "settings" in norm.rsplit("/", 1)[-1] or "/settings/" in norm:
+        return True
+    return bool(_SETTINGS_SIGNS.search(text))
+
+
+def file_kind(path: str, text: str | None = None) -> str | None:
+    """``python``, ``template`` or None (not ours)."""
+    if path.endswith(".py"):
+        return "python"
+    lower = path.lower()
+    if lower.endswith(TEMPLATE_SUFFIXES):
+        norm = lower.replace("\\", "/")
+        if "/templates/" in f"/{norm}" or (text is not None and _TEMPLATE_SIGNS.search(text)):
+            return "template"
+    return None
+
+
+def make_context(path: str, text: str, target: str | None) -> FileContext | None:
+    kind = file_kind(path, text)
+    if kind is None:
+        return None
+    ctx = FileContext(path=path, kind=kind, target=target)
+    if kind == "python":
+        ctx.is_migration = is_migration_path(path)
+        ctx.is_settings = looks_like_settings(path, text)
+    return ctx
+
+
+def _applicable(codemod: Codemod, ctx: FileContext) -> bool:
+    if ctx.kind == "template":
+        return "template" in codemod.kinds
+    if ctx.is_migration and not codemod.migrations:
+        return False
+    if "python" in codemod.kinds:
+        return True
+    return "settings" in codemod.kinds and ctx.is_settings
+
+
+def _position_lookup(module: cst.Module):
+    cache = {}
+
+    def lookup(node) -> int:
+        if "positions" not in cache:
+            wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+            cache["positions"] = wrapper.resolve(PositionProvider)
+        return cache["positions"][node].start.line
+
+    return lookup
+
+
+def apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None) -> SourceResult:
+    """Run the codemods over one file's text. Never raises for bad input; see ``SourceResult.error``."""
+    result = SourceResult(path=path, original=text, new=text)
+    ctx = make_context(path, text, target)
+    if ctx is None:
+        return result
+    candidates = [c for c in codemods if _applicable(c, ctx) and c.prefilter(text)]
+    if not candidates:
+        return result
+    if ctx.kind == "template":
+        new = text
+        for codemod in candidates:
+            ctx.current_codemod = codemod.name
+            out = codemod.transform_text(new, ctx)
+            if out != new:
+                result.applied.append(codemod.name)
+                new = out
+        result.new = new
+        result.findings = ctx.findings
+        return result
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # SyntaxWarnings of the user's code are not ours to show
+            tree = ast.parse(text)
+    except (SyntaxError, ValueError) as exc:
+        result.error = f"cannot parse: {exc.__class__.__name__}: {exc}"
+        return result
+    confirmed = [c for c in candidates if c.confirm(tree, text, ctx)]
+    if not confirmed:
+        result.findings = ctx.findings
+        return result
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as exc:
+        result.error = f"cannot parse: {str(exc).splitlines()[0]}"
+        return result
+    for codemod in confirmed:
+        ctx.current_codemod = codemod.name
+        ctx._positions = _position_lookup(module)
+        try:
+            new_module = codemod.transform(module, ctx)
+        except Exception as exc:  # noqa: BLE001 - one broken codemod must not lose the others' work
+            ctx.findings.append(Finding(codemod.name, path, 0, f"codemod failed and was skipped: {type(exc).__name__}: {exc}"))
+            continue
+        if new_module is not module and new_module.code != module.code:
+            result.applied.append(codemod.name)
+            module = new_module
+    new_text = module.code
+    if new_text != text:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                ast.parse(new_text)
+            cst.parse_module(new_text)
+        except (SyntaxError, ValueError, cst.ParserSyntaxError) as exc:
+            result.error = f"output of {', '.join(result.applied)} does not parse ({exc.__class__.__name__}); file left unchanged"
+            result.applied = []
+            result.findings = ctx.findings
+            return result
+    result.new = new_text
+    result.findings = ctx.findings
+    return result

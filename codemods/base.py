@@ -1,0 +1,143 @@
+"""The Codemod base class.
+
+A codemod is a class in its own module under ``codemods/catalogue/``. Its class attributes are its
+metadata and its docstring is its user documentation (what it does, why, an example, the Django
+versions), which ``django-upgrade codemods`` and the README table are generated from::
+
+    class ForceText(Codemod):
+        '''Rewrite ``force_text()`` / ``smart_text()`` to ``force_str()`` / ``smart_str()``.
+
+        Why: the ``*_text`` aliases were deprecated in Django 3.0 and removed in 4.0.
+
+        Example::
+
+            from django.utils.encoding import force_text      # before
+            from django.utils.encoding import force_str       # after
+        '''
+        name = "force_text"
+        changes = ("force-text", "smart-text")
+        available_from = "1.11"
+        removed_in = "4.0"
+        triggers = ("force_text", "smart_text")
+        kinds = frozenset({"python"})
+        migrations = True
+
+        def transform(self, module, ctx): ...
+
+Stages (see ``codemods.apply``): a file reaches ``transform`` only when one of ``triggers`` occurs in
+its text AND ``confirm(tree, text, ctx)`` accepts the file's ``ast`` tree. ``confirm`` must be cheap
+and exact enough that files which will not change rarely reach libcst.
+
+When a codemod is unsure (star import of the name, an import inside ``try:``, a shadowed or
+reassigned name, ``**kwargs`` where an argument is renamed, a computed setting) it changes nothing
+and calls ``ctx.report(node_or_line, message)`` so the user learns what was left by hand.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import libcst as cst
+
+KINDS = ("python", "settings", "template")
+
+
+@dataclass
+class Finding:
+    """Something a codemod saw and deliberately left alone (or a note about what it did)."""
+
+    codemod: str
+    path: str
+    line: int
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"codemod": self.codemod, "path": self.path, "line": self.line, "message": self.message}
+
+
+@dataclass
+class FileContext:
+    path: str  # as given to the engine (relative paths stay relative)
+    kind: str  # "python" or "template"
+    is_migration: bool = False
+    is_settings: bool = False
+    target: str | None = None  # the Django feature release the code must run on
+    findings: list[Finding] = field(default_factory=list)
+    current_codemod: str = ""
+    _positions: object = None  # set by the pipeline: a PositionProvider-less line lookup
+
+    def report(self, where, message: str) -> None:
+        """Record that something was left alone. ``where`` is a line number or a libcst node."""
+        line = where if isinstance(where, int) else self.line_of(where)
+        self.findings.append(Finding(self.current_codemod, self.path, line, message))
+
+    def line_of(self, node) -> int:
+        lookup = self._positions
+        if lookup is None:
+            return 0
+        try:
+            return lookup(node)
+        except Exception:  # noqa: BLE001 - a missing position never breaks a rewrite
+            return 0
+
+
+class Codemod:
+    """Base class of every codemod (see the module docstring)."""
+
+    name: ClassVar[str] = ""
+    changes: ClassVar[tuple[str, ...]] = ()  # release_data change ids this codemod fixes
+    available_from: ClassVar[str] = "1.11"  # first Django release where the NEW code works
+    removed_in: ClassVar[str] = ""  # release that removes the OLD code
+    triggers: ClassVar[tuple[str, ...]] = ()  # substrings; at least one must occur in the file
+    kinds: ClassVar[frozenset[str]] = frozenset({"python"})
+    migrations: ClassVar[bool] = True  # may run on historical migrations
+    changes_model_state: ClassVar[bool] = False  # needs makemigrations afterwards (step does it)
+
+    # -- stage 1: text prefilter ---------------------------------------------------------------
+    def prefilter(self, text: str) -> bool:
+        return any(t in text for t in self.triggers)
+
+    # -- stage 2: cheap exact confirmation on the ast tree -------------------------------------
+    def confirm(self, tree: ast.Module | None, text: str, ctx: FileContext) -> bool:
+        return True
+
+    # -- stage 3: the rewrite ------------------------------------------------------------------
+    def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
+        """Python codemods: return the new module (or the same object when nothing changes)."""
+        return module
+
+    def transform_text(self, text: str, ctx: FileContext) -> str:
+        """Template codemods: return the new text."""
+        return text
+
+    # -- documentation ---------------------------------------------------------------------------
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.doc().splitlines() or [""])[0]
+
+    @classmethod
+    def metadata(cls) -> dict:
+        return {
+            "name": cls.name,
+            "summary": cls.summary(),
+            "changes": list(cls.changes),
+            "available_from": cls.available_from,
+            "removed_in": cls.removed_in,
+            "kinds": sorted(cls.kinds),
+            "migrations": cls.migrations,
+            "changes_model_state": cls.changes_model_state,
+            "triggers": list(cls.triggers),
+            "doc": cls.doc(),
+        }
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text)

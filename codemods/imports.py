@@ -1,0 +1,357 @@
+"""Import tracking and editing for codemods, without libcst's scope / qualified-name metadata.
+
+Resolving libcst's ScopeProvider on every file costs ~10x a plain parse. Codemods only need to know
+which names the module imports from where, whether a name is also bound another way (shadowing,
+reassignment), and whether an import sits in ``try:`` or is a star import. ``ImportIndex.build``
+collects exactly that in one walk.
+
+    index = ImportIndex.build(module)
+    index.resolve(node)             # "django.utils.encoding.force_text" for a Name / Attribute node
+    index.locals_for("django.utils.encoding.force_text")   # ["force_text"] or ["ft"] (aliases)
+    index.unsure_reason("force_text")                       # None, or why a rewrite must not happen
+    module = add_from_import(module, "django.utils.encoding", "force_str")
+    module = remove_from_import(module, "django.utils.encoding", "force_text")   # if now unused
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+
+def dotted(node: cst.BaseExpression | None) -> str | None:
+    """``a.b.c`` for a Name/Attribute chain, else None."""
+    parts = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if isinstance(node, cst.Name):
+        parts.append(node.value)
+        return ".".join(reversed(parts))
+    return None
+
+
+def module_name(node: cst.ImportFrom) -> str:
+    mod = dotted(node.module) if node.module is not None else ""
+    dots = "".join("." for _ in node.relative)
+    return f"{dots}{mod or ''}"
+
+
+def parse_dotted(text: str) -> cst.BaseExpression:
+    parts = text.split(".")
+    expr: cst.BaseExpression = cst.Name(parts[0])
+    for part in parts[1:]:
+        expr = cst.Attribute(value=expr, attr=cst.Name(part))
+    return expr
+
+
+@dataclass
+class Binding:
+    local: str
+    qualname: str  # what the local name refers to
+    kind: str  # "from" or "import"
+    module: str  # the imported module ("django.utils.encoding" / "django.utils")
+    name: str | None  # for from-imports: the imported name
+    asname: str | None
+    in_try: bool
+    top_level: bool
+
+
+@dataclass
+class ImportIndex:
+    bindings: dict[str, list[Binding]] = field(default_factory=dict)
+    star_modules: set[str] = field(default_factory=set)
+    other_bound: set[str] = field(default_factory=set)  # names bound NOT by import
+
+    @classmethod
+    def build(cls, module: cst.Module) -> "ImportIndex":
+        index = cls()
+        module.visit(_Collector(index))
+        return index
+
+    # -- questions ---------------------------------------------------------------------------
+    def binding(self, local: str) -> Binding | None:
+        found = self.bindings.get(local) or []
+        return found[0] if len(found) == 1 else None
+
+    def resolve(self, node: cst.BaseExpression) -> str | None:
+        """The qualified name a Name/Attribute expression refers to through this module's imports."""
+        chain = dotted(node)
+        if chain is None:
+            return None
+        head, _, rest = chain.partition(".")
+        b = self.binding(head)
+        if b is None:
+            return None
+        return f"{b.qualname}.{rest}" if rest else b.qualname
+
+    def locals_for(self, qualname: str) -> list[str]:
+        """Local names bound (by from-import) to exactly ``qualname``."""
+        return [local for local, bs in self.bindings.items() for b in bs if b.qualname == qualname and b.kind == "from"]
+
+    def imports_module(self, module: str) -> bool:
+        return any(b.module == module or b.qualname == module for bs in self.bindings.values() for b in bs)
+
+    def star_imports(self, module: str) -> bool:
+        return module in self.star_modules
+
+    def unsure_reason(self, local: str) -> str | None:
+        """Why a rewrite of the local name ``local`` would be unsafe, or None when it is safe."""
+        found = self.bindings.get(local) or []
+        if not found:
+            return None
+        if len(found) > 1:
+            return f"'{local}' is imported more than once"
+        b = found[0]
+        if b.in_try:
+            return f"'{local}' is imported inside try: (a compatibility shim)"
+        if not b.top_level:
+            return f"'{local}' is imported inside a function or class"
+        if local in self.other_bound:
+            return f"'{local}' is also assigned or defined in this module"
+        return None
+
+
+class _Collector(cst.CSTVisitor):
+    def __init__(self, index: ImportIndex):
+        self.index = index
+        self.try_depth = 0
+        self.scope_depth = 0
+
+    # structure -------------------------------------------------------------------------------
+    def visit_Try(self, node):
+        self.try_depth += 1
+
+    def leave_Try(self, node):
+        self.try_depth -= 1
+
+    def visit_TryStar(self, node):
+        self.try_depth += 1
+
+    def leave_TryStar(self, node):
+        self.try_depth -= 1
+
+    def visit_FunctionDef(self, node):
+        self.index.other_bound.add(node.name.value)
+        self.scope_depth += 1
+
+    def leave_FunctionDef(self, node):
+        self.scope_depth -= 1
+
+    def visit_ClassDef(self, node):
+        self.index.other_bound.add(node.name.value)
+        self.scope_depth += 1
+
+    def leave_ClassDef(self, node):
+        self.scope_depth -= 1
+
+    def visit_Lambda(self, node):
+        self.scope_depth += 1
+
+    def leave_Lambda(self, node):
+        self.scope_depth -= 1
+
+    # imports ---------------------------------------------------------------------------------
+    def _add(self, b: Binding):
+        self.index.bindings.setdefault(b.local, []).append(b)
+
+    def visit_Import(self, node: cst.Import):
+        for alias in node.names:
+            full = dotted(alias.name) or ""
+            if alias.asname is not None:
+                local = dotted(alias.asname.name) or ""
+                self._add(Binding(local, full, "import", full, None, local, self.try_depth > 0, self.scope_depth == 0))
+            else:
+                head = full.split(".")[0]
+                self._add(Binding(head, head, "import", full, None, None, self.try_depth > 0, self.scope_depth == 0))
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom):
+        mod = module_name(node)
+        if isinstance(node.names, cst.ImportStar):
+            self.index.star_modules.add(mod)
+            return False
+        for alias in node.names:
+            name = dotted(alias.name) or ""
+            local = dotted(alias.asname.name) if alias.asname is not None else name
+            self._add(Binding(local, f"{mod}.{name}", "from", mod, name, local if alias.asname else None,
+                              self.try_depth > 0, self.scope_depth == 0))
+        return False
+
+    # other bindings --------------------------------------------------------------------------
+    def _bind_target(self, target):
+        if isinstance(target, cst.Name):
+            self.index.other_bound.add(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for el in target.elements:
+                self._bind_target(el.value)
+        elif isinstance(target, cst.StarredElement):
+            self._bind_target(target.value)
+
+    def visit_AssignTarget(self, node):
+        self._bind_target(node.target)
+
+    def visit_AnnAssign(self, node):
+        self._bind_target(node.target)
+
+    def visit_AugAssign(self, node):
+        self._bind_target(node.target)
+
+    def visit_For(self, node):
+        self._bind_target(node.target)
+
+    def visit_CompFor(self, node):
+        self._bind_target(node.target)
+
+    def visit_WithItem(self, node):
+        if node.asname is not None:
+            self._bind_target(node.asname.name)
+
+    def visit_ExceptHandler(self, node):
+        if node.name is not None:
+            self._bind_target(node.name.name)
+
+    def visit_Param(self, node):
+        self.index.other_bound.add(node.name.value)
+
+    def visit_NamedExpr(self, node):
+        self._bind_target(node.target)
+
+    def visit_Global(self, node):
+        for n in node.names:
+            self.index.other_bound.add(n.name.value)
+
+    def visit_Del(self, node):
+        self._bind_target(node.target)
+
+
+class _RefCounter(cst.CSTVisitor):
+    def __init__(self, name: str):
+        self.name = name
+        self.count = 0
+
+    def visit_Import(self, node):
+        return False
+
+    def visit_ImportFrom(self, node):
+        return False
+
+    def visit_Attribute(self, node: cst.Attribute):
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg):
+        node.value.visit(self)
+        return False
+
+    def visit_Name(self, node: cst.Name):
+        if node.value == self.name:
+            self.count += 1
+
+
+def count_references(module: cst.CSTNode, name: str) -> int:
+    """Uses of the bare name ``name`` outside import statements (attribute names and keywords excluded)."""
+    counter = _RefCounter(name)
+    module.visit(counter)
+    return counter.count
+
+
+# -- editing -------------------------------------------------------------------------------------
+
+def _is_top_import(stmt) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
+
+
+def _insert_index(module: cst.Module) -> int:
+    """After the last top-level import, else after the docstring / __future__ imports."""
+    last_import = None
+    for i, stmt in enumerate(module.body):
+        if _is_top_import(stmt):
+            last_import = i
+    if last_import is not None:
+        return last_import + 1
+    idx = 0
+    if module.body and isinstance(module.body[0], cst.SimpleStatementLine) and module.body[0].body and \
+            isinstance(module.body[0].body[0], cst.Expr) and isinstance(module.body[0].body[0].value, (cst.SimpleString, cst.ConcatenatedString)):
+        idx = 1
+    return idx
+
+
+def has_from_import(module: cst.Module, mod: str, name: str) -> bool:
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.ImportFrom) and module_name(small) == mod and not isinstance(small.names, cst.ImportStar):
+                if any(dotted(a.name) == name and a.asname is None for a in small.names):
+                    return True
+    return False
+
+
+def add_from_import(module: cst.Module, mod: str, name: str) -> cst.Module:
+    """Ensure ``from mod import name`` at top level, merging into an existing ``from mod import ...``."""
+    if has_from_import(module, mod, name):
+        return module
+    body = list(module.body)
+    for i, stmt in enumerate(body):
+        if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+            continue
+        small = stmt.body[0]
+        if isinstance(small, cst.ImportFrom) and module_name(small) == mod and not isinstance(small.names, cst.ImportStar):
+            names = list(small.names)
+            last = names[-1]
+            trailing = last.comma
+            names[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+            if small.lpar is not None and isinstance(trailing, cst.Comma):
+                # parenthesised, one-per-line style: keep the layout of the last element
+                names[-1] = last.with_changes(comma=trailing)
+                names.append(cst.ImportAlias(name=cst.Name(name), comma=trailing))
+            else:
+                names.append(cst.ImportAlias(name=cst.Name(name)))
+            body[i] = stmt.with_changes(body=[small.with_changes(names=names)])
+            return module.with_changes(body=body)
+    new_stmt = cst.parse_statement(f"from {mod} import {name}\n")
+    body.insert(_insert_index(module), new_stmt)
+    return module.with_changes(body=body)
+
+
+def remove_from_import(module: cst.Module, mod: str, name: str, asname: str | None = None) -> cst.Module:
+    """Remove ``name`` (optionally ``name as asname``) from top-level ``from mod import ...`` lines.
+
+    A line left empty is dropped; comments above it move to the next statement.
+    """
+    body = []
+    changed = False
+    carry = []
+    for stmt in module.body:
+        if carry:
+            stmt = stmt.with_changes(leading_lines=[*carry, *stmt.leading_lines])
+            carry = []
+        if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.ImportFrom):
+            small = stmt.body[0]
+            if module_name(small) == mod and not isinstance(small.names, cst.ImportStar):
+                keep = [a for a in small.names if not (dotted(a.name) == name and
+                        ((a.asname is None and asname is None) or (a.asname is not None and dotted(a.asname.name) == asname)))]
+                if len(keep) != len(small.names):
+                    changed = True
+                    if not keep:
+                        carry = [l for l in stmt.leading_lines if l.comment is not None]
+                        continue
+                    last = keep[-1]
+                    if small.lpar is None:
+                        keep[-1] = last.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                    body.append(stmt.with_changes(body=[small.with_changes(names=keep)]))
+                    continue
+        body.append(stmt)
+    if carry:
+        module = module.with_changes(footer=[*carry, *module.footer])
+    return module.with_changes(body=body) if changed else module
+
+
+def remove_if_unused(module: cst.Module, mod: str, name: str, local: str | None = None) -> cst.Module:
+    """Remove the from-import of ``name`` when the local name is no longer referenced."""
+    local = local or name
+    if count_references(module, local) == 0:
+        return remove_from_import(module, mod, name, asname=None if local == name else local)
+    return module

@@ -1,0 +1,181 @@
+"""A declarative base for codemods that move or rename an importable name.
+
+    class ForceText(RenameCodemod):
+        renames = {
+            "django.utils.encoding.force_text": "django.utils.encoding.force_str",
+            "django.utils.encoding.smart_text": "django.utils.encoding.smart_str",
+        }
+
+It handles ``from m import old``, ``from m import old as alias`` (the alias stays), ``import m`` /
+``from pkg import m`` with ``m.old`` attribute access, and module moves (``django.conf.urls.url`` ->
+``django.urls.re_path``): the new import is added, the old one removed once unused. It changes
+nothing and reports when unsure: star imports of the old module, imports inside ``try:`` or a
+function, a local name that is also assigned, or a new name already bound to something else.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import ClassVar
+
+import libcst as cst
+
+from codemods.base import Codemod, FileContext
+from codemods.imports import (
+    ImportIndex,
+    add_from_import,
+    count_references,
+    dotted,
+    module_name,
+    remove_from_import,
+)
+
+
+def split(qualname: str) -> tuple[str, str]:
+    mod, _, name = qualname.rpartition(".")
+    return mod, name
+
+
+class RenameCodemod(Codemod):
+    renames: ClassVar[dict[str, str]] = {}
+
+    def prefilter(self, text: str) -> bool:
+        if self.triggers:
+            return any(t in text for t in self.triggers)
+        return any(split(old)[1] in text for old in self.renames)
+
+    def confirm(self, tree, text, ctx) -> bool:
+        if tree is None:
+            return True
+        olds = {split(o) for o in self.renames}
+        old_names = {n for _, n in olds}
+        old_mods = {m for m, _ in olds}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module in old_mods:
+                if any(a.name in old_names or a.name == "*" for a in node.names):
+                    return True
+            elif isinstance(node, ast.Attribute) and node.attr in old_names:
+                return True
+        return False
+
+    def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
+        index = ImportIndex.build(module)
+        name_map: dict[str, str] = {}  # local bare name -> new bare name
+        alias_map: dict[tuple[str, str, str], tuple[str, str]] = {}  # (mod, name, asname) -> (new mod, new name)
+        attr_map: dict[str, str] = {}  # old qualname -> new qualname, for attribute access
+        imports_to_add: list[tuple[str, str]] = []
+        imports_to_remove: list[tuple[str, str]] = []
+        for old, new in self.renames.items():
+            old_mod, old_name = split(old)
+            new_mod, new_name = split(new)
+            if index.star_imports(old_mod) and count_references(module, old_name):
+                if old_name not in index.bindings:
+                    ctx.report(0, f"'{old_name}' may come from 'from {old_mod} import *': replace it with {new} by hand")
+                    continue
+            for local in index.locals_for(old):
+                reason = index.unsure_reason(local)
+                if reason:
+                    ctx.report(0, f"left {old} alone: {reason}")
+                    continue
+                b = index.binding(local)
+                if b.asname:
+                    alias_map[(old_mod, old_name, local)] = (new_mod, new_name)
+                    continue
+                clash = index.bindings.get(new_name)
+                if (clash and any(x.qualname != new for x in clash)) or new_name in index.other_bound:
+                    ctx.report(0, f"left {old} alone: the name '{new_name}' is already used in this module")
+                    continue
+                name_map[local] = new_name
+                imports_to_remove.append((old_mod, old_name))
+                imports_to_add.append((new_mod, new_name))
+            attr_map[old] = new
+        transformer = _RenameTransformer(index, name_map, alias_map, attr_map)
+        new_module = module.visit(transformer)
+        if transformer.attr_needs_import:
+            for new_mod, new_name in transformer.attr_needs_import:
+                new_module = add_from_import(new_module, new_mod, new_name)
+        for mod, name in imports_to_remove:
+            new_module = remove_from_import(new_module, mod, name)
+        for mod, name in imports_to_add:
+            new_module = add_from_import(new_module, mod, name)
+        # a module imported only for the old attribute may now be unused: leave it (it may have
+        # side effects, and linters will tell); nothing else to do.
+        return new_module
+
+
+class _RenameTransformer(cst.CSTTransformer):
+    def __init__(self, index, name_map, alias_map, attr_map):
+        self.index = index
+        self.name_map = name_map
+        self.alias_map = alias_map
+        self.attr_map = attr_map
+        self.attr_needs_import: list[tuple[str, str]] = []
+        self._in_import = 0
+
+    def visit_Import(self, node):
+        self._in_import += 1
+
+    def leave_Import(self, original, updated):
+        self._in_import -= 1
+        return updated
+
+    def visit_ImportFrom(self, node):
+        self._in_import += 1
+
+    def leave_ImportFrom(self, original, updated):
+        self._in_import -= 1
+        if isinstance(updated.names, cst.ImportStar) or not self.alias_map:
+            return updated
+        mod = module_name(updated)
+        names = list(updated.names)
+        changed = False
+        for i, alias in enumerate(names):
+            if alias.asname is None:
+                continue
+            key = (mod, dotted(alias.name), dotted(alias.asname.name))
+            target = self.alias_map.get(key)
+            if target and target[0] == mod:
+                names[i] = alias.with_changes(name=cst.Name(target[1]))
+                changed = True
+        if changed:
+            updated = updated.with_changes(names=names)
+        moved = [(k, v) for k, v in self.alias_map.items() if k[0] == mod and v[0] != mod]
+        if moved and len(updated.names) == 1 and updated.names[0].asname is not None:
+            a = updated.names[0]
+            for (m, n, asn), (nm, nn) in moved:
+                if dotted(a.name) == n and dotted(a.asname.name) == asn:
+                    return updated.with_changes(module=cst.parse_expression(nm), names=[a.with_changes(name=cst.Name(nn))], relative=[])
+        return updated
+
+    def leave_Name(self, original, updated):
+        if self._in_import:
+            return updated
+        new = self.name_map.get(updated.value)
+        return updated.with_changes(value=new) if new else updated
+
+    def visit_Attribute(self, node):
+        return True
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute):
+        if self._in_import:
+            return updated
+        qual = self.index.resolve(original)
+        if qual is None or qual not in self.attr_map:
+            return updated
+        new = self.attr_map[qual]
+        old_mod, _ = split(qual)
+        new_mod, new_name = split(new)
+        if old_mod == new_mod:
+            return updated.with_changes(attr=cst.Name(new_name))
+        base = dotted(original.value)
+        # the new module is reachable through the same import (django.urls from `import django`)?
+        head = base.split(".")[0] if base else None
+        b = self.index.binding(head) if head else None
+        if b is not None and b.kind == "import" and b.asname is None and new_mod.startswith(head + "."):
+            return cst.parse_expression(new)
+        if new_name in self.index.bindings and any(x.qualname != new for x in self.index.bindings[new_name]):
+            return updated
+        if new_name in self.index.other_bound:
+            return updated
+        self.attr_needs_import.append((new_mod, new_name))
+        return cst.Name(new_name)

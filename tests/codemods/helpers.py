@@ -1,0 +1,56 @@
+"""Tiny helpers so each codemod test case reads as before/after.
+
+    check_transformed(ForceText, before, after)                 # rewrites exactly to ``after``
+    check_noop(ForceText, source)                               # leaves it alone
+    check_noop(ForceText, source, reported=True)                # ... and says why (a Finding)
+
+Both also check, automatically, that the output parses (ast and libcst) and that a second run
+changes nothing (idempotence). Sources are dedented, so cases can be indented triple-quoted strings.
+"""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+
+import libcst as cst
+
+from codemods.apply import apply_source
+
+
+def _run(codemod_cls, source: str, filename: str, target: str | None):
+    return apply_source(source, filename, [codemod_cls()], target=target)
+
+
+def _check_parses(text: str, filename: str) -> None:
+    if filename.endswith(".py"):
+        ast.parse(text)
+        cst.parse_module(text)
+
+
+def check_transformed(codemod_cls, before: str, after: str, filename: str = "app/views.py",
+                      target: str | None = None, reported: bool | None = None):
+    before, after = textwrap.dedent(before), textwrap.dedent(after)
+    result = _run(codemod_cls, before, filename, target)
+    assert result.error is None, result.error
+    assert result.new == after, f"\n--- got ---\n{result.new}\n--- expected ---\n{after}"
+    assert codemod_cls.name in result.applied
+    _check_parses(result.new, filename)
+    again = _run(codemod_cls, result.new, filename, target)
+    assert again.new == result.new, f"not idempotent; second run gave:\n{again.new}"
+    if reported is not None:
+        assert bool(result.findings) == reported, result.findings
+    return result
+
+
+def check_noop(codemod_cls, source: str, filename: str = "app/views.py", target: str | None = None,
+               reported: bool | None = None):
+    source = textwrap.dedent(source)
+    result = _run(codemod_cls, source, filename, target)
+    assert result.error is None, result.error
+    assert result.new == source, f"expected no change, got:\n{result.new}"
+    assert not result.applied
+    _check_parses(source, filename)
+    if reported is not None:
+        assert bool(result.findings) == reported, f"findings: {result.findings}"
+    return result

@@ -1,0 +1,315 @@
+"""Clear the PROJECT's caches through its own settings, in its own interpreter; remove stale bytecode.
+
+    find_settings(project_dir, explicit=None, config=None) -> SettingsModule(module, source) | None
+        ``--settings`` wins, then ``[tool.django-upgrade] settings``, then manage.py's
+        ``os.environ.setdefault("DJANGO_SETTINGS_MODULE", "...")`` (read with ast, never run), then
+        pytest-django's ``DJANGO_SETTINGS_MODULE`` in pytest.ini / pyproject.toml / setup.cfg / tox.ini,
+        then ``$DJANGO_SETTINGS_MODULE`` of the environment.
+    clear_caches(project, settings=None, python=None) -> list[ClearedCache(alias, backend, location, ok, error, note)]
+        Runs a small script under the project's interpreter: ``django.setup()``, then
+        ``caches[alias].clear()`` for every alias of ``settings.CACHES``. A cache that cannot be cleared
+        (its server is down) is reported with ``ok=False`` and the error; it never raises for that.
+        Raises UsageError when the settings cannot be found or loaded, or Django is missing.
+    clear_bytecode(project_dir) -> int
+        Removes ``__pycache__`` directories and stray ``*.pyc``/``*.pyo`` files under the project (never
+        inside virtualenvs, .git, node_modules, .tox/.nox or the tool's .django-upgrade/); returns the
+        number of bytecode files removed.
+
+A ``locmem``/``dummy`` cache lives in each process's memory: clearing it from a new process cannot
+reach a running server's memory, so its entry carries a ``note`` saying the server's restart clears it.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import tomlkit
+
+from upgrader.errors import UsageError
+
+MARKER = "@@django-upgrade-clear-cache@@"
+
+CLEAR_SCRIPT = r"""
+import json, sys
+MARKER = %r
+def emit(data):
+    sys.stdout.write("\n" + MARKER + json.dumps(data) + "\n")
+    sys.stdout.flush()
+try:
+    import django
+except Exception as exc:
+    emit({"fatal": "django is not importable: %%s: %%s" %% (type(exc).__name__, exc), "kind": "django"})
+    sys.exit(0)
+try:
+    django.setup()
+    from django.conf import settings
+    from django.core.cache import caches
+    aliases = list(settings.CACHES)
+except Exception as exc:
+    emit({"fatal": "%%s: %%s" %% (type(exc).__name__, exc), "kind": "settings", "django": django.get_version()})
+    sys.exit(0)
+results = []
+for alias in aliases:
+    conf = settings.CACHES[alias] or {}
+    backend = conf.get("BACKEND", "")
+    location = conf.get("LOCATION", "")
+    if isinstance(location, (list, tuple)):
+        location = ",".join(str(x) for x in location)
+    entry = {"alias": alias, "backend": backend, "location": str(location or ""), "ok": True, "error": None}
+    try:
+        caches[alias].clear()
+    except Exception as exc:
+        entry["ok"] = False
+        entry["error"] = ("%%s: %%s" %% (type(exc).__name__, exc)).strip()
+    results.append(entry)
+emit({"caches": results, "django": django.get_version()})
+""" % MARKER
+
+IN_PROCESS_BACKENDS = ("locmem.LocMemCache", "dummy.DummyCache")
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".tox", ".nox", ".django-upgrade", ".mypy_cache",
+             ".pytest_cache", ".ruff_cache", "site-packages"}
+
+
+@dataclass
+class ClearedCache:
+    alias: str
+    backend: str
+    location: str
+    ok: bool
+    error: str | None = None
+    note: str | None = None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SettingsModule:
+    module: str
+    source: str  # "--settings", "[tool.django-upgrade] settings", "manage.py", "pytest.ini", ...
+
+
+# --------------------------------------------------------------------------- settings discovery
+
+def manage_py_files(project_dir: Path) -> list[Path]:
+    """PROJECT/manage.py, else manage.py one directory down (src/manage.py layouts)."""
+    top = project_dir / "manage.py"
+    if top.is_file():
+        return [top]
+    found = []
+    for child in sorted(project_dir.iterdir()) if project_dir.is_dir() else []:
+        if child.is_dir() and child.name not in SKIP_DIRS and not child.name.startswith(".") and not _is_venv(child):
+            if (child / "manage.py").is_file():
+                found.append(child / "manage.py")
+    return found
+
+
+def settings_from_manage_py(path: Path) -> str | None:
+    """The literal of ``os.environ.setdefault("DJANGO_SETTINGS_MODULE", "x")`` (or
+    ``os.environ["DJANGO_SETTINGS_MODULE"] = "x"``) in manage.py, read with ast."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"), filename=str(path))
+    except (SyntaxError, ValueError, OSError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "setdefault":
+            args = node.args
+            if (
+                len(args) >= 2
+                and isinstance(args[0], ast.Constant) and args[0].value == "DJANGO_SETTINGS_MODULE"
+                and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)
+            ):
+                return args[1].value
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            for target in node.targets:
+                if (
+                    isinstance(target, ast.Subscript)
+                    and isinstance(target.slice, ast.Constant)
+                    and target.slice.value == "DJANGO_SETTINGS_MODULE"
+                ):
+                    return node.value.value
+    return None
+
+
+def _ini_value(path: Path, sections: tuple[str, ...]) -> str | None:
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return None
+    for section in sections:
+        if parser.has_section(section):
+            value = parser[section].get("django_settings_module")  # configparser lower-cases keys
+            if value and value.strip():
+                return value.strip()
+    return None
+
+
+def settings_from_pytest_config(project_dir: Path) -> SettingsModule | None:
+    """pytest-django's DJANGO_SETTINGS_MODULE in the files pytest reads, in pytest's own order."""
+    ini = project_dir / "pytest.ini"
+    if ini.is_file():
+        value = _ini_value(ini, ("pytest",))
+        if value:
+            return SettingsModule(value, "pytest.ini")
+    pyproject = project_dir / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            doc = tomlkit.parse(pyproject.read_text(encoding="utf-8"))
+            opts = doc.get("tool", {}).get("pytest", {}).get("ini_options", {})
+            for key, value in opts.items():
+                if str(key).upper() == "DJANGO_SETTINGS_MODULE" and str(value).strip():
+                    return SettingsModule(str(value).strip(), "pyproject.toml [tool.pytest.ini_options]")
+        except Exception:  # an unparsable pyproject is reported by the config loader, not here
+            pass
+    tox = project_dir / "tox.ini"
+    if tox.is_file():
+        value = _ini_value(tox, ("pytest",))
+        if value:
+            return SettingsModule(value, "tox.ini [pytest]")
+    cfg = project_dir / "setup.cfg"
+    if cfg.is_file():
+        value = _ini_value(cfg, ("tool:pytest",))
+        if value:
+            return SettingsModule(value, "setup.cfg [tool:pytest]")
+    return None
+
+
+def find_settings(project_dir: str | Path, explicit: str | None = None, config: dict | None = None) -> SettingsModule | None:
+    project_dir = Path(project_dir)
+    if explicit:
+        return SettingsModule(explicit, "--settings")
+    configured = (config or {}).get("settings")
+    if configured:
+        return SettingsModule(str(configured), "[tool.django-upgrade] settings")
+    for manage in manage_py_files(project_dir):
+        value = settings_from_manage_py(manage)
+        if value:
+            return SettingsModule(value, str(manage.relative_to(project_dir)))
+    found = settings_from_pytest_config(project_dir)
+    if found:
+        return found
+    if os.environ.get("DJANGO_SETTINGS_MODULE"):
+        return SettingsModule(os.environ["DJANGO_SETTINGS_MODULE"], "$DJANGO_SETTINGS_MODULE")
+    return None
+
+
+def project_sys_path(project_dir: Path) -> list[str]:
+    """Directories the project's code is imported from: manage.py's directory, then the project root."""
+    paths = [str(m.parent) for m in manage_py_files(project_dir)]
+    if str(project_dir) not in paths:
+        paths.append(str(project_dir))
+    if (project_dir / "src").is_dir() and str(project_dir / "src") not in paths:
+        paths.append(str(project_dir / "src"))
+    return paths
+
+
+def django_env(project_dir: Path, settings_module: str) -> dict[str, str]:
+    """The environment for running the project's Django code in a subprocess."""
+    env = dict(os.environ)
+    env.pop("PYTHONHOME", None)
+    env["DJANGO_SETTINGS_MODULE"] = settings_module
+    env["PYTHONPATH"] = os.pathsep.join(project_sys_path(project_dir))
+    env.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    return env
+
+
+# --------------------------------------------------------------------------- clearing
+
+def _project_parts(project) -> tuple[Path, dict, str | None]:
+    """Accept a ``upgrader.project.Project`` or a plain directory."""
+    if hasattr(project, "dir") and hasattr(project, "config"):
+        return Path(project.dir), dict(project.config), None
+    return Path(project).resolve(), {}, None
+
+
+def clear_caches(project, settings: str | None = None, python: str | None = None, timeout: float = 300) -> list[ClearedCache]:
+    """Clear every alias of the project's ``CACHES``; see the module docstring."""
+    project_dir, config, _ = _project_parts(project)
+    found = find_settings(project_dir, settings, config)
+    if found is None:
+        raise UsageError(
+            f"cannot find the settings module of {project_dir}: pass --settings MODULE "
+            "or set [tool.django-upgrade] settings"
+        )
+    if python is None:
+        if hasattr(project, "interpreter"):
+            python = project.interpreter.path
+        else:
+            from upgrader.interpreter import find_interpreter
+
+            python = find_interpreter(project_dir, None, config.get("python")).path
+    try:
+        proc = subprocess.run(
+            [str(python), "-c", CLEAR_SCRIPT],
+            cwd=str(project_dir),
+            capture_output=True,
+            text=True,
+            env=django_env(project_dir, found.module),
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise UsageError(f"clearing the caches with {python} did not finish within {timeout:.0f}s") from None
+    except OSError as exc:
+        raise UsageError(f"cannot run the project's Python {python}: {exc}") from None
+    data = None
+    for line in reversed(proc.stdout.splitlines()):
+        if line.startswith(MARKER):
+            data = json.loads(line[len(MARKER):])
+            break
+    if data is None:
+        last = (proc.stderr.strip().splitlines() or [f"exit code {proc.returncode}, no output"])[-1]
+        raise UsageError(f"cannot load the settings {found.module} ({found.source}) with {python}: {last}")
+    if "fatal" in data:
+        if data.get("kind") == "django":
+            raise UsageError(f"no Django in the project's Python {python}: {data['fatal']}")
+        raise UsageError(f"cannot load the settings {found.module} (from {found.source}): {data['fatal']}")
+    results = []
+    for entry in data["caches"]:
+        cleared = ClearedCache(**entry)
+        if cleared.ok and cleared.backend.endswith(IN_PROCESS_BACKENDS):
+            cleared.note = "per-process memory: running servers drop it when they restart"
+        results.append(cleared)
+    return results
+
+
+# --------------------------------------------------------------------------- bytecode
+
+def _is_venv(path: Path) -> bool:
+    return (path / "pyvenv.cfg").is_file() or (path / "conda-meta").is_dir()
+
+
+def clear_bytecode(project_dir: str | Path) -> int:
+    """Remove ``__pycache__`` directories and stray ``*.pyc``/``*.pyo`` under the project (pruning
+    virtualenvs, VCS and tool directories); return how many bytecode files were removed."""
+    root = Path(project_dir)
+    removed = 0
+    for dirpath, dirnames, filenames in os.walk(root):
+        current = Path(dirpath)
+        keep = []
+        for name in dirnames:
+            sub = current / name
+            if name in SKIP_DIRS or sub.is_symlink() or _is_venv(sub):
+                continue
+            if name == "__pycache__":
+                removed += sum(1 for f in sub.rglob("*") if f.is_file() and f.suffix in (".pyc", ".pyo"))
+                shutil.rmtree(sub, ignore_errors=True)
+                continue
+            keep.append(name)
+        dirnames[:] = keep
+        for name in filenames:
+            if name.endswith((".pyc", ".pyo")):
+                try:
+                    (current / name).unlink()
+                    removed += 1
+                except OSError:
+                    pass
+    return removed

@@ -1,0 +1,302 @@
+"""django-upgrade-assistant warning recorder (runs inside the project's interpreter, Python 3.8+).
+
+Stdlib only. Installed by the ``sitecustomize`` beside this file when DJANGO_UPGRADE_HARVEST_FILE is
+set. Every record is one JSON line appended with a single ``os.write`` on an ``O_APPEND`` descriptor,
+so any number of processes (manage.py test --parallel, pytest-xdist workers, tox, nox ...) can write
+to the same file at once.
+"""
+
+import json
+import os
+import sys
+import threading
+import warnings
+
+ENV_FILE = "DJANGO_UPGRADE_HARVEST_FILE"
+VERSION = 1
+MAX_MESSAGE = 16000
+
+_state = {"test": None, "installed": False, "fd": None, "fd_pid": None, "pytest_active": False}
+_local = threading.local()
+_orig_showwarnmsg_impl = getattr(warnings, "_showwarnmsg_impl", None)
+_orig_showwarning = getattr(warnings, "_showwarning_orig", None)
+
+
+def _qualname(category):
+    try:
+        module = category.__module__
+        name = getattr(category, "__qualname__", category.__name__)
+    except AttributeError:
+        return str(category)
+    if module in ("builtins", "exceptions"):
+        return name
+    return "%s.%s" % (module, name)
+
+
+def _fd():
+    pid = os.getpid()
+    if _state["fd"] is None or _state["fd_pid"] != pid:
+        path = os.environ.get(ENV_FILE)
+        if not path:
+            return None
+        _state["fd"] = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        _state["fd_pid"] = pid
+    return _state["fd"]
+
+
+def current_test():
+    return _state["test"]
+
+
+def set_current_test(test_id):
+    previous = _state["test"]
+    _state["test"] = test_id
+    return previous
+
+
+def write_record(record):
+    """Append one record (a dict) as a JSON line. Never raises."""
+    if getattr(_local, "busy", False):
+        return
+    _local.busy = True
+    try:
+        fd = _fd()
+        if fd is None:
+            return
+        record.setdefault("v", VERSION)
+        record.setdefault("pid", os.getpid())
+        record.setdefault("ppid", os.getppid())
+        record.setdefault("argv", list(getattr(sys, "argv", [])[:4]))
+        record.setdefault("cwd", os.getcwd())
+        msg = record.get("message") or ""
+        if len(msg) > MAX_MESSAGE:
+            record["message"] = msg[:MAX_MESSAGE] + "..."
+        data = (json.dumps(record, default=str, ensure_ascii=True) + "\n").encode("ascii")
+        os.write(fd, data)  # one write on an O_APPEND fd: lines never interleave
+    except Exception:
+        pass
+    finally:
+        _local.busy = False
+
+
+def _abs(filename):
+    if not filename or filename.startswith("<"):
+        return filename or ""
+    try:
+        return os.path.abspath(filename)
+    except Exception:
+        return filename
+
+
+def record_warning(message, category, filename, lineno, test=None, when=None, source="showwarning"):
+    if isinstance(message, Warning):
+        category = category or type(message)
+        text = str(message)
+    else:
+        text = str(message)
+    if test is None:
+        test = _state["test"]
+    if when is None:
+        when = "test" if test else "import"
+    write_record({
+        "kind": "warning",
+        "category": _qualname(category),
+        "message": text,
+        "filename": _abs(filename),
+        "lineno": lineno or 0,
+        "test": test,
+        "when": when,
+        "source": source,
+    })
+
+
+def _is_being_recorded():
+    """True inside ``catch_warnings(record=True)``: pytest's own capture, assertWarns, pytest.warns.
+
+    Those warnings are not shown (pytest reports its own through the plugin), so they are not
+    counted here: the same rule ``python -Wa`` output follows.
+    """
+    impl = getattr(warnings, "_showwarnmsg_impl", None)
+    return (
+        _orig_showwarnmsg_impl is not None
+        and impl is not _orig_showwarnmsg_impl
+        and getattr(warnings, "showwarning", None) is _orig_showwarning
+    )
+
+
+def _make_showwarnmsg(previous):
+    def _showwarnmsg(msg):
+        try:
+            if not _is_being_recorded():
+                record_warning(msg.message, msg.category, msg.filename, msg.lineno)
+        except Exception:
+            pass
+        return previous(msg)
+
+    _showwarnmsg._dua = True
+    return _showwarnmsg
+
+
+def _make_showwarning(previous):
+    def showwarning(message, category, filename, lineno, file=None, line=None):
+        try:
+            record_warning(message, category, filename, lineno)
+        except Exception:
+            pass
+        return previous(message, category, filename, lineno, file, line)
+
+    showwarning._dua = True
+    return showwarning
+
+
+# -- unittest ------------------------------------------------------------------------------------
+
+def _patch_unittest(module):
+    case = getattr(module, "TestCase", None)
+    if case is None or getattr(case.run, "_dua", False):
+        return
+    original = case.run
+
+    def run(self, result=None):
+        try:
+            test_id = self.id()
+        except Exception:
+            test_id = None
+        previous = set_current_test(test_id) if not _state["pytest_active"] else None
+        try:
+            return original(self, result)
+        finally:
+            if not _state["pytest_active"]:
+                set_current_test(previous)
+
+    run._dua = True
+    case.run = run
+
+
+# -- Django system checks ------------------------------------------------------------------------
+
+def _check_location(obj):
+    """Best effort: the file and line that define a model field / model the check is about."""
+    import inspect
+
+    try:
+        model = getattr(obj, "model", None)
+        name = getattr(obj, "name", None)
+        if model is not None and name:
+            lines, start = inspect.getsourcelines(model)
+            filename = inspect.getsourcefile(model)
+            for offset, text in enumerate(lines):
+                stripped = text.lstrip()
+                if stripped.startswith(name) and stripped[len(name):].lstrip().startswith("="):
+                    return filename, start + offset
+            return filename, start
+        if inspect.isclass(obj):
+            lines, start = inspect.getsourcelines(obj)
+            return inspect.getsourcefile(obj), start
+    except Exception:
+        pass
+    return "", 0
+
+
+def _patch_checks(module):
+    registry = getattr(module, "CheckRegistry", None)
+    if registry is None or getattr(registry.run_checks, "_dua", False):
+        return
+    original = registry.run_checks
+
+    def run_checks(self, *args, **kwargs):
+        messages = original(self, *args, **kwargs)
+        try:
+            for m in messages:
+                try:
+                    if m.is_silenced() or m.level < 30:  # WARNING and above
+                        continue
+                except Exception:
+                    continue
+                filename, lineno = _check_location(m.obj)
+                write_record({
+                    "kind": "check",
+                    "category": _qualname(type(m)),
+                    "message": str(m.msg),
+                    "filename": _abs(filename or ""),
+                    "lineno": lineno or 0,
+                    "test": _state["test"],
+                    "when": "check",
+                    "source": "checks",
+                    "check_id": m.id,
+                    "hint": m.hint,
+                    "obj": None if m.obj is None else str(m.obj),
+                })
+        except Exception:
+            pass
+        return messages
+
+    run_checks._dua = True
+    registry.run_checks = run_checks
+
+
+class _PostImportFinder(object):
+    """Runs a patch function right after a module is executed (without importing it early)."""
+
+    def __init__(self, hooks):
+        self.hooks = hooks
+        self._busy = set()
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname not in self.hooks or fullname in self._busy:
+            return None
+        import importlib.util
+
+        self._busy.add(fullname)
+        try:
+            spec = importlib.util.find_spec(fullname)
+        except Exception:
+            spec = None
+        finally:
+            self._busy.discard(fullname)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return None
+        loader = spec.loader
+        hook = self.hooks[fullname]
+        original_exec = loader.exec_module
+
+        class _Loader(object):
+            def __getattr__(self, name):
+                return getattr(loader, name)
+
+            def create_module(self, spec_):
+                return loader.create_module(spec_)
+
+            def exec_module(self, module):
+                original_exec(module)
+                try:
+                    hook(module)
+                except Exception:
+                    pass
+
+        spec.loader = _Loader()
+        return spec
+
+    # Python < 3.4 API, kept so old tooling that calls it does not fail
+    def find_module(self, fullname, path=None):
+        return None
+
+
+def install():
+    """Install the recorder in this process (idempotent)."""
+    if _state["installed"] or not os.environ.get(ENV_FILE):
+        return False
+    _state["installed"] = True
+    if hasattr(warnings, "_showwarnmsg"):
+        if not getattr(warnings._showwarnmsg, "_dua", False):
+            warnings._showwarnmsg = _make_showwarnmsg(warnings._showwarnmsg)
+    else:  # pragma: no cover - no supported Python lacks _showwarnmsg
+        warnings.showwarning = _make_showwarning(warnings.showwarning)
+    hooks = {"django.core.checks.registry": _patch_checks, "unittest.case": _patch_unittest}
+    for name, hook in list(hooks.items()):
+        if name in sys.modules:
+            hook(sys.modules[name])
+            del hooks[name]
+    if hooks:
+        sys.meta_path.insert(0, _PostImportFinder(hooks))
+    return True

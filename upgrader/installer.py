@@ -1,0 +1,187 @@
+"""Install packages into the PROJECT's interpreter (never the tool's), and ask it what is installed.
+
+    install(python, requirements, project_dir=None) -> InstallResult(ok, returncode, command, output_tail)
+        ``uv pip install --python PY ...`` when ``uv`` is on PATH, else ``PY -m pip install ...``.
+        ``requirements`` are passed through as installer arguments, so ``["django==4.2.30"]``,
+        ``["-r", "requirements.txt"]`` and ``["-e", "."]`` all work (relative to ``project_dir``).
+    installed_version(python, dist) -> "4.2.30" | None    via importlib.metadata, in a subprocess
+    pip_freeze(python) -> ["Django==4.2.30", ...]          ``pip freeze`` (uv, or importlib.metadata
+                                                           when the environment has no pip)
+
+Set ``DJANGO_UPGRADE_NO_UV=1`` to use pip even when uv is installed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TAIL_LINES = 40
+
+_VERSION_SCRIPT = r"""
+import json, sys
+name = sys.argv[1]
+try:
+    try:
+        from importlib.metadata import version, PackageNotFoundError
+    except ImportError:  # Python < 3.8
+        from importlib_metadata import version, PackageNotFoundError
+    try:
+        print(json.dumps(version(name)))
+    except PackageNotFoundError:
+        print(json.dumps(None))
+except ImportError:
+    import pkg_resources
+    try:
+        print(json.dumps(pkg_resources.get_distribution(name).version))
+    except pkg_resources.DistributionNotFound:
+        print(json.dumps(None))
+"""
+
+_DISTS_SCRIPT = r"""
+import json
+from importlib.metadata import distributions
+seen = {}
+for d in distributions():
+    name = d.metadata["Name"]
+    if name and name.lower() not in seen:
+        seen[name.lower()] = "%s==%s" % (name, d.version)
+print(json.dumps(sorted(seen.values(), key=str.lower)))
+"""
+
+
+@dataclass
+class InstallResult:
+    ok: bool
+    returncode: int
+    command: list[str]
+    output_tail: str = ""
+    tool: str = "pip"  # "uv" or "pip"
+    requirements: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "ok": self.ok,
+            "returncode": self.returncode,
+            "command": self.command,
+            "tool": self.tool,
+            "output_tail": self.output_tail,
+        }
+
+
+def uv_executable() -> str | None:
+    if os.environ.get("DJANGO_UPGRADE_NO_UV"):
+        return None
+    return shutil.which("uv")
+
+
+def _clean_env() -> dict[str, str]:
+    env = dict(os.environ)
+    for key in ("PYTHONPATH", "PYTHONHOME", "PIP_REQUIRE_VIRTUALENV", "VIRTUAL_ENV"):
+        env.pop(key, None)
+    env.setdefault("PIP_DISABLE_PIP_VERSION_CHECK", "1")
+    return env
+
+
+def _tail(text: str, lines: int = TAIL_LINES) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def install_command(python: str | Path, requirements: list[str], extra_args: list[str] | None = None) -> tuple[list[str], str]:
+    uv = uv_executable()
+    extra = list(extra_args or [])
+    if uv:
+        return [uv, "pip", "install", "--python", str(python), *extra, *requirements], "uv"
+    return [str(python), "-m", "pip", "install", "--disable-pip-version-check", *extra, *requirements], "pip"
+
+
+def install(
+    python: str | Path,
+    requirements: list[str],
+    project_dir: str | Path | None = None,
+    extra_args: list[str] | None = None,
+    timeout: float = 1800,
+) -> InstallResult:
+    """Install ``requirements`` into ``python``'s environment. Never raises for an installer failure:
+    the result says ``ok=False`` with the installer's exit code and the end of its output."""
+    command, tool = install_command(python, list(requirements), extra_args)
+    if not requirements:
+        return InstallResult(True, 0, command, "nothing to install", tool, [])
+    try:
+        proc = subprocess.run(
+            command,
+            cwd=str(project_dir) if project_dir else None,
+            capture_output=True,
+            text=True,
+            env=_clean_env(),
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired as exc:
+        out = (exc.stdout or b"")
+        out = out.decode(errors="replace") if isinstance(out, bytes) else out
+        return InstallResult(False, -1, command, _tail(out + f"\ntimed out after {timeout:.0f}s"), tool, list(requirements))
+    except OSError as exc:
+        return InstallResult(False, -1, command, f"cannot run {command[0]}: {exc}", tool, list(requirements))
+    output = (proc.stdout or "") + ("\n" + proc.stderr if proc.stderr else "")
+    return InstallResult(proc.returncode == 0, proc.returncode, command, _tail(output), tool, list(requirements))
+
+
+def uninstall(python: str | Path, dists: list[str]) -> InstallResult:
+    uv = uv_executable()
+    if uv:
+        command, tool = [uv, "pip", "uninstall", "--python", str(python), *dists], "uv"
+    else:
+        command, tool = [str(python), "-m", "pip", "uninstall", "-y", *dists], "pip"
+    try:
+        proc = subprocess.run(command, capture_output=True, text=True, env=_clean_env(), timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return InstallResult(False, -1, command, str(exc), tool, list(dists))
+    return InstallResult(proc.returncode == 0, proc.returncode, command, _tail(proc.stdout + proc.stderr), tool, list(dists))
+
+
+def _run_json(python: str | Path, script: str, *args: str, timeout: float = 120):
+    try:
+        proc = subprocess.run(
+            [str(python), "-I", "-c", script, *args], capture_output=True, text=True, env=_clean_env(), timeout=timeout
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode != 0 or not proc.stdout.strip():
+        return None
+    try:
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+    except ValueError:
+        return None
+
+
+def installed_version(python: str | Path, dist: str) -> str | None:
+    """The version of distribution ``dist`` installed for ``python`` ("4.2.30"), or None when it is not
+    installed (or the interpreter cannot be run)."""
+    return _run_json(python, _VERSION_SCRIPT, dist)
+
+
+def pip_freeze(python: str | Path) -> list[str]:
+    """``pip freeze`` of ``python``'s environment as a list of lines (empty when it cannot be run)."""
+    env = _clean_env()
+    try:
+        proc = subprocess.run(
+            [str(python), "-m", "pip", "freeze", "--all", "--disable-pip-version-check"],
+            capture_output=True, text=True, env=env, timeout=300,
+        )
+        if proc.returncode == 0:
+            return [line for line in proc.stdout.splitlines() if line.strip()]
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    uv = uv_executable()
+    if uv:
+        try:
+            proc = subprocess.run([uv, "pip", "freeze", "--python", str(python)], capture_output=True, text=True, env=env, timeout=300)
+            if proc.returncode == 0:
+                return [line for line in proc.stdout.splitlines() if line.strip()]
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+    return _run_json(python, _DISTS_SCRIPT) or []
