@@ -82,7 +82,7 @@ class RenameCodemod(Codemod):
                     alias_map[(old_mod, old_name, local)] = (new_mod, new_name)
                     continue
                 clash = index.bindings.get(new_name)
-                if (clash and any(x.qualname != new for x in clash)) or new_name in index.other_bound:
+                if (clash and any(x.qualname not in (new, old) for x in clash)) or new_name in index.other_bound:
                     ctx.report(0, f"left {old} alone: the name '{new_name}' is already used in this module")
                     continue
                 name_map[local] = new_name

@@ -89,6 +89,7 @@ class Change:
     no_deprecation_period: bool
     notes: str | None
     link: str
+    error_regex: str | None = None  # regex over the ImportError/AttributeError/... text once it is removed
 
     @functools.cached_property
     def _regex(self):
@@ -97,6 +98,10 @@ class Change:
     def matches_message(self, message: str) -> bool:
         rx = self._regex
         return bool(rx and rx.search(message))
+
+    def matches_error(self, text: str) -> bool:
+        """Whether an exception message is what this change's removal produces."""
+        return bool(self.error_regex and re.search(self.error_regex, text or "", re.S))
 
     def warning_names(self) -> tuple[str, ...]:
         return tuple(n for n in (self.warning, *self.warning_aliases) if n)
@@ -249,6 +254,7 @@ def _change_from_json(obj: dict) -> Change:
         no_deprecation_period=bool(obj.get("no_deprecation_period")),
         notes=obj.get("notes"),
         link=obj.get("link", ""),
+        error_regex=obj.get("error_regex"),
     )
 
 

@@ -527,12 +527,12 @@ def scan(project_dir, changes, detectors: dict[str, list[Detector]] | None = Non
     tpl_dets = [(cid, d) for cid, ds in table.items() for d in ds if d.kind == "template"]
     proj_dets = [(cid, d) for cid, ds in table.items() for d in ds if d.kind == "project"]
     found: dict[str, set[tuple[str, int]]] = {}
-    texts: dict[tuple[str, int], str] = {}
+    texts: dict[tuple[str, str, int], str] = {}
     settings_files: list[tuple[str, str]] = []
 
     def add(cid: str, rel: str, line: int, text: str) -> None:
         found.setdefault(cid, set()).add((rel, line))
-        texts[(rel, line)] = text
+        texts[(cid, rel, line)] = text
 
     for path, kind in iter_files(root):
         if kind == "python" and not py_dets and not proj_dets:
@@ -576,5 +576,5 @@ def scan(project_dir, changes, detectors: dict[str, list[Detector]] | None = Non
                 rel = settings_files[0][0]
                 add(cid, rel, 1, det.why or f"{det.name} is not set")
     for cid, locs in found.items():
-        result[cid] = [Occurrence(rel, line, texts[(rel, line)][:200]) for rel, line in sorted(locs)]
+        result[cid] = [Occurrence(rel, line, texts[(cid, rel, line)][:200]) for rel, line in sorted(locs)]
     return result

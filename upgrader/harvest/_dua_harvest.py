@@ -233,6 +233,13 @@ def _patch_checks(module):
 
     run_checks._dua = True
     registry.run_checks = run_checks
+    # the module binds ``run_checks = registry.run_checks`` at import: rebind it to the patched method
+    instance = getattr(module, "registry", None)
+    if instance is not None and hasattr(module, "run_checks"):
+        module.run_checks = instance.run_checks
+    checks_pkg = sys.modules.get("django.core.checks")
+    if instance is not None and checks_pkg is not None and hasattr(checks_pkg, "run_checks"):
+        checks_pkg.run_checks = instance.run_checks
 
 
 class _PostImportFinder(object):

@@ -27,6 +27,7 @@ def _active():
 def pytest_configure(config):
     if not _active():
         return
+    _CONFIG["config"] = config
     _dua_harvest.install()
     _dua_harvest._state["pytest_active"] = True
     for ns in (getattr(config, "known_args_namespace", None), getattr(config, "option", None)):
@@ -84,10 +85,6 @@ _CONFIG = {}
 @pytest.hookimpl(trylast=True)
 def pytest_sessionstart(session):
     _CONFIG["config"] = session.config
-
-
-def pytest_addhooks(pluginmanager):
-    pass
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -172,6 +172,14 @@ def _zero_rule(orig: str, new: Version) -> int:
     return versions.patch_of(new)
 
 
+def default_next_feature(feat: str) -> str:
+    """Arithmetic fallback when release data does not know the release after ``feat``."""
+    v = Version(feat)
+    if v.major >= CALENDAR_FIRST:
+        return str(v.major + 1)
+    return f"{v.major}.{v.minor + 1}"
+
+
 def _level(ver: str) -> str:
     """How precise a bound is: ``major`` (``4``), ``feature`` (``3.2``, ``2028``) or ``patch``."""
     rel = _release(ver)
@@ -231,12 +239,12 @@ def _rewrite_clause(op: str, ver: str, new: Version, new_text: str, next_feature
     if op == "<":
         if level == "major":
             return f"<{new.major + 1}"
-        nxt = next_feature(feat)
+        nxt = next_feature(feat) or default_next_feature(feat)
         return f"<{nxt}" if level == "feature" else f"<{nxt}.0"
     raise SpecError(f"cannot rewrite operator {op!r}")
 
 
-def bump(spec_text: str, new_version: str, next_feature: Callable[[str], str], style: str = "pep440") -> str:
+def bump(spec_text: str, new_version: str, next_feature: Callable[[str], str | None] = default_next_feature, style: str = "pep440") -> str:
     """Rewrite ``spec_text`` so it admits ``new_version``, keeping style; unchanged if it already does.
 
     ``spec_text`` is exactly the specifier as written (spacing, parentheses, comma style). An empty
@@ -258,40 +266,36 @@ def bump(spec_text: str, new_version: str, next_feature: Callable[[str], str], s
         lead = re.match(r"\s*", last).group(0)
         return spec_text.rstrip() + " ||" + (lead or " ") + rewritten + spec_text[len(spec_text.rstrip()):]
     pattern = POETRY_CLAUSE if style == "poetry" else PEP440_CLAUSE
-    out = []
-    pos = 0
-    drop_next_sep = False
+    edits: list[tuple[int, int, str]] = []
     for m in pattern.finditer(spec_text):
         op = m.group("op") or ""
         ver = m.group("ver")
-        clause_text = f"{op}{ver}"
-        single = to_specifier_sets(clause_text if op or style == "poetry" else f"=={ver}", style)
-        keeps = any(s.contains(new, prereleases=True) for s in single)
-        gap = spec_text[pos : m.start()]
-        if op in ("<", "<=", "!=") and keeps:
-            out.append(gap + m.group(0))
-            pos = m.end()
-            continue
+        if op in ("<", "<=", "!="):
+            try:
+                keeps = admits(f"{op}{ver}", new_text, style)
+            except SpecError:
+                keeps = False
+            if keeps:
+                continue
         replacement = _rewrite_clause(op, ver, new, new_text, next_feature)
         if replacement is None:
-            # drop the clause and one neighbouring comma
-            if out and gap.strip().startswith(","):
-                gap = ""
-            else:
-                drop_next_sep = True
-            out.append(gap.replace(",", "", 1) if gap.strip() == "," else gap)
-            pos = m.end()
+            start, end = m.start(), m.end()
+            after = re.match(r"\s*,\s*", spec_text[end:])
+            before = re.search(r"\s*,\s*$", spec_text[:start])
+            if after:
+                end += after.end()
+            elif before:
+                start = before.start()
+            edits.append((start, end, ""))
             continue
-        if drop_next_sep:
-            gap = gap.replace(",", "", 1).lstrip()
-            drop_next_sep = False
         # keep the author's spacing between operator and version ("== 3.2")
         space = m.group(0)[len(op) : len(m.group(0)) - len(ver)]
-        new_op = re.match(r"~=|===|==|!=|<=|>=|<|>|\^|~", replacement)
-        rop = new_op.group(0) if new_op else ""
-        out.append(gap + rop + (space if rop else "") + replacement[len(rop):])
-        pos = m.end()
-    result = "".join(out) + spec_text[pos:]
+        rop = re.match(r"~=|===|==|!=|<=|>=|<|>|\^|~", replacement)
+        rop_text = rop.group(0) if rop else ""
+        edits.append((m.start(), m.end(), rop_text + (space if rop_text else "") + replacement[len(rop_text):]))
+    result = spec_text
+    for start, end, text in sorted(edits, reverse=True):
+        result = result[:start] + text + result[end:]
     try:
         ok = admits(result, new_text, style)
     except SpecError:

@@ -1,0 +1,134 @@
+"""Small helpers for codemods that rewrite calls.
+
+    positional(call)            # the positional cst.Arg list (no * / **)
+    keyword(call, "length")     # the cst.Arg passed as length=..., or None
+    has_star(call)              # *args or **kwargs present?
+    kwarg("length", value)      # a new ``length=value`` cst.Arg
+    with_args(call, args)       # the call with ``args``, commas normalised
+    rename_keyword(call, "whitelist", "allowlist")
+    ast_calls_of(tree, "django.utils.crypto.get_random_string")   # ast.Call nodes calling it
+    ast_local_names(tree, qualname)                                 # local expressions bound to it
+
+(Reconstructed after an accidental overwrite; same names and behaviour as the callers expect.)
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+import libcst as cst
+
+
+def positional(call: cst.Call) -> list[cst.Arg]:
+    return [a for a in call.args if a.keyword is None and a.star == ""]
+
+
+def keyword(call: cst.Call, name: str) -> cst.Arg | None:
+    for a in call.args:
+        if a.keyword is not None and a.keyword.value == name:
+            return a
+    return None
+
+
+def has_star(call: cst.Call, stars: tuple[str, ...] = ("*", "**")) -> bool:
+    return any(a.star in stars for a in call.args)
+
+
+def kwarg(name: str, value: cst.BaseExpression) -> cst.Arg:
+    return cst.Arg(
+        keyword=cst.Name(name),
+        value=value,
+        equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
+    )
+
+
+def with_args(call: cst.Call, args: list[cst.Arg]) -> cst.Call:
+    """``call`` with ``args``: every argument but the last gets a ``, `` comma (an existing comma
+    keeps its whitespace); the last keeps the original call's trailing comma style."""
+    if not args:
+        return call.with_changes(args=[])
+    trailing = call.args[-1].comma if call.args else cst.MaybeSentinel.DEFAULT
+    out = []
+    for i, a in enumerate(args):
+        last = i == len(args) - 1
+        if last:
+            out.append(a.with_changes(comma=trailing))
+        elif isinstance(a.comma, cst.Comma):
+            out.append(a)
+        else:
+            out.append(a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))))
+    return call.with_changes(args=out)
+
+
+def rename_keyword(call: cst.Call, old: str, new: str) -> cst.Call:
+    args = [a.with_changes(keyword=cst.Name(new)) if a.keyword is not None and a.keyword.value == old else a
+            for a in call.args]
+    return call.with_changes(args=args)
+
+
+# -- ast side (stage-2 confirmation) --------------------------------------------------------------
+
+def _ast_dotted(node: ast.AST) -> str | None:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def _ast_bindings(tree: ast.AST) -> tuple[dict[str, str], set[str]]:
+    """local name -> qualified name for every import in the tree, and the star-imported modules."""
+    bound: dict[str, str] = {}
+    stars: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for a in node.names:
+                if a.name == "*":
+                    stars.add(node.module)
+                else:
+                    bound[a.asname or a.name] = f"{node.module}.{a.name}"
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.asname:
+                    bound[a.asname] = a.name
+                else:
+                    head = a.name.split(".")[0]
+                    bound[head] = head
+    return bound, stars
+
+
+def _resolves_to(chain: str | None, bound: dict[str, str], stars: set[str], qualname: str) -> bool:
+    if chain is None:
+        return False
+    head, _, rest = chain.partition(".")
+    if head in bound:
+        q = bound[head]
+        return (f"{q}.{rest}" if rest else q) == qualname
+    mod, _, name = qualname.rpartition(".")
+    return not rest and head == name and mod in stars
+
+
+def ast_local_names(tree: ast.AST, qualname: str) -> set[str]:
+    """The local expressions (``Signal``, ``dispatch.Signal``, ...) used in ``tree`` that refer to
+    ``qualname`` through its imports (or may, through a star import of its module)."""
+    bound, stars = _ast_bindings(tree)
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            chain = _ast_dotted(node)
+            if _resolves_to(chain, bound, stars, qualname):
+                found.add(chain)
+    return found
+
+
+def ast_calls_of(tree: ast.AST, qualname: str) -> Iterator[ast.Call]:
+    """The ``ast.Call`` nodes whose callee refers to ``qualname`` through the module's imports
+    (including a bare name that may come from ``from module import *``)."""
+    bound, stars = _ast_bindings(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _resolves_to(_ast_dotted(node.func), bound, stars, qualname):
+            yield node

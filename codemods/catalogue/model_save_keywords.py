@@ -1,0 +1,105 @@
+"""Codemod: Model.save() / asave() positional arguments -> keyword arguments."""
+
+from __future__ import annotations
+
+import ast
+
+import libcst as cst
+
+from codemods.args import has_star, kwarg, positional, with_args
+from codemods.base import Codemod, FileContext
+from codemods.imports import ImportIndex
+
+PARAMS = ("force_insert", "force_update", "using", "update_fields")
+MODEL_BASES = ("django.db.models.Model", "django.db.models.base.Model")
+
+
+class ModelSaveKeywords(Codemod):
+    """Pass ``Model.save()`` / ``Model.asave()`` options as keywords, not positionally.
+
+    What it does: inside a class that derives from Django's ``models.Model``,
+    ``super().save(False, False, None, ["name"])`` and ``self.save(...)`` with positional
+    arguments become ``save(force_insert=False, force_update=False, using=None,
+    update_fields=["name"])``. Elsewhere the receiver's type is unknown (``form.save(False)`` is a
+    ModelForm's ``commit``): calls with two or more positional arguments are reported, not changed.
+    ``*args`` forwarding (``super().save(*args, **kwargs)``) keeps working and is left alone.
+
+    Why: positional arguments to ``save()`` / ``asave()`` were deprecated in Django 5.1
+    (``RemovedInDjango60Warning``) and removed in Django 6.0.
+
+    Example::
+
+        # before
+        class Order(models.Model):
+            def touch(self):
+                self.save(False, False, None, ["updated"])
+
+        # after
+        class Order(models.Model):
+            def touch(self):
+                self.save(force_insert=False, force_update=False, using=None, update_fields=["updated"])
+
+    Django versions: the keywords have always been accepted; needed before 6.0.
+    """
+
+    name = "model_save_keywords"
+    changes = ("model-save-positional-args",)
+    available_from = "2.0"
+    removed_in = "6.0"
+    triggers = ("save(",)
+    kinds = frozenset({"python"})
+    migrations = False
+
+    def confirm(self, tree, text, ctx) -> bool:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("save", "asave"):
+                if node.args and not any(isinstance(a, ast.Starred) for a in node.args):
+                    return True
+        return False
+
+    def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
+        return module.visit(_Transformer(ImportIndex.build(module), ctx))
+
+
+def _is_super_call(expr) -> bool:
+    return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "super"
+
+
+class _Transformer(cst.CSTTransformer):
+    def __init__(self, index: ImportIndex, ctx: FileContext):
+        self.index, self.ctx = index, ctx
+        self.model_class: list[bool] = []
+
+    def visit_ClassDef(self, node):
+        self.model_class.append(any(self.index.resolve(b.value) in MODEL_BASES for b in node.bases))
+
+    def leave_ClassDef(self, original, updated):
+        self.model_class.pop()
+        return updated
+
+    def leave_Call(self, original, updated):
+        func = updated.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value in ("save", "asave")):
+            return updated
+        pos = positional(updated)
+        if not pos:
+            return updated
+        in_model = bool(self.model_class and self.model_class[-1])
+        receiver_ok = in_model and (_is_super_call(func.value) or (isinstance(func.value, cst.Name) and func.value.value == "self"))
+        if not receiver_ok:
+            if len(pos) >= 2:
+                self.ctx.report(original, f"{func.attr.value}() with positional arguments on an object of unknown type: "
+                                          "if it is a model, pass force_insert/force_update/using/update_fields as keywords")
+            return updated
+        if has_star(updated):
+            self.ctx.report(original, f"{func.attr.value}() mixes positional and *args/**kwargs: pass keywords by hand")
+            return updated
+        if len(pos) > len(PARAMS):
+            return updated
+        used = {a.keyword.value for a in updated.args if a.keyword is not None}
+        names = PARAMS[: len(pos)]
+        if used & set(names):
+            return updated
+        new_args = [kwarg(n, a.value) for n, a in zip(names, pos)]
+        new_args += [a for a in updated.args if a.keyword is not None]
+        return with_args(updated, new_args)

@@ -1,0 +1,378 @@
+"""Run codemods over files: discovery, cache, process pool, safe writes.
+
+    summary = run(["src"], registry.select(target="4.2"), target="4.2", mode="diff")
+    summary.changed        # [FileResult, ...] files that change (or would, in diff/check mode)
+    summary.exit_code      # 0 nothing to change, 1 changes (written or pending)
+
+``mode``: ``write`` rewrites the files; ``diff`` fills ``FileResult.diff`` and writes nothing;
+``check`` only says which files would change.
+
+Per file (``process_file``): read bytes -> strip a UTF-8 BOM -> decode UTF-8 strictly (else
+reported, untouched) -> CRLF files are normalised to ``\\n`` for the codemods and converted back ->
+``codemods.apply.apply_source`` (prefilter, ast confirmation, one libcst pass, re-parse) -> atomic
+write (temp file in the same directory + ``os.replace``, keeping the file mode) unless read-only.
+
+Speed: an unchanged file that needed no change last time costs one ``os.stat`` (see
+``codemods.cache``); the rest are spread over ``jobs`` processes in chunks (``jobs=1``, or a handful
+of files, runs in this process).
+
+``migration_blockers(paths)`` finds ``index_together`` / ``AlterIndexTogether`` left in historical
+migrations, for plan/step/fix to show before the 5.1 step.
+"""
+
+from __future__ import annotations
+
+import ast
+import codecs
+import difflib
+import multiprocessing
+import os
+import stat as _stat
+import sys
+import tempfile
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from codemods.apply import apply_source, is_migration_path
+from codemods.base import Codemod, Finding
+from codemods.cache import CacheStats, ResultCache, content_hash, fingerprint
+from codemods.files import discover
+
+MODES = ("write", "diff", "check")
+SERIAL_THRESHOLD = 24  # fewer files than this to process: a pool costs more than it saves
+
+
+@dataclass
+class FileResult:
+    path: str
+    applied: list[str] = field(default_factory=list)
+    diff: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    changed: bool = False  # the codemods change this file (written in write mode)
+    written: bool = False
+    cached: bool = False
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "changed": self.changed,
+            "written": self.written,
+            "applied": list(self.applied),
+            "diff": self.diff,
+            "findings": [f.as_dict() for f in self.findings],
+            "error": self.error,
+        }
+
+
+@dataclass
+class RunSummary:
+    files: list[FileResult] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) from discovery
+    mode: str = "write"
+    target: str | None = None
+    codemods: list[str] = field(default_factory=list)
+    cache: CacheStats = field(default_factory=CacheStats)
+    jobs: int = 1
+    parallel: bool = False  # True when a process pool did the work
+
+    @property
+    def changed(self) -> list[FileResult]:
+        return [f for f in self.files if f.changed]
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [f for f in self.files if f.error]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [x for f in self.files for x in f.findings]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.changed else 0
+
+    def as_dict(self) -> dict:
+        return {
+            "mode": self.mode,
+            "target": self.target,
+            "codemods": list(self.codemods),
+            "scanned": len(self.files),
+            "changed": len(self.changed),
+            "errors": len(self.errors),
+            "files": [f.as_dict() for f in self.files if f.changed or f.error or f.findings],
+            "findings": [x.as_dict() for x in self.findings],
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "cache": self.cache.as_dict(),
+        }
+
+
+# -- one file --------------------------------------------------------------------------------------
+
+def _decode(data: bytes) -> tuple[str | None, bool, str | None]:
+    """(text, has_bom, error)."""
+    bom = data.startswith(codecs.BOM_UTF8)
+    if bom:
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8"), bom, None
+    except UnicodeDecodeError as exc:
+        return None, bom, f"not UTF-8 ({exc.reason} at byte {exc.start}); left untouched"
+
+
+def _encode(text: str, bom: bool, crlf: bool) -> bytes:
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    data = text.encode("utf-8")
+    return codecs.BOM_UTF8 + data if bom else data
+
+
+def atomic_write(path: str, data: bytes, mode: int) -> None:
+    """Write via a temp file in the same directory and ``os.replace``, keeping the permission bits."""
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".dua-tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _stat.S_IMODE(mode))
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _unified_diff(path: str, old: str, new: str) -> str:
+    return "".join(difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}",
+    ))
+
+
+def process_file(path: str, codemods: list[Codemod], target: str | None, mode: str,
+                 known: dict | None = None, cache_key=None) -> tuple[FileResult, dict | None]:
+    """Run the codemods over one file. Returns the result and cache info (or None)."""
+    try:
+        st = os.stat(path)
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return FileResult(path, error=f"cannot read: {exc.strerror or exc}"), None
+    chash = content_hash(data)
+    info = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "hash": chash, "data": None}
+    if known is not None and cache_key is not None:
+        cached = known.get(cache_key(os.path.abspath(path), chash))
+        if cached is not None:
+            result = result_from_cache(path, cached)
+            info["data"] = cached
+            return result, info
+    text, bom, error = _decode(data)
+    if error:
+        result = FileResult(path, error=error)
+        info["data"] = cache_data(result)
+        return result, info
+    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    work = text.replace("\r\n", "\n") if crlf else text
+    src = apply_source(work, path, codemods, target=target)
+    result = FileResult(path, applied=list(src.applied), findings=list(src.findings), error=src.error)
+    if src.error or not src.changed:
+        info["data"] = cache_data(result)
+        return result, info
+    result.changed = True
+    if mode == "diff":
+        result.diff = _unified_diff(path, work, src.new)
+    elif mode == "write":
+        if not os.access(path, os.W_OK) or not st.st_mode & _stat.S_IWUSR:
+            result.error = "read-only file; changes not written"
+            return result, None
+        try:
+            atomic_write(path, _encode(src.new, bom, crlf), st.st_mode)
+            result.written = True
+        except OSError as exc:
+            result.error = f"cannot write: {exc.strerror or exc}; file left unchanged"
+    return result, None
+
+
+def cache_data(result: FileResult) -> dict:
+    return {
+        "applied": list(result.applied),
+        "error": result.error,
+        "findings": [[f.codemod, f.line, f.message] for f in result.findings],
+    }
+
+
+def result_from_cache(path: str, data: dict) -> FileResult:
+    return FileResult(
+        path,
+        applied=list(data.get("applied") or []),
+        error=data.get("error"),
+        findings=[Finding(c, path, line, msg) for c, line, msg in data.get("findings") or []],
+        cached=True,
+    )
+
+
+# -- the pool ----------------------------------------------------------------------------------------
+
+_W: dict = {}
+
+
+def _worker_init(codemod_classes, target, mode, known, fp) -> None:
+    _W.update(codemods=[c() for c in codemod_classes], target=target, mode=mode, known=known, fp=fp)
+    warnings.simplefilter("ignore")
+
+
+def _worker(path: str):
+    cache = _W.get("cache_obj")
+    key = cache.key if cache is not None else None
+    return process_file(path, _W["codemods"], _W["target"], _W["mode"], _W["known"], key)
+
+
+def _pool_context():
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _instances(codemods) -> tuple[list[Codemod], list[type[Codemod]]]:
+    instances, classes = [], []
+    for c in codemods:
+        if isinstance(c, type):
+            classes.append(c)
+            instances.append(c())
+        else:
+            classes.append(type(c))
+            instances.append(c)
+    return instances, classes
+
+
+def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: int | None = None,
+        use_cache: bool = True, progress: bool = False, cache_dir: Path | None = None) -> RunSummary:
+    """Run ``codemods`` (classes or instances) over ``paths`` (files and directories)."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}")
+    instances, classes = _instances(codemods)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    summary = RunSummary(mode=mode, target=target, codemods=[c.name for c in classes], jobs=jobs)
+    found = discover(paths)
+    summary.skipped = list(found.skipped)
+    paths_str = [str(p) for p in found.files]
+
+    cache = ResultCache(fingerprint(summary.codemods, target), cache_dir) if use_cache else None
+    results: dict[str, FileResult] = {}
+    todo: list[str] = []
+    for p in paths_str:
+        if cache is not None:
+            try:
+                st = os.stat(p)
+            except OSError:
+                todo.append(p)
+                continue
+            hit = cache.lookup(os.path.abspath(p), st)
+            if hit is not None:
+                results[p] = result_from_cache(p, hit)
+                continue
+        todo.append(p)
+    if cache is not None:
+        cache.stats.misses = len(todo)
+
+    def collect(p: str, outcome) -> None:
+        result, info = outcome
+        results[p] = result
+        if cache is not None and info is not None:
+            cache.record(os.path.abspath(p), info["size"], info["mtime_ns"], info["hash"], info["data"])
+
+    known = cache.by_hash() if cache is not None else None
+    key = cache.key if cache is not None else None
+    bar = _progress(len(paths_str), len(paths_str) - len(todo)) if progress else None
+    try:
+        if jobs == 1 or len(todo) < SERIAL_THRESHOLD:
+            for p in todo:
+                collect(p, process_file(p, instances, target, mode, known, key))
+                if bar:
+                    bar.update(1)
+        else:
+            chunksize = max(1, min(64, len(todo) // (jobs * 8)))
+            ctx = _pool_context()
+            _W["cache_obj"] = cache  # inherited by forked workers; only its key() is used there
+            summary.parallel = True
+            with ctx.Pool(jobs, initializer=_worker_init, initargs=(classes, target, mode, known, None)) as pool:
+                for p, outcome in zip(todo, pool.imap(_worker, todo, chunksize=chunksize)):
+                    collect(p, outcome)
+                    if bar:
+                        bar.update(1)
+    finally:
+        _W.pop("cache_obj", None)
+        if bar:
+            bar.__exit__(None, None, None)
+        if cache is not None:
+            cache.close()
+            summary.cache = cache.stats
+    summary.files = [results[p] for p in paths_str]
+    return summary
+
+
+def _progress(total: int, done: int):
+    import click
+
+    bar = click.progressbar(length=total, label="fix", file=sys.stderr, show_pos=True)
+    bar.__enter__()
+    if done:
+        bar.update(done)
+    return bar
+
+
+# -- historical migrations ------------------------------------------------------------------------
+
+INDEX_TOGETHER_WAY_OUT = (
+    "Django 5.1 removed index_together (AlterIndexTogether survives only as a stub for historical "
+    "migrations). Way out: replace Meta.index_together with Meta.indexes = [models.Index(fields=[...])], "
+    "run makemigrations (it generates RenameIndex operations that adopt the existing indexes), then "
+    "squash the app's migrations (squashmigrations) so no index_together/AlterIndexTogether is left"
+)
+
+
+def _index_together_sites(tree: ast.AST) -> list[tuple[int, str]]:
+    sites = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            fname = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if fname == "AlterIndexTogether":
+                value = next((k.value for k in node.keywords if k.arg == "index_together"),
+                             node.args[1] if len(node.args) > 1 else None)
+                empty = isinstance(value, (ast.Set, ast.List, ast.Tuple)) and not value.elts or (
+                    isinstance(value, ast.Call) and not value.args and getattr(value.func, "id", "") == "set")
+                sites.append((node.lineno, "AlterIndexTogether" + (" (to an empty set)" if empty else "")))
+        elif isinstance(node, ast.Dict):
+            for k in node.keys:
+                if isinstance(k, ast.Constant) and k.value == "index_together":
+                    sites.append((k.lineno, "index_together in the model options"))
+    return sites
+
+
+def migration_blockers(paths) -> list[Finding]:
+    """``index_together`` / ``AlterIndexTogether`` left in historical migrations under ``paths``."""
+    out: list[Finding] = []
+    for path in discover(paths).files:
+        p = str(path)
+        if not is_migration_path(p):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if "index_together" not in text and "AlterIndexTogether" not in text:
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tree = ast.parse(text)
+        except (SyntaxError, ValueError):
+            continue
+        for line, what in sorted(_index_together_sites(tree)):
+            out.append(Finding("index_together_migrations", p, line, f"{what} in a historical migration. {INDEX_TOGETHER_WAY_OUT}"))
+    return out

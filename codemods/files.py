@@ -1,0 +1,143 @@
+"""Which files ``fix`` looks at.
+
+    found = discover(["src", "manage.py"])
+    found.files      # [Path, ...] sorted, de-duplicated, each inside the path it was found under
+    found.skipped    # [(path, reason)] - e.g. symlinks that point outside the given paths
+
+Rules:
+* a file given explicitly is taken when it is a Python file or a template candidate;
+* a directory inside a git work tree: the files git tracks plus the untracked files that are not
+  ignored (``git ls-files -co --exclude-standard -z``); elsewhere a walk of the tree;
+* below a given directory, never: virtualenvs (a directory holding ``pyvenv.cfg``), ``site-packages``,
+  ``node_modules``, build / dist directories, ``.git``, ``.tox``, ``.nox``, caches;
+* candidates: ``*.py`` and template files (``codemods.apply.TEMPLATE_SUFFIXES``; whether such a file
+  outside a ``templates/`` directory is really a template is decided from its text by
+  ``codemods.apply.file_kind`` when it is read);
+* nothing outside the given paths: a symlink whose target lies outside is skipped and reported.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from codemods.apply import TEMPLATE_SUFFIXES
+
+SKIP_DIRS = frozenset({
+    ".git", ".hg", ".svn", ".tox", ".nox", "node_modules", "site-packages", "dist-packages", "build",
+    "dist", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", ".venv", "venv",
+    ".django-upgrade",
+})
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def is_candidate(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith(".py") or lower.endswith(TEMPLATE_SUFFIXES)
+
+
+def _inside(path: Path, boundary: str) -> bool:
+    real = os.path.realpath(path)
+    return real == boundary or real.startswith(boundary.rstrip(os.sep) + os.sep)
+
+
+def _git_files(directory: Path) -> list[str] | None:
+    """Paths relative to ``directory`` from git, or None when it is not in a git work tree."""
+    try:
+        proc = subprocess.run(
+            ["git", "ls-files", "-co", "--exclude-standard", "-z", "--", "."],
+            cwd=directory, capture_output=True, timeout=120,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if proc.returncode != 0:
+        return None
+    return [p for p in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if p]
+
+
+def _walk(directory: Path) -> list[str]:
+    out = []
+    for root, dirs, files in os.walk(directory):
+        if "pyvenv.cfg" in files and Path(root) != directory:
+            dirs[:] = []
+            continue
+        dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info")]
+        rel = os.path.relpath(root, directory)
+        for name in files:
+            out.append(name if rel == "." else os.path.join(rel, name))
+        for d in list(dirs):
+            if os.path.islink(os.path.join(root, d)):
+                out.append(d if rel == "." else os.path.join(rel, d))  # reported below when outside
+                dirs.remove(d)
+    return out
+
+
+def _skipped_dir(rel_parts: tuple[str, ...], directory: Path, venv_cache: dict) -> bool:
+    """True when a parent directory (below ``directory``) is a skipped or virtualenv directory."""
+    current = directory
+    for part in rel_parts[:-1]:
+        if part in SKIP_DIRS or part.endswith(".egg-info"):
+            return True
+        current = current / part
+        key = str(current)
+        if key not in venv_cache:
+            venv_cache[key] = (current / "pyvenv.cfg").is_file()
+        if venv_cache[key]:
+            return True
+    return False
+
+
+def discover(paths, use_git: bool = True) -> Discovery:
+    found = Discovery()
+    seen: set[str] = set()
+    venv_cache: dict = {}
+
+    def add(path: Path, boundary: str) -> None:
+        key = os.path.normpath(str(path))
+        if key in seen:
+            return
+        if os.path.islink(path) and not _inside(path, boundary):
+            seen.add(key)
+            found.skipped.append((str(path), "symlink pointing outside the given paths; skipped"))
+            return
+        if not path.is_file():
+            return
+        seen.add(key)
+        found.files.append(path)
+
+    for raw in paths or ["."]:
+        path = Path(raw)
+        if not os.path.lexists(path):
+            found.skipped.append((str(path), "no such file or directory"))
+            continue
+        if path.is_dir() and not path.is_symlink():
+            boundary = os.path.realpath(path)
+            rels = _git_files(path) if use_git else None
+            if not rels:  # not a work tree, or a directory git ignores entirely (walked as given)
+                rels = _walk(path)
+            for rel in rels:
+                parts = Path(rel).parts
+                if _skipped_dir(parts, path, venv_cache):
+                    continue
+                candidate = path / rel
+                if os.path.islink(candidate) and not _inside(candidate, boundary):
+                    add(candidate, boundary)  # reports it
+                    continue
+                if is_candidate(parts[-1]):
+                    add(candidate, boundary)
+        elif path.is_symlink() and path.is_dir():
+            found.skipped.append((str(path), "symlinked directory; pass its target instead"))
+        else:
+            # an explicit file: it must not lead outside its own directory
+            boundary = os.path.realpath(path.parent if str(path.parent) else ".")
+            if is_candidate(path.name):
+                add(path, boundary)
+    found.files.sort(key=str)
+    return found

@@ -1,0 +1,66 @@
+from codemods.catalogue.queryset_equal_transform import QuerysetEqualTransform as C
+from tests.codemods.helpers import check_noop, check_transformed
+
+F = "shop/tests.py"
+
+
+def test_strings():
+    check_transformed(
+        C, "self.assertQuerysetEqual(qs, ['<Book: A>'])\n", "self.assertQuerysetEqual(qs, ['<Book: A>'], transform=repr)\n", filename=F
+    )
+
+
+def test_tuple_of_strings():
+    check_transformed(
+        C, "self.assertQuerysetEqual(qs, ('<A>', '<B>'))\n", "self.assertQuerysetEqual(qs, ('<A>', '<B>'), transform=repr)\n", filename=F
+    )
+
+
+def test_ordered_keyword_kept():
+    check_transformed(
+        C, "self.assertQuerysetEqual(qs, ['<A>'], ordered=False)\n",
+        "self.assertQuerysetEqual(qs, ['<A>'], ordered=False, transform=repr)\n", filename=F,
+    )
+
+
+def test_new_name():
+    check_transformed(
+        C, "self.assertQuerySetEqual(qs, ['<A>'])\n", "self.assertQuerySetEqual(qs, ['<A>'], transform=repr)\n", filename=F
+    )
+
+
+def test_multiline_trailing_comma():
+    check_transformed(
+        C, "self.assertQuerysetEqual(\n    qs,\n    ['<A>'],\n)\n",
+        "self.assertQuerysetEqual(\n    qs,\n    ['<A>'],\n    transform=repr,\n)\n", filename=F,
+    )
+
+
+def test_double_quoted():
+    check_transformed(
+        C, 'self.assertQuerysetEqual(qs, ["<A>", "<B>"])\n', 'self.assertQuerysetEqual(qs, ["<A>", "<B>"], transform=repr)\n', filename=F
+    )
+
+
+def test_noop_objects():
+    check_noop(C, "self.assertQuerysetEqual(qs, [a, b])\n", filename=F)
+
+
+def test_noop_transform_given():
+    check_noop(C, "self.assertQuerysetEqual(qs, ['A'], transform=str)\n", filename=F)
+
+
+def test_noop_third_positional():
+    check_noop(C, "self.assertQuerysetEqual(qs, ['A'], str)\n", filename=F)
+
+
+def test_noop_variable_reported():
+    check_noop(C, "self.assertQuerysetEqual(qs, expected)\n", filename=F, reported=True)
+
+
+def test_noop_empty_list():
+    check_noop(C, "self.assertQuerysetEqual(qs, [])\n", filename=F)
+
+
+def test_noop_kwargs():
+    check_noop(C, "self.assertQuerysetEqual(qs, ['A'], **kw)\n", filename=F)

@@ -1,0 +1,99 @@
+from codemods.catalogue.translation_aliases import TranslationAliases as C
+from tests.codemods.helpers import check_noop, check_transformed
+
+
+def test_lazy_as_underscore():
+    check_transformed(
+        C,
+        """\
+        from django.db import models
+        from django.utils.translation import ugettext_lazy as _
+
+        class Book(models.Model):
+            title = models.CharField(_("title"), max_length=10)
+        """,
+        """\
+        from django.db import models
+        from django.utils.translation import gettext_lazy as _
+
+        class Book(models.Model):
+            title = models.CharField(_("title"), max_length=10)
+        """,
+    )
+
+
+def test_all_five_names():
+    check_transformed(
+        C,
+        "from django.utils.translation import ugettext, ugettext_lazy, ugettext_noop, ungettext, ungettext_lazy\n"
+        "a = (ugettext('a'), ugettext_lazy('b'), ugettext_noop('c'), ungettext('d', 'e', 1), ungettext_lazy('f', 'g', 2))\n",
+        "from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext, ngettext_lazy\n"
+        "a = (gettext('a'), gettext_lazy('b'), gettext_noop('c'), ngettext('d', 'e', 1), ngettext_lazy('f', 'g', 2))\n",
+    )
+
+
+def test_module_attribute():
+    check_transformed(
+        C,
+        "from django.utils import translation\nmsg = translation.ugettext('hi')\n",
+        "from django.utils import translation\nmsg = translation.gettext('hi')\n",
+    )
+
+
+def test_two_aliases():
+    check_transformed(
+        C,
+        "from django.utils.translation import ugettext as _, ungettext as __\nx = _('a') + __('b', 'c', 2)\n",
+        "from django.utils.translation import gettext as _, ngettext as __\nx = _('a') + __('b', 'c', 2)\n",
+    )
+
+
+def test_merges_with_existing_new_name():
+    check_transformed(
+        C,
+        "from django.utils.translation import gettext, ugettext\nx = gettext('a') + ugettext('b')\n",
+        "from django.utils.translation import gettext\nx = gettext('a') + gettext('b')\n",
+    )
+
+
+def test_in_migration():
+    check_transformed(
+        C,
+        "from django.db import migrations\nfrom django.utils.translation import ugettext_lazy as _\nX = _('x')\n",
+        "from django.db import migrations\nfrom django.utils.translation import gettext_lazy as _\nX = _('x')\n",
+        filename="shop/migrations/0001_initial.py",
+    )
+
+
+def test_noop_already_new():
+    check_noop(C, "from django.utils.translation import gettext_lazy as _\nx = _('a')\n")
+
+
+def test_noop_other_library():
+    check_noop(C, "from mylib.i18n import ugettext_lazy as _\nx = _('a')\n")
+
+
+def test_noop_try_import():
+    check_noop(
+        C,
+        """\
+        try:
+            from django.utils.translation import ugettext_lazy as _
+        except ImportError:
+            from django.utils.translation import gettext_lazy as _
+        x = _('a')
+        """,
+        reported=True,
+    )
+
+
+def test_noop_star_import():
+    check_noop(C, "from django.utils.translation import *\nx = ugettext('a')\n", reported=True)
+
+
+def test_noop_shadowed():
+    check_noop(C, "from django.utils.translation import ugettext\nugettext = str\nx = ugettext('a')\n", reported=True)
+
+
+def test_noop_string_only():
+    check_noop(C, "doc = 'ugettext is gone'\n")

@@ -1,0 +1,282 @@
+"""The engine: modes, parallel == serial, cache, safe writes and the bad files it must not touch."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from codemods import engine
+from codemods.catalogue.force_text import ForceText
+from codemods.catalogue.ifequal import IfEqual
+from codemods.catalogue.load_staticfiles import LoadStaticfiles
+
+CODEMODS = [ForceText, IfEqual, LoadStaticfiles]
+OLD = "from django.utils.encoding import force_text\n\n\ndef label(v):\n    return force_text(v)\n"
+NEW = "from django.utils.encoding import force_str\n\n\ndef label(v):\n    return force_str(v)\n"
+CLEAN = "def label(v):\n    return str(v)\n"
+TEMPLATE = "{% load staticfiles %}{% ifequal a b %}x{% endifequal %}\n"
+TEMPLATE_NEW = "{% load static %}{% if a == b %}x{% endif %}\n"
+
+
+def _age(path: Path, seconds: int = 3600) -> None:
+    """Make a file's mtime old, so the stat cache trusts it (recent mtimes are 'racy')."""
+    t = time.time() - seconds
+    os.utime(path, (t, t))
+
+
+def make_tree(root: Path, n_clean: int = 30, n_old: int = 6) -> Path:
+    (root / "app" / "templates" / "app").mkdir(parents=True)
+    for i in range(n_clean):
+        (root / "app" / f"clean_{i}.py").write_text(CLEAN + f"# {i}\n" + ("# force_text is mentioned\n" if i % 3 == 0 else ""))
+    for i in range(n_old):
+        (root / "app" / f"old_{i}.py").write_text(OLD)
+    (root / "app" / "templates" / "app" / "page.html").write_text(TEMPLATE)
+    (root / "app" / "templates" / "app" / "clean.html").write_text("{% load static %}{{ x }}\n")
+    for p in root.rglob("*"):
+        if p.is_file():
+            _age(p)
+    return root
+
+
+def test_write_mode_rewrites_and_second_run_changes_nothing(tmp_path):
+    root = make_tree(tmp_path / "proj", n_clean=3, n_old=2)
+    first = engine.run([root], CODEMODS, target="5.2", mode="write", jobs=1)
+    assert first.exit_code == 1
+    assert sorted(Path(f.path).name for f in first.changed) == ["old_0.py", "old_1.py", "page.html"]
+    assert all(f.written for f in first.changed)
+    assert (root / "app" / "old_0.py").read_text() == NEW
+    assert (root / "app" / "templates" / "app" / "page.html").read_text() == TEMPLATE_NEW
+    second = engine.run([root], CODEMODS, target="5.2", mode="write", jobs=1)
+    assert second.exit_code == 0 and not second.changed
+
+
+def test_diff_and_check_write_nothing(tmp_path):
+    root = make_tree(tmp_path / "proj", n_clean=2, n_old=1)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    diff = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=1, use_cache=False)
+    check = engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1, use_cache=False)
+    assert {p: p.read_bytes() for p in before} == before
+    assert diff.exit_code == check.exit_code == 1
+    old = next(f for f in diff.changed if f.path.endswith("old_0.py"))
+    assert "-from django.utils.encoding import force_text" in old.diff
+    assert "+    return force_str(v)" in old.diff
+    assert old.diff.startswith(f"--- a/{old.path}\n+++ b/{old.path}\n")
+    assert all(not f.diff and not f.written for f in check.changed)
+
+
+def test_parallel_equals_serial(tmp_path):
+    root = make_tree(tmp_path / "proj", n_clean=40, n_old=12)
+    serial = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=1, use_cache=False)
+    parallel = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=2, use_cache=False)
+    assert not serial.parallel and parallel.parallel
+    assert [f.as_dict() for f in serial.files] == [f.as_dict() for f in parallel.files]
+    assert len(parallel.changed) == 13
+
+
+def test_parallel_write_equals_serial_write(tmp_path):
+    a = make_tree(tmp_path / "a", n_clean=30, n_old=10)
+    b = tmp_path / "b"
+    shutil.copytree(a, b)
+    engine.run([a], CODEMODS, target="5.2", jobs=1, use_cache=False)
+    engine.run([b], CODEMODS, target="5.2", jobs=2, use_cache=False)
+    for p in a.rglob("*"):
+        if p.is_file():
+            assert p.read_bytes() == (b / p.relative_to(a)).read_bytes(), p
+
+
+def test_cache_second_run_does_not_process_unchanged_files(tmp_path, monkeypatch):
+    root = make_tree(tmp_path / "proj", n_clean=20, n_old=3)
+    first = engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
+    assert first.cache.result_hits == 0 and first.cache.stored == 20 + 1  # clean files + clean.html
+
+    calls = []
+    real = engine.apply_source
+    monkeypatch.setattr(engine, "apply_source", lambda text, path, *a, **k: calls.append(path) or real(text, path, *a, **k))
+    second = engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
+    # only the files that need a change are looked at again; the rest cost a stat
+    assert sorted(Path(p).name for p in calls) == ["old_0.py", "old_1.py", "old_2.py", "page.html"]
+    assert second.cache.result_hits == 21
+    assert [f.as_dict() for f in second.files] == [f.as_dict() for f in first.files]
+    assert sum(f.cached for f in second.files) == 21
+
+
+def test_cache_hit_does_not_open_the_file(tmp_path, monkeypatch):
+    root = make_tree(tmp_path / "proj", n_clean=5, n_old=0)
+    engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
+    opened = []
+    real_open = open
+
+    def spy(file, *a, **k):
+        if str(file).startswith(str(root)):
+            opened.append(file)
+        return real_open(file, *a, **k)
+
+    monkeypatch.setattr("builtins.open", spy)
+    summary = engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
+    assert summary.cache.result_hits == 6
+    assert [Path(p).name for p in opened] == ["page.html"]  # the one file that needs a change
+
+
+def test_cache_misses_after_edit_and_for_another_target(tmp_path):
+    root = make_tree(tmp_path / "proj", n_clean=4, n_old=0)
+    engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
+    edited = root / "app" / "clean_1.py"
+    edited.write_text(OLD)
+    _age(edited, 100)
+    again = engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
+    assert [Path(f.path).name for f in again.changed] == ["clean_1.py", "page.html"]
+    other = engine.run([root], CODEMODS, target="4.2", mode="check", jobs=1)
+    assert other.cache.result_hits == 0
+
+
+def test_cache_findings_survive_a_cache_hit(tmp_path):
+    root = tmp_path / "proj"
+    (root / "templates").mkdir(parents=True)
+    page = root / "templates" / "p.html"
+    page.write_text("{% ifequal a b %}x\n")  # never closed: reported, left alone
+    _age(page)
+    first = engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
+    second = engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
+    assert second.cache.result_hits == 1
+    assert [f.as_dict() for f in second.findings] == [f.as_dict() for f in first.findings] != []
+
+
+def test_no_cache_leaves_no_database(tmp_path):
+    root = make_tree(tmp_path / "proj", n_clean=2, n_old=0)
+    engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1, use_cache=False, cache_dir=tmp_path / "c")
+    assert not (tmp_path / "c").exists()
+
+
+def test_syntax_error_reported_and_untouched(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("from django.utils.encoding import force_text\ndef (:\n")
+    summary = engine.run([bad], CODEMODS, target="5.2", jobs=1)
+    (result,) = summary.files
+    assert result.error and "cannot parse" in result.error
+    assert bad.read_text() == "from django.utils.encoding import force_text\ndef (:\n"
+    assert summary.exit_code == 0
+
+
+def test_non_utf8_reported_and_untouched(tmp_path):
+    bad = tmp_path / "latin.py"
+    data = "# -*- coding: latin-1 -*-\nfrom django.utils.encoding import force_text\nx = 'caf\xe9'\n".encode("latin-1")
+    bad.write_bytes(data)
+    (result,) = engine.run([bad], CODEMODS, target="5.2", jobs=1).files
+    assert result.error and "not UTF-8" in result.error
+    assert bad.read_bytes() == data
+
+
+def test_bom_kept(tmp_path):
+    f = tmp_path / "bom.py"
+    f.write_bytes(codecs.BOM_UTF8 + OLD.encode())
+    summary = engine.run([f], CODEMODS, target="5.2", jobs=1)
+    assert summary.changed
+    assert f.read_bytes() == codecs.BOM_UTF8 + NEW.encode()
+
+
+def test_crlf_kept(tmp_path):
+    f = tmp_path / "crlf.py"
+    f.write_bytes(OLD.replace("\n", "\r\n").encode())
+    t = tmp_path / "templates" / "x.html"
+    t.parent.mkdir()
+    t.write_bytes(TEMPLATE.replace("\n", "\r\n").encode())
+    diff = engine.run([tmp_path], CODEMODS, target="5.2", mode="diff", jobs=1)
+    assert "\r" not in "".join(x.diff for x in diff.changed)
+    engine.run([tmp_path], CODEMODS, target="5.2", jobs=1)
+    assert f.read_bytes() == NEW.replace("\n", "\r\n").encode()
+    assert t.read_bytes() == TEMPLATE_NEW.replace("\n", "\r\n").encode()
+
+
+def test_file_mode_kept(tmp_path):
+    f = tmp_path / "script.py"
+    f.write_text("#!/usr/bin/env python\n" + OLD)
+    f.chmod(0o751)
+    engine.run([f], CODEMODS, target="5.2", jobs=1)
+    assert stat.S_IMODE(f.stat().st_mode) == 0o751
+    assert "force_str" in f.read_text()
+    assert [p.name for p in tmp_path.iterdir()] == ["script.py"]  # no temp file left behind
+
+
+def test_read_only_reported_and_untouched(tmp_path):
+    f = tmp_path / "ro.py"
+    f.write_text(OLD)
+    f.chmod(0o444)
+    summary = engine.run([f], CODEMODS, target="5.2", jobs=1)
+    (result,) = summary.files
+    assert result.error and "read-only" in result.error and not result.written
+    assert f.read_text() == OLD
+    # --check / --diff do not need to write: the pending change is reported normally
+    assert engine.run([f], CODEMODS, target="5.2", mode="check", jobs=1).files[0].error is None
+
+
+def test_symlink_out_of_tree_skipped(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target = outside / "shared.py"
+    target.write_text(OLD)
+    proj = tmp_path / "proj"
+    proj.mkdir()
+    (proj / "link.py").symlink_to(target)
+    (proj / "linkdir").symlink_to(outside, target_is_directory=True)
+    (proj / "inside.py").write_text(OLD)
+    (proj / "inside_link.py").symlink_to(proj / "inside.py")
+    summary = engine.run([proj], CODEMODS, target="5.2", jobs=1)
+    assert target.read_text() == OLD
+    skipped = dict(summary.skipped)
+    assert str(proj / "link.py") in skipped and "outside" in skipped[str(proj / "link.py")]
+    assert str(proj / "linkdir") in skipped
+    assert (proj / "inside.py").read_text() == NEW
+    # an explicit symlink that leads out of its directory is refused too
+    explicit = engine.run([proj / "link.py"], CODEMODS, target="5.2", jobs=1)
+    assert not explicit.files and explicit.skipped
+    assert target.read_text() == OLD
+
+
+def test_migrations_skip_model_state_codemods(tmp_path):
+    from codemods.base import Codemod
+
+    class StateMod(Codemod):
+        name = "state_mod_for_test"
+        triggers = ("xyz",)
+        migrations = False
+
+        def transform(self, module, ctx):
+            import libcst as cst
+            return cst.parse_module(module.code.replace("xyz", "abc"))
+
+    mig = tmp_path / "app" / "migrations"
+    mig.mkdir(parents=True)
+    (mig / "0001_initial.py").write_text("xyz = 1\n")
+    (tmp_path / "app" / "models.py").write_text("xyz = 1\n")
+    summary = engine.run([tmp_path], [StateMod], target="5.2", mode="check", jobs=1, use_cache=False)
+    assert [Path(f.path).name for f in summary.changed] == ["models.py"]
+
+
+def test_migration_blockers(tmp_path):
+    mig = tmp_path / "shop" / "migrations"
+    mig.mkdir(parents=True)
+    (mig / "__init__.py").write_text("")
+    (mig / "0001_initial.py").write_text(
+        "from django.db import migrations\n\n"
+        "class Migration(migrations.Migration):\n"
+        "    operations = [\n"
+        "        migrations.CreateModel(name='P', fields=[], options={'index_together': {('a', 'b')}}),\n"
+        "        migrations.AlterIndexTogether(name='p', index_together={('a',)}),\n"
+        "    ]\n"
+    )
+    (mig / "0002_clean.py").write_text("from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = []\n")
+    (tmp_path / "shop" / "notes.py").write_text("index_together = 'mentioned outside migrations'\n")
+    found = engine.migration_blockers([tmp_path])
+    assert [(Path(f.path).name, f.line) for f in found] == [("0001_initial.py", 5), ("0001_initial.py", 6)]
+    assert "RenameIndex" in found[0].message and "squash" in found[0].message
+
+
+def test_bad_mode():
+    with pytest.raises(ValueError):
+        engine.run(["."], CODEMODS, mode="bogus")

@@ -1,0 +1,160 @@
+"""The embedded release data: structure, Django's deprecation policy, calendar versions, and the
+backwards-incompatible lists (checked against known error texts)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import release_data
+from release_data import CATEGORIES
+from upgrader import versions
+
+
+@pytest.fixture(scope="module")
+def data():
+    return release_data.load(use_refreshed=False)
+
+
+def test_changes_structure(data):
+    known = set(data.feature_releases())
+    ids = [c.id for c in data.changes]
+    assert len(ids) == len(set(ids)), "change ids must be unique"
+    assert len(data.changes) > 150
+    for c in data.changes:
+        assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", c.id), c.id
+        assert c.old and c.new, c.id
+        assert c.category in CATEGORIES, c.id
+        assert c.removed_in in known, (c.id, c.removed_in)
+        if c.deprecated_in:
+            assert c.deprecated_in in known or c.deprecated_in in ("2.0", "2.1"), (c.id, c.deprecated_in)
+            assert versions.feature_key(c.deprecated_in) < versions.feature_key(c.removed_in), c.id
+        for rx in (c.message_regex, c.error_regex):
+            if rx:
+                re.compile(rx)
+        assert c.link.startswith("https://"), c.id
+        if c.emits_warning:
+            assert c.warning and c.message_regex, c.id
+
+
+def _policy_removal(deprecated_in: str) -> str:
+    if deprecated_in in ("6.0", "6.1"):
+        return "2028"
+    if deprecated_in == "6.2":
+        return "2029"
+    major, minor = map(int, deprecated_in.split("."))
+    return f"{major + 1}.0" if minor in (0, 1) else f"{major + 1}.1"
+
+
+def test_deprecation_policy(data):
+    for c in data.changes:
+        if c.no_deprecation_period:
+            assert c.deprecated_in is None, c.id
+            continue
+        assert c.deprecated_in, c.id
+        assert c.removed_in == _policy_removal(c.deprecated_in), (c.id, c.deprecated_in, c.removed_in)
+        assert not re.fullmatch(r"\d+\.2", c.removed_in), f"{c.id}: an X.2 release removes nothing"
+        if c.warning:
+            # The class names the removal release (RemovedInDjango2028Warning; 70 is its alias).
+            assert versions.warning_release(c.warning) == c.removed_in, (c.id, c.warning)
+            for alias in c.warning_aliases:
+                assert versions.warning_release(alias) == c.removed_in, (c.id, alias)
+
+
+def test_x2_releases_only_remove_without_deprecation_period(data):
+    for v in ("2.2", "3.2", "4.2", "5.2", "6.2"):
+        assert all(c.no_deprecation_period for c in data.removed_in(v)), v
+
+
+def test_calendar_versions(data):
+    order = data.feature_releases()
+    assert "7.0" not in order and "7.1" not in order
+    assert order[-3:] == ["6.2", "2028", "2029"]
+    assert data.next_feature("6.2") == "2028"
+    assert data.release("6.2").lts
+    assert {c.removed_in for c in data.deprecated_in("6.0")} == {"2028"}
+    seventy = [c for c in data.changes if "RemovedInDjango70Warning" in c.warning_names()]
+    assert seventy and all(c.removed_in == "2028" for c in seventy)
+    for r in data.releases:
+        if r.released:
+            assert r.latest_patch and versions.feature(r.latest_patch) == r.version, r.version
+            assert r.release_date and r.python, r.version
+        for name in r.warning_classes:
+            assert name.startswith("Removed"), (r.version, name)
+
+
+def test_dates_parse(data):
+    for r in data.releases:
+        if r.released:
+            assert r.extended_end is not None, r.version
+            assert r.mainstream_end is None or r.release_date < r.mainstream_end <= r.extended_end, r.version
+
+
+def test_incompatible_lists(data):
+    seen = set()
+    for v in ("3.0", "3.1", "3.2", "4.0", "4.1", "4.2", "5.0", "5.1", "5.2", "6.0", "6.1"):
+        items = data.incompatible(v)
+        assert items, v
+        assert any(i.id.startswith(f"{v}-drop-") for i in items), f"{v}: dropped database/Python versions"
+        for i in items:
+            assert i.id not in seen, i.id
+            seen.add(i.id)
+            assert i.release == v and i.summary and i.link.startswith("https://docs.djangoproject.com/en/" + v)
+            if i.pattern:
+                re.compile(i.pattern)
+
+
+def _incompatible_for(data, v, text):
+    return [i.id for i in data.incompatible(v) if i.matches(text)]
+
+
+@pytest.mark.parametrize(
+    "release, text, expected",
+    [
+        ("4.1", "'Order' instance needs to have a primary key value before this relationship can be used.", "4.1-unsaved-reverse-fk"),
+        ("4.1", "requires_system_checks must be a list or tuple.", "4.1-requires-system-checks-bool"),
+        ("4.0", "cannot import name 'force_text' from 'django.utils.encoding' (/v/django/utils/encoding.py)", "4.0-removed-apis"),
+        ("4.0", "cannot import name 'url' from 'django.conf.urls' (/v/django/conf/urls/__init__.py)", "4.0-removed-apis"),
+        ("3.0", "No module named 'django.utils.six'", "3.0-utils-six-removed"),
+        ("3.0", "'staticfiles' is not a registered tag library. Must be one of:", "3.0-staticfiles-templatetag-library"),
+        ("5.0", "cannot import name 'utc' from 'django.utils.timezone' (/v/django/utils/timezone.py)", "5.0-timezone-utc-removed"),
+        ("5.1", "TypeError: 'class Meta' got invalid attribute(s): index_together", "5.1-index-together-removed"),
+        ("5.1", "Invalid filter: 'length_is'", "5.1-length-is-removed"),
+    ],
+)
+def test_incompatible_patterns_match_known_errors(data, release, text, expected):
+    assert expected in _incompatible_for(data, release, text)
+
+
+def test_no_error_text_means_no_pattern(data):
+    delete_view = {i.id: i for i in data.incompatible("4.0")}["4.0-deleteview-form-mixin"]
+    assert delete_view.pattern is None and not delete_view.matches("anything")
+    use_tz = {i.id: i for i in data.incompatible("5.0")}["5.0-use-tz-default"]
+    assert "USE_TZ" in use_tz.summary
+
+
+@pytest.mark.parametrize(
+    "change_id, text",
+    [
+        ("force-text", "cannot import name 'force_text' from 'django.utils.encoding' (/x.py)"),
+        ("conf-urls-url", "cannot import name 'url' from 'django.conf.urls' (/x.py)"),
+        ("utils-six", "No module named 'django.utils.six'"),
+        ("timezone-utc", "module 'django.utils.timezone' has no attribute 'utc'"),
+        ("is-ajax", "'WSGIRequest' object has no attribute 'is_ajax'"),
+        ("template-ifequal", "Invalid block tag on line 6: 'ifequal', expected 'else' or 'endblock'."),
+        ("index-together", "'class Meta' got invalid attribute(s): index_together"),
+        ("get-random-string-length", "get_random_string() missing 1 required positional argument: 'length'"),
+    ],
+)
+def test_error_regex(data, change_id, text):
+    change = data.change(change_id)
+    assert change.matches_error(text)
+    others = [c.id for c in data.changes if c.id != change_id and c.matches_error(text)]
+    assert change_id not in others
+
+
+def test_error_regex_only_names_removed_things(data):
+    with_rx = [c for c in data.changes if c.error_regex]
+    assert len(with_rx) >= 40
+    assert not data.change("force-text").matches_error("cannot import name 'force_str' from 'django.utils.encoding'")

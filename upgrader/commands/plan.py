@@ -1,0 +1,101 @@
+"""``django-upgrade plan [PROJECT_DIR]``: where the project is, where it can go, what each step costs.
+
+Options: ``--python PATH``, ``--from X.Y[.Z]``, ``--to latest|lts|X.Y|X.Y.Z|2028``, ``--pre``,
+``--via lts``, ``--python-version X.Y``, ``--refresh``, ``--format text|json|markdown|matrix``.
+No network call unless ``--refresh``.
+
+Exit codes: 0 plan printed (also when already at the target: an empty plan that says so);
+2 bad input (unknown/older target, downgrade, missing directory, no Django found and no --from,
+bad --python); 70 internal error.
+
+JSON (``--format json``), stable keys:
+
+* ``schema`` (1), ``project``, ``current`` ("3.2.25", or "3.2" when only the feature release is
+  known), ``current_feature``, ``current_source`` ("interpreter /p/.venv/bin/python",
+  "requirements.txt:3", "--from"), ``current_exact``, ``target`` (exact version), ``target_feature``,
+  ``target_requested`` (what --to said), ``python`` ("3.10" or null), ``python_source``, ``via``
+  ("lts" or null), ``pre``, ``today``, ``release_data`` ("embedded" / "refreshed"), ``up_to_date``,
+  ``message``;
+* ``support``: ``{"current": S, "target": S}``, S = ``{release, status (mainstream / extended /
+  unsupported / unreleased / unknown), until, message}``;
+* ``steps``: list, each ``to`` (X.Y.Z), ``feature_release``, ``kind`` (patch / feature), ``lts``,
+  ``prerelease``, ``release_date``, ``python`` (list of "3.N"), ``python_ok`` (true / false / null
+  when unknown), ``python_for_ci``, ``python_advice`` (null or ``{move_to, current_series,
+  current_series_patch, message}``), ``skipped`` (feature releases skipped, --via lts), ``hop`` (null
+  or ``{from, to, skipped, safe_by_policy, unwarned, late, occurrences, safe, message}``), ``removed``
+  (list of ``{id, old, new, category, deprecated_in, removed_in, warning, link, channel, autofix (list
+  of codemod names), scanned (bool: a static detector exists), occurrences (list of {file, line,
+  text})}``), ``incompatible`` (list of ``{id, release, summary, link}``), ``dependencies`` (list,
+  filled by ``--check-deps``; empty otherwise), ``notes``;
+* ``summary``: ``{steps, removed, occurrences, autofixable_occurrences, files_scanned}``;
+* ``scan_errors``: list of ``{file, error}``.
+
+``--format matrix``: ``[{"django": "X.Y.Z", "python": "3.N"}, ...]``, one per step.
+"""
+
+from __future__ import annotations
+
+import click
+
+import release_data
+from upgrader import planner
+from upgrader.commands._common import echo_json, project_argument, python_option, use_colour
+from upgrader.errors import UsageError
+from upgrader.project import Project
+from upgrader.render import plan as render
+
+
+def _current(project: Project, override: str | None):
+    try:
+        return project.current_version(override)
+    except (ImportError, AttributeError):
+        # upgrader.pins not available (yet): only the interpreter and --from can tell.
+        raise UsageError(
+            f"no Django found for {project.dir}: pass --from X.Y or --python PATH"
+        ) from None
+
+
+@click.command("plan")
+@project_argument
+@python_option
+@click.option("--from", "from_", metavar="X.Y[.Z]", help="The current Django version (overrides detection).")
+@click.option("--to", "to", metavar="TARGET", help="latest (default), lts, X.Y, X.Y.Z or 2028.")
+@click.option("--pre", is_flag=True, help="Allow pre-releases (alpha, beta, rc) as the target or on the way.")
+@click.option("--via", type=click.Choice(["lts"]), help="Hop from LTS to LTS instead of every feature release.")
+@click.option("--python-version", metavar="X.Y", help="The project's Python (instead of asking its interpreter).")
+@click.option("--refresh", is_flag=True, help="Update release facts from PyPI's JSON API first.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "markdown", "matrix"]), default="text",
+    show_default=True, help="Output format.",
+)
+def command(project_dir, python, from_, to, pre, via, python_version, refresh, fmt):
+    """Show the upgrade path from the project's Django to a target, and what each step costs."""
+    project = Project(project_dir, python=python)
+    config = project.config
+    if refresh:
+        from release_data.refresh import refresh_with_fallback
+        from upgrader.pypi import PyPIClient
+
+        refresh_with_fallback(PyPIClient(index_url=config.get("index-url")))
+    data = release_data.load()
+    current = _current(project, from_)
+    py_source = None
+    if python_version:
+        py_source = "--python-version"
+    else:
+        probe = project.try_probe()
+        if probe is not None:
+            python_version, py_source = probe.python_feature, f"interpreter {probe.interpreter.path}"
+    target = to or config.get("target") or "latest"
+    plan = planner.build_plan(
+        project, current, str(target), data=data, via=via, pre=pre,
+        python_version=python_version, python_source=py_source,
+    )
+    if fmt == "json":
+        echo_json(planner.plan_to_json(plan))
+    elif fmt == "matrix":
+        click.echo(render.render_matrix(plan))
+    elif fmt == "markdown":
+        click.echo(render.render_markdown(plan), nl=False)
+    else:
+        click.echo(render.render_text(plan, colour=use_colour()), nl=False)

@@ -1,0 +1,180 @@
+"""``django-upgrade report [PROJECT_DIR] [-- COMMAND ...]``: the CI deprecation report.
+
+Runs the project's test command (detected, configured, or given after ``--``) under the project's
+interpreter with the warning harvester, or reads an existing log (``--from-log``), groups the
+deprecation warnings, maps them to release_data changes, and renders them (see docs/report.md).
+
+Exit codes: 0 nothing over the bar; 1 deprecations over the bar (``--fail-on``); 2 bad input; 3 the
+test command failed (non-zero exit), unless ``--allow-test-failures``. 3 wins over 1: a failing suite
+is the more urgent news, and its report may be incomplete.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from upgrader import versions
+from upgrader.commands._common import python_option
+from upgrader.errors import EXIT_OK, EXIT_PENDING, EXIT_TESTS_FAILED, UsageError
+from upgrader.project import Project
+from upgrader.report import FORMATS, build_report, compare, group, over_the_bar, parse_log, read_baseline, render, write_baseline
+from upgrader.report.render import FAIL_ON
+
+
+class _ReportCommand(click.Command):
+    """Everything after ``--`` is the test command, never PROJECT_DIR."""
+
+    def parse_args(self, ctx, args):
+        if "--" in args:
+            i = args.index("--")
+            ctx.meta["dua_test_command"] = list(args[i + 1:])
+            args = args[:i]
+        return super().parse_args(ctx, args)
+
+
+def _parse_outputs(values) -> list[tuple[str, Path]]:
+    out = []
+    for v in values:
+        fmt, sep, path = v.partition("=")
+        if not sep or not path or fmt not in FORMATS:
+            raise UsageError(f"--output expects FORMAT=PATH with FORMAT one of {', '.join(FORMATS)}: {v!r}")
+        out.append((fmt, Path(path)))
+    return out
+
+
+def _repo_root(d: Path) -> Path:
+    for p in (d, *d.parents):
+        if (p / ".git").exists():
+            return p
+    return d
+
+
+def _incompatible(data, current: str | None, failures) -> dict:
+    if not failures:
+        return {}
+    items = []
+    for r in data.releases:
+        items.extend(r.incompatible)
+    out = {}
+    for f in failures:
+        hits = [i.id for i in items if f.message and i.matches(f.message)]
+        if hits:
+            out[f.test] = hits
+    return out
+
+
+@click.command("report", cls=_ReportCommand)
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False))
+@python_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="What to print on stdout.")
+@click.option("--output", "outputs", multiple=True, metavar="FORMAT=PATH",
+              help="Also write FORMAT to PATH (repeatable), e.g. --output sarif=report.sarif.")
+@click.option("--from-log", "from_log", metavar="FILE", help="Build the report from an existing log ('-' = stdin).")
+@click.option("--baseline", "baseline", metavar="FILE", help="Compare with this baseline: new / known / fixed.")
+@click.option("--write-baseline", "write_baseline_path", metavar="FILE", help="Record the current set as a baseline.")
+@click.option("--fail-on", "fail_on", type=click.Choice(FAIL_ON),
+              help="Exit 1 when: new (not in the baseline), any, next (breaks on the next feature release), none. "
+                   "Default: [tool.django-upgrade] fail-on, else 'new' with a baseline, else 'none'.")
+@click.option("--from", "from_version", metavar="X.Y", help="The project's Django version (for --fail-on next with --from-log).")
+@click.option("--settings", "settings", metavar="MODULE", help="The settings module (default: as manage.py / pytest config say).")
+@click.option("--all-warnings", is_flag=True, help="Report every warning, not only deprecations.")
+@click.option("--allow-test-failures", is_flag=True, help="A failing test command does not change the exit code.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not stream the test command's output.")
+@click.pass_context
+def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_baseline_path, fail_on, from_version,
+            settings, all_warnings, allow_test_failures, quiet):
+    """Run the tests with every warning on and report the deprecations (see docs/report.md).
+
+    \b
+    django-upgrade report                       # detected test command, text report
+    django-upgrade report . -- pytest -n 4      # your own command
+    django-upgrade report --from-log ci.log --format github
+    django-upgrade report --output sarif=dep.sarif --output junit=dep.xml --baseline .dep-baseline.json
+    """
+    from release_data import load
+
+    test_words = ctx.meta.get("dua_test_command")
+    output_specs = _parse_outputs(outputs)
+    project = Project(project_dir, python)
+    config = project.config
+    fail_on = fail_on or config.get("fail-on")
+    baseline = baseline or (config.get("baseline") if config.get("baseline") and
+                            (project.dir / config["baseline"]).is_file() else None)
+    if baseline and not Path(baseline).is_absolute() and not Path(baseline).exists():
+        baseline = str(project.dir / baseline)
+    if fail_on is None:
+        fail_on = "new" if baseline else "none"
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    if from_log and test_words:
+        raise UsageError("give either --from-log or a command after --, not both")
+    settings = settings or config.get("settings")
+    data = load()
+    entries = read_baseline(baseline) if baseline else None  # bad baseline: exit 2 before running tests
+
+    run = None
+    python_path = None
+    django_version = None
+    if from_log:
+        if from_log == "-":
+            text = sys.stdin.read()
+        else:
+            try:
+                text = Path(from_log).read_text(encoding="utf-8", errors="replace")
+            except OSError as exc:
+                raise UsageError(f"cannot read log {from_log}: {exc.strerror or exc}") from None
+        records = parse_log(text)
+        probe = project.try_probe()
+        if probe is not None:
+            python_path = probe.interpreter.path
+            django_version = probe.django
+    else:
+        from upgrader import testrun
+
+        probe = project.probe
+        python_path = probe.interpreter.path
+        django_version = probe.django
+        if not django_version:
+            raise UsageError(f"no Django importable by {python_path}; pass --python PATH")
+        argv = testrun.command_from_words(project, test_words) if test_words else testrun.detect_test_command(project).argv
+        if not quiet and fmt != "json":
+            click.echo(f"django-upgrade: running {' '.join(argv)}", err=True)
+        run = testrun.run_with_harvester(project, argv, stream=not quiet)
+        records = run.warnings
+
+    if from_version:
+        django_version = from_version
+    elif django_version is None and fail_on == "next":
+        try:
+            django_version = project.current_version().version
+        except UsageError:
+            raise UsageError("--fail-on next needs the project's Django version: pass --from X.Y") from None
+    next_release = data.next_feature(versions.feature(django_version)) if django_version else None
+
+    groups = group(records, data, project_dir=project.dir, python=python_path, settings_module=settings,
+                   all_warnings=all_warnings)
+    comparison = compare(groups, entries) if entries is not None else None
+    over = over_the_bar(groups, fail_on, next_release, comparison)
+    exit_code = EXIT_PENDING if over else EXIT_OK
+    if run is not None and run.returncode != 0 and not allow_test_failures:
+        exit_code = EXIT_TESTS_FAILED
+    report = build_report(
+        groups, project_dir=project.dir, repo_root=_repo_root(project.dir), django_version=django_version,
+        next_release=next_release, run=run, log_path=from_log, comparison=comparison, baseline_path=baseline,
+        fail_on=fail_on, exit_code=exit_code, over=over,
+        incompatible=_incompatible(data, django_version, run.failures if run else []),
+    )
+    if write_baseline_path:
+        n = write_baseline(write_baseline_path, groups)
+        click.echo(f"django-upgrade: wrote baseline {write_baseline_path} ({n} entries)", err=True)
+    for out_fmt, path in output_specs:
+        try:
+            path.write_text(render(report, out_fmt), encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    click.echo(render(report, fmt), nl=False)
+    ctx.exit(exit_code)

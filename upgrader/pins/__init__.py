@@ -1,0 +1,222 @@
+"""Where a project declares its dependencies, what version of Django that says, and bumping it.
+
+Public interface (docs/CONTRACTS.md, "upgrader.pins"; user docs in docs/pins.md):
+
+* ``find_django_pins(project_dir) -> list[Pin]``
+* ``current_from_pins(project_dir) -> CurrentVersion | None``
+* ``find_requirements(project_dir) -> list[Pin]`` (every declared or locked dependency)
+* ``bump_django(project_dir, new_version, dry_run=False) -> list[PinChange]``
+* ``bump_requirement(project_dir, name, new_version, dry_run=False) -> list[PinChange]``
+* ``lock_files(project_dir, package="django") -> list[LockFile]``; ``regenerate(lock) -> RegenerateResult``
+
+Files read (project top level unless said otherwise): ``requirements*.txt``, ``*constraints*.txt``,
+requirement ``*.in`` files, everything in ``requirements/`` (and files they include with ``-r`` /
+``-c``), ``pyproject.toml`` (PEP 621 ``[project]`` dependencies and optional-dependencies, PEP 735
+``[dependency-groups]``, Poetry ``[tool.poetry.*dependencies]``), ``setup.cfg``, ``setup.py``,
+``Pipfile``, and the lock files ``uv.lock``, ``poetry.lock``, ``Pipfile.lock`` and pip-compile output.
+
+Every function takes an optional ``problems`` list: lines that could not be understood (a malformed
+requirement, an unparseable lock file) are appended there, logged as warnings on the
+``upgrader.pins`` logger, and skipped. A declaration file that cannot be parsed at all
+(pyproject.toml, Pipfile, setup.cfg) raises ``UsageError`` with one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from packaging.utils import canonicalize_name
+
+from upgrader import versions
+from upgrader.errors import UsageError
+from upgrader.pins import locks as _locks
+from upgrader.pins import reqfiles, setupfiles, specs, textio, tomlfiles
+from upgrader.pins.locks import LockFile, RegenerateResult
+from upgrader.pins.model import Context, Dependency, Pin, PinChange
+
+__all__ = [
+    "Pin", "PinChange", "Dependency", "LockFile", "RegenerateResult", "find_django_pins", "find_requirements",
+    "current_from_pins", "bump_django", "bump_requirement", "lock_files", "regenerate",
+]
+
+
+def _root(project_dir) -> Path:
+    path = Path(project_dir).expanduser()
+    if not path.is_dir():
+        raise UsageError(f"project directory not found: {project_dir}")
+    return path.resolve()
+
+
+def _release_data():
+    import release_data
+
+    return release_data.load()
+
+
+def _context(root: Path, problems: list | None) -> Context:
+    ctx = Context(root=root)
+    if problems is not None:
+        ctx.problems = problems
+    try:
+        data = _release_data()
+        ctx.next_feature = lambda f: data.next_feature(f)
+    except Exception:  # release data unreadable: arithmetic fallback still bumps correctly
+        pass
+    return ctx
+
+
+def _declared(root: Path, ctx: Context) -> list[Pin]:
+    pins: list[Pin] = []
+    for path in reqfiles.discover(root):
+        pins += reqfiles.read(path, ctx)
+    if (root / "pyproject.toml").is_file():
+        pins += [e.pin for e in tomlfiles.pyproject_entries(root / "pyproject.toml", ctx)[2]]
+    if (root / "setup.cfg").is_file():
+        pins += setupfiles.read_cfg(root / "setup.cfg", ctx)
+    if (root / "setup.py").is_file():
+        pins += setupfiles.read_py(root / "setup.py", ctx)
+    if (root / "Pipfile").is_file():
+        pins += [e.pin for e in tomlfiles.pipfile_entries(root / "Pipfile", ctx)[2]]
+    return pins
+
+
+def find_requirements(project_dir, problems: list | None = None, include_locks: bool = True) -> list[Pin]:
+    """Every declared dependency, then (``include_locks``) every locked one, in file order.
+
+    A name can appear several times (requirements.in and its compiled requirements.txt, a range in
+    pyproject.toml and the locked version in uv.lock); ``Pin.version`` is set where the pin names an
+    exact version or a lock file holds it.
+    """
+    root = _root(project_dir)
+    ctx = _context(root, problems)
+    pins = _declared(root, ctx)
+    if include_locks:
+        pins += _locks.read_locks(root, ctx)
+    return pins
+
+
+def find_django_pins(project_dir, problems: list | None = None) -> list[Pin]:
+    """Every place Django is declared or locked (``[]`` when nowhere)."""
+    return [p for p in find_requirements(project_dir, problems) if p.canonical_name == "django"]
+
+
+def _candidates(data, released_only: bool) -> list[tuple[str, list[str]]]:
+    out = []
+    for r in data.releases:
+        if released_only and not r.released:
+            continue
+        feature = r.version
+        zero = f"{feature}.0"
+        cands = [feature, zero] + ([r.latest_patch] if r.latest_patch else []) + list(r.patches)
+        out.append((feature, cands))
+    return out
+
+
+def current_from_pins(project_dir, problems: list | None = None):
+    """The Django version the pins say, or None.
+
+    A lock file wins (it holds the exact version), then an exact ``==`` pin, then ranges: the newest
+    feature release (among the known releases) that every range admits.
+    """
+    from upgrader.project import CurrentVersion
+
+    pins = find_django_pins(project_dir, problems)
+    if not pins:
+        return None
+    for pin in [p for p in pins if p.kind == "lock" and p.lock_format != "pip-compile" and p.version] + [
+        p for p in pins if p.lock_format == "pip-compile" and p.version
+    ]:
+        return CurrentVersion(pin.version, pin.source, True)
+    for pin in pins:
+        if pin.version:
+            return CurrentVersion(pin.version, pin.source, not versions.is_feature_only(pin.version))
+    data = _release_data()
+    best = None
+    for pin in pins:
+        if not pin.specifier:
+            continue
+        try:
+            feature = specs.highest_feature(pin.specifier, _candidates(data, True), pin.style) or specs.highest_feature(
+                pin.specifier, _candidates(data, False), pin.style
+            )
+        except specs.SpecError:
+            continue
+        if feature is None:
+            continue
+        if best is None or versions.feature_key(feature) < versions.feature_key(best[0]):
+            best = (feature, pin)
+    if best is None:
+        return None
+    return CurrentVersion(best[0], best[1].source, False)
+
+
+def _check_version(new_version: str) -> str:
+    text = str(new_version).strip()
+    versions.parse(text)  # UsageError on garbage
+    return text
+
+
+def bump_requirement(project_dir, name: str, new_version: str, dry_run: bool = False, problems: list | None = None) -> list[PinChange]:
+    """Rewrite every declaration of ``name`` so it admits ``new_version``, keeping formatting and style.
+
+    A specifier that already admits the version, a bare name and ``*`` are left alone. Lock files
+    (uv.lock, poetry.lock, Pipfile.lock) are not edited: regenerate them (``lock_files``). In
+    pip-compile output an ``==`` pin without hashes is edited like any requirement; one with
+    ``--hash`` is not (hashes cannot be invented) and is returned with ``regenerate=True``.
+    All files are computed before any is written; writes are atomic and keep mode and line endings.
+    """
+    root = _root(project_dir)
+    new_version = _check_version(new_version)
+    ctx = _context(root, problems)
+    wanted = canonicalize_name(name)
+    pins = [p for p in _declared(root, ctx) if p.canonical_name == wanted]
+    files: list[tuple[Path, str]] = []
+    for pin in pins:
+        fmt = {"lock": "requirements", "pyproject-pep621": "pyproject", "pyproject-poetry": "pyproject"}.get(pin.kind, pin.kind)
+        entry = (Path(pin.file), fmt)
+        if entry not in files:
+            files.append(entry)
+    pending: list[tuple[Path, str, str]] = []
+    changes: list[PinChange] = []
+    hints: dict[Path, str] = {}
+    for path, kind in files:
+        if kind == "requirements":
+            if path not in hints:
+                lock = _locks._pip_compile_lock(path, root, name, None)
+                hints[path] = f"pinned with --hash: regenerate with `{lock.command_line}`" if lock else ""
+            new_text, file_changes = reqfiles.bump(path, name, new_version, ctx, hints[path])
+        elif kind == "pyproject":
+            new_text, file_changes = tomlfiles.bump(path, name, new_version, ctx, "pyproject")
+        elif kind == "Pipfile":
+            new_text, file_changes = tomlfiles.bump(path, name, new_version, ctx, "Pipfile")
+        elif kind == "setup.cfg":
+            new_text, file_changes = setupfiles.bump_cfg(path, name, new_version, ctx)
+        elif kind == "setup.py":
+            new_text, file_changes = setupfiles.bump_py(path, name, new_version, ctx)
+        else:
+            continue
+        changes += file_changes
+        if any(not c.regenerate for c in file_changes):
+            pending.append((path, kind, new_text))
+    if not dry_run:
+        for path, _kind, new_text in pending:
+            textio.write_atomic(path, new_text)
+    return changes
+
+
+def bump_django(project_dir, new_version: str, dry_run: bool = False, problems: list | None = None) -> list[PinChange]:
+    """``bump_requirement(project_dir, "django", new_version, ...)``."""
+    return bump_requirement(project_dir, "django", new_version, dry_run=dry_run, problems=problems)
+
+
+def lock_files(project_dir, package: str = "django", python: str | None = None) -> list[LockFile]:
+    """The project's lock files and how to regenerate each after ``package`` was bumped.
+
+    ``available`` says whether the tool is installed (on PATH, or beside ``python`` when given).
+    """
+    return _locks.lock_files(_root(project_dir), package=package, python=python)
+
+
+def regenerate(lock: LockFile, timeout: float = 900, python: str | None = None) -> RegenerateResult:
+    """Run the lock's tool (``ok``/``output``); never raises."""
+    return _locks.regenerate(lock, timeout=timeout, python=python)

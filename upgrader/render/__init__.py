@@ -1,0 +1,1 @@
+"""Renderers that turn command results into text / Markdown (one module per command)."""

@@ -1,0 +1,180 @@
+"""Renderers of a :class:`upgrader.planner.Plan`: text (one block per step), Markdown, CI matrix.
+
+Each step may carry ``dependencies`` (filled in by the third-party check): a list of dicts with at
+least ``name`` and ``status`` and optionally ``version``/``message``; the renderers show them when
+present and say nothing otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from upgrader.planner import Plan, Step, plan_to_matrix
+
+MAX_OCCURRENCES_TEXT = 8
+
+
+def _style(text: str, colour: bool, **kw) -> str:
+    return click.style(text, **kw) if colour else text
+
+
+def _python_line(step: Step, plan: Plan) -> str:
+    pys = ", ".join(step.python) if step.python else "not announced"
+    if step.python_ok is True:
+        verdict = f"ok: runs on Python {plan.python}"
+    elif step.python_ok is False:
+        verdict = f"NOT on Python {plan.python}"
+    elif plan.python and not step.python:
+        verdict = "unknown"
+    else:
+        verdict = "project Python unknown (use --python or --python-version)"
+    return f"Python {pys} ({verdict})"
+
+
+def _dependency_lines(step: Step) -> list[str]:
+    out = []
+    for dep in step.dependencies:
+        name = dep.get("name", "?")
+        ver = f" {dep['version']}" if dep.get("version") else ""
+        status = dep.get("status", "")
+        msg = f": {dep['message']}" if dep.get("message") else ""
+        out.append(f"{name}{ver} [{status}]{msg}")
+    return out
+
+
+def render_text(plan: Plan, colour: bool = False) -> str:
+    lines: list[str] = []
+    head = f"Django {plan.current} -> {plan.target}"
+    lines.append(_style(head, colour, bold=True))
+    lines.append(f"  current: {plan.current} (from {plan.current_source}); {plan.support_current.message}")
+    if plan.target_feature != plan.current_feature:
+        lines.append(f"  target:  {plan.target}; {plan.support_target.message}")
+    if plan.python:
+        lines.append(f"  python:  {plan.python}" + (f" ({plan.python_source})" if plan.python_source else ""))
+    if plan.data_source != "embedded":
+        lines.append(f"  release data: {plan.data_source}")
+    if plan.up_to_date:
+        lines.append("")
+        lines.append(_style(plan.message or "nothing to do", colour, fg="green"))
+        return "\n".join(lines) + "\n"
+    lines.append(f"  {plan.message}" + (" (via LTS releases)" if plan.via == "lts" else ""))
+    for i, step in enumerate(plan.steps, 1):
+        lines.append("")
+        tags = []
+        if step.lts:
+            tags.append("LTS")
+        if step.prerelease:
+            tags.append("pre-release")
+        if step.kind == "patch":
+            tags.append("patch")
+        tag = f" [{', '.join(tags)}]" if tags else ""
+        lines.append(_style(f"Step {i}: Django {step.to}{tag}", colour, bold=True, fg="cyan"))
+        if step.notes:
+            lines.append(f"  {step.notes}")
+        py_line = _python_line(step, plan)
+        lines.append("  " + (_style(py_line, colour, fg="red") if step.python_ok is False else py_line))
+        if step.python_advice:
+            lines.append("  " + _style(f"! {step.python_advice.message}", colour, fg="yellow"))
+        if step.hop:
+            fg = "green" if step.hop.safe else "yellow"
+            lines.append("  " + _style(f"hop: {step.hop.message}", colour, fg=fg))
+        elif step.skipped:
+            lines.append(f"  skips: {', '.join(step.skipped)}")
+        if step.kind == "feature":
+            found = [rc for rc in step.removed if rc.occurrences]
+            lines.append(
+                f"  removes {len(step.removed)} deprecated feature(s); "
+                f"{len(found)} used in this project"
+            )
+            for rc in found:
+                fix = f"autofix: {', '.join(rc.autofix)}" if rc.autofix else "fix by hand"
+                lines.append(
+                    "  - " + _style(rc.id, colour, bold=True)
+                    + f" ({len(rc.occurrences)}x, {fix}): {rc.old} -> {rc.new}"
+                )
+                for occ in rc.occurrences[:MAX_OCCURRENCES_TEXT]:
+                    lines.append(f"      {occ.file}:{occ.line}: {occ.text}")
+                if len(rc.occurrences) > MAX_OCCURRENCES_TEXT:
+                    lines.append(f"      ... and {len(rc.occurrences) - MAX_OCCURRENCES_TEXT} more")
+            unscanned = [rc.id for rc in step.removed if not rc.scanned and not rc.occurrences]
+            if unscanned:
+                lines.append(f"  not detectable statically (check by hand / run with -Wa): {', '.join(unscanned)}")
+            for inc in step.incompatible:
+                lines.append(f"  * backwards-incompatible ({inc['release']}): {inc['summary']}")
+        deps = _dependency_lines(step)
+        if deps:
+            lines.append("  dependencies:")
+            lines += [f"    {d}" for d in deps]
+    if plan.scan_errors:
+        lines.append("")
+        for err in plan.scan_errors:
+            lines.append(_style(f"could not scan {err['file']}: {err['error']}", colour, fg="yellow"))
+    return "\n".join(lines) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(plan: Plan) -> str:
+    out: list[str] = []
+    out.append(f"## Django upgrade plan: {plan.current} → {plan.target}")
+    out.append("")
+    out.append(f"- **Current:** {plan.current} (from {plan.current_source}) — {plan.support_current.message}")
+    out.append(f"- **Target:** {plan.target} — {plan.support_target.message}")
+    if plan.python:
+        out.append(f"- **Python:** {plan.python}")
+    if plan.via == "lts":
+        out.append("- **Path:** LTS to LTS")
+    out.append("")
+    if plan.up_to_date:
+        out.append(plan.message or "Nothing to do.")
+        return "\n".join(out) + "\n"
+    out.append("| # | Django | Python | Python ok | Removed | Found here | Autofix |")
+    out.append("|---|---|---|---|---|---|---|")
+    for i, s in enumerate(plan.steps, 1):
+        found = sum(len(rc.occurrences) for rc in s.removed)
+        auto = sum(len(rc.occurrences) for rc in s.removed if rc.autofix)
+        ok = {True: "yes", False: "**no**", None: "?"}[s.python_ok]
+        lts = " (LTS)" if s.lts else ""
+        out.append(
+            f"| {i} | {s.to}{lts} | {', '.join(s.python) or '?'} | {ok} | {len(s.removed)} | {found} | {auto} |"
+        )
+    for i, s in enumerate(plan.steps, 1):
+        out.append("")
+        out.append(f"### Step {i}: Django {s.to}")
+        if s.notes:
+            out.append(f"_{s.notes}_")
+        if s.python_advice:
+            out.append(f"> **Python:** {s.python_advice.message}")
+        if s.hop:
+            out.append(f"> **LTS hop:** {s.hop.message}")
+        found = [rc for rc in s.removed if rc.occurrences]
+        if found:
+            out.append("")
+            for rc in found:
+                fix = f"autofix `{', '.join(rc.autofix)}`" if rc.autofix else "by hand"
+                out.append(f"- [ ] `{_md_escape(rc.id)}` ({len(rc.occurrences)}×, {fix}): "
+                           f"{_md_escape(rc.old)} → {_md_escape(rc.new)}")
+                for occ in rc.occurrences[:20]:
+                    out.append(f"  - `{occ.file}:{occ.line}`")
+        elif s.kind == "feature":
+            out.append("")
+            out.append("No use of the removed APIs found by the static scan.")
+        if s.incompatible:
+            out.append("")
+            out.append("Backwards-incompatible changes to check:")
+            for inc in s.incompatible:
+                out.append(f"- {_md_escape(inc['summary'])}")
+        deps = _dependency_lines(s)
+        if deps:
+            out.append("")
+            out.append("Dependencies:")
+            out += [f"- {d}" for d in deps]
+    return "\n".join(out) + "\n"
+
+
+def render_matrix(plan: Plan) -> str:
+    return json.dumps(plan_to_matrix(plan))

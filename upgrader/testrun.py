@@ -1,0 +1,343 @@
+"""Find the project's test command and run it under the warning harvester.
+
+``detect_test_command(project) -> TestCommand(argv, kind, description)``:
+``[tool.django-upgrade] test-command`` wins (kind ``configured``); else pytest when the project
+configures it (pytest.ini, ``[tool.pytest.ini_options]``, ``[tool:pytest]`` in setup.cfg, ``[pytest]``
+in tox.ini, or a root conftest.py) and pytest is importable in the project's interpreter (kind
+``pytest-django`` when pytest-django is installed, else ``pytest``); else ``python -Wa manage.py test``
+(kind ``manage.py``). Nothing found -> UsageError (exit 2).
+
+``run_with_harvester(project, argv, stream=True, env=None) -> RunResult``: runs ``argv`` in the
+project directory with the harvester on (PYTHONPATH, PYTHONWARNINGS=always, PYTEST_PLUGINS, the
+harvest file variable), streams its output to stderr while keeping it for parsing, reads the
+unittest / pytest summary (passed, failed, errors, skipped) and the failing tests with their
+exception messages, and returns the harvested warning records.
+"""
+
+from __future__ import annotations
+
+import collections
+import configparser
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from upgrader.errors import UsageError
+from upgrader.harvest import WarningRecord, harvest_env, read_records
+
+TAIL_LINES = 60
+KEEP_LINES = 20000
+
+
+@dataclass(frozen=True)
+class TestCommand:
+    __test__ = False  # not a pytest test class
+    argv: list
+    kind: str  # configured / pytest / pytest-django / manage.py / custom
+    description: str
+
+
+@dataclass(frozen=True)
+class Failure:
+    test: str
+    message: str
+    kind: str = "failure"  # failure / error
+
+
+@dataclass
+class RunResult:
+    returncode: int
+    passed: int | None = None
+    failed: int | None = None
+    errors: int | None = None
+    skipped: int | None = None
+    warnings: list[WarningRecord] = field(default_factory=list)
+    output_tail: str = ""
+    duration: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+    argv: list = field(default_factory=list)
+    runner: str | None = None  # unittest / pytest / None when no summary was read
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+# -- detection -------------------------------------------------------------------------------------
+
+def _pytest_configured(d: Path) -> bool:
+    if (d / "pytest.ini").is_file() or (d / "conftest.py").is_file():
+        return True
+    pyproject = d / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            import tomlkit
+
+            doc = tomlkit.parse(pyproject.read_text(encoding="utf-8"))
+            if "ini_options" in doc.get("tool", {}).get("pytest", {}):
+                return True
+        except Exception:
+            pass
+    for name, section in (("setup.cfg", "tool:pytest"), ("tox.ini", "pytest")):
+        path = d / name
+        if path.is_file():
+            cp = configparser.ConfigParser(interpolation=None)
+            try:
+                cp.read(path, encoding="utf-8")
+            except (configparser.Error, UnicodeDecodeError):
+                continue
+            if cp.has_section(section):
+                return True
+    return False
+
+
+def _importable(python: str, *modules: str, cwd: Path) -> dict:
+    code = (
+        "import importlib.util, json, sys\n"
+        "print(json.dumps({m: importlib.util.find_spec(m) is not None for m in sys.argv[1:]}))"
+    )
+    try:
+        out = subprocess.run([python, "-c", code, *modules], capture_output=True, text=True, cwd=cwd, timeout=60)
+        import json
+
+        return json.loads(out.stdout.strip().splitlines()[-1])
+    except Exception:
+        return {m: False for m in modules}
+
+
+def _python(project) -> str:
+    return project.interpreter.path
+
+
+def command_from_words(project, words: list[str]) -> list[str]:
+    """Turn the words a user gave (after ``--`` or in test-command) into an argv.
+
+    ``python ...`` / ``python3 ...`` run under the project's interpreter with ``-Wa``; ``pytest ...``
+    becomes ``PY -Wa -m pytest ...``; ``manage.py ...`` / ``./manage.py`` becomes ``PY -Wa manage.py``.
+    Anything else (tox, nox, make, a script) runs as given: its Python children inherit the
+    harvester through the environment.
+    """
+    if not words:
+        raise UsageError("empty test command")
+    first = words[0]
+    base = os.path.basename(first)
+    py = _python(project)
+    if re.fullmatch(r"python(\d+(\.\d+)?)?", base):
+        rest = list(words[1:])
+        return [py, *([] if rest[:1] in (["-Wa"], ["-W", "always"]) else ["-Wa"]), *rest]
+    if base in ("pytest", "py.test"):
+        return [py, "-Wa", "-m", "pytest", *words[1:]]
+    if base == "manage.py":
+        return [py, "-Wa", first if os.sep in first else "manage.py", *words[1:]]
+    return list(words)
+
+
+def detect_test_command(project) -> TestCommand:
+    configured = project.config.get("test-command")
+    if configured:
+        words = shlex.split(configured) if isinstance(configured, str) else [str(w) for w in configured]
+        return TestCommand(command_from_words(project, words), "configured", "[tool.django-upgrade] test-command")
+    d = Path(project.dir)
+    py = _python(project)
+    if _pytest_configured(d):
+        found = _importable(py, "pytest", "pytest_django", cwd=d)
+        if found.get("pytest"):
+            kind = "pytest-django" if found.get("pytest_django") else "pytest"
+            return TestCommand([py, "-Wa", "-m", "pytest"], kind, f"{kind} (configured in {d.name})")
+    if (d / "manage.py").is_file():
+        return TestCommand([py, "-Wa", "manage.py", "test"], "manage.py", "python -Wa manage.py test")
+    raise UsageError(
+        f"no test command found in {d}: no manage.py and no pytest configuration; "
+        "pass one after -- or set [tool.django-upgrade] test-command"
+    )
+
+
+# -- output parsing --------------------------------------------------------------------------------
+
+_UNITTEST_RAN = re.compile(r"^Ran (\d+) tests? in ")
+_UNITTEST_RESULT = re.compile(r"^(OK|FAILED)(?: \((.*)\))?\s*$")
+_PYTEST_SUMMARY = re.compile(r"^=+ (.*\d+ (?:passed|failed|error|errors|skipped|deselected|xfailed|xpassed|warnings?|no tests ran).*?) in [\d.]+s.*=+$")
+_PYTEST_SHORT = re.compile(r"^(FAILED|ERROR) (\S+)(?: - (.*))?$")
+_UNITTEST_HEADER = re.compile(r"^(FAIL|ERROR|UNEXPECTED SUCCESS): (\S+) \(([^)]*)\)")
+_UNITTEST_HEADER_NEW = re.compile(r"^(FAIL|ERROR): (\S+) \((\S+)\)")
+
+
+def parse_counts(lines: list[str]) -> dict:
+    """passed/failed/errors/skipped from the last unittest or pytest summary in ``lines``."""
+    out: dict = {}
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i].strip()
+        m = _PYTEST_SUMMARY.match(line)
+        if m:
+            counts = dict.fromkeys(("passed", "failed", "errors", "skipped"), 0)
+            for num, word in re.findall(r"(\d+) (\w+)", m.group(1)):
+                n = int(num)
+                if word == "passed":
+                    counts["passed"] += n
+                elif word == "failed":
+                    counts["failed"] += n
+                elif word in ("error", "errors"):
+                    counts["errors"] += n
+                elif word == "skipped":
+                    counts["skipped"] += n
+            counts["runner"] = "pytest"
+            return counts
+        m = _UNITTEST_RESULT.match(line)
+        if m and i > 0:
+            ran = None
+            for j in range(i - 1, max(-1, i - 4), -1):
+                r = _UNITTEST_RAN.match(lines[j].strip())
+                if r:
+                    ran = int(r.group(1))
+                    break
+            if ran is None:
+                continue
+            detail = dict(
+                (k.strip(), int(v)) for k, v in (part.split("=", 1) for part in (m.group(2) or "").split(",") if "=" in part)
+            )
+            failed = detail.get("failures", 0)
+            errors = detail.get("errors", 0)
+            skipped = detail.get("skipped", 0)
+            other = detail.get("expected failures", 0) + detail.get("unexpected successes", 0)
+            return {"passed": max(0, ran - failed - errors - skipped - other), "failed": failed,
+                    "errors": errors, "skipped": skipped, "runner": "unittest"}
+    return out
+
+
+def parse_failures(lines: list[str]) -> list[Failure]:
+    """Failing tests and their exception messages (pytest short summary, unittest FAIL/ERROR blocks)."""
+    failures: list[Failure] = []
+    seen = set()
+    # pytest: "FAILED tests/test_x.py::test_a - ValueError: boom"
+    in_short = False
+    for line in lines:
+        s = line.rstrip("\n")
+        if "short test summary info" in s:
+            in_short = True
+            continue
+        if in_short:
+            m = _PYTEST_SHORT.match(s)
+            if m:
+                key = (m.group(2), m.group(1))
+                if key not in seen:
+                    seen.add(key)
+                    failures.append(Failure(m.group(2), (m.group(3) or "").strip(), "failure" if m.group(1) == "FAILED" else "error"))
+            elif s.startswith("="):
+                in_short = False
+    if failures:
+        return failures
+    # unittest: "FAIL: test_a (app.tests.T.test_a)" / "ERROR: test_a (app.tests.T)" block, message = last
+    # non-blank line of the traceback before the next separator
+    i = 0
+    n = len(lines)
+    while i < n:
+        m = _UNITTEST_HEADER.match(lines[i].strip())
+        if not m:
+            i += 1
+            continue
+        name, where = m.group(2), m.group(3)
+        test = where if where.endswith("." + name) else f"{where}.{name}"
+        j = i + 1
+        block = []
+        while j < n and not (lines[j].startswith("=" * 20) or _UNITTEST_HEADER.match(lines[j].strip())):
+            if lines[j].startswith("-" * 20) and block:
+                break
+            block.append(lines[j].rstrip("\n"))
+            j += 1
+        message = ""
+        body = [b for b in block if b.strip() and not b.startswith("-" * 20)]
+        # the exception line: the first line after the last traceback frame
+        for k in range(len(body) - 1, -1, -1):
+            if body[k].startswith("  ") or body[k].startswith("Traceback"):
+                message = "\n".join(x for x in body[k + 1 :]).strip()
+                break
+        if not message and body:
+            message = body[-1].strip()
+        key = (test, m.group(1))
+        if key not in seen:
+            seen.add(key)
+            failures.append(Failure(test, message, "failure" if m.group(1) == "FAIL" else "error"))
+        i = j
+    return failures
+
+
+# -- running ---------------------------------------------------------------------------------------
+
+def _venv_env(python: str, env: dict) -> dict:
+    """Make ``python``/``pytest`` in scripts resolve to the project's venv when it is one."""
+    bindir = Path(python).parent
+    if (bindir.parent / "pyvenv.cfg").is_file():
+        env["PATH"] = str(bindir) + os.pathsep + env.get("PATH", "")
+        env["VIRTUAL_ENV"] = str(bindir.parent)
+    return env
+
+
+def run_with_harvester(project, argv: list[str], stream: bool = True, env: dict | None = None,
+                       out=None) -> RunResult:
+    """Run ``argv`` in the project directory with the harvester; see the module docstring."""
+    if not argv:
+        raise UsageError("empty test command")
+    workdir = Path(project.dir)
+    tmpdir = tempfile.mkdtemp(prefix="dua-harvest-")
+    harvest_file = os.path.join(tmpdir, "warnings.jsonl")
+    run_env = harvest_env(env, harvest_file)
+    run_env.setdefault("COLUMNS", "200")  # pytest's short summary keeps whole messages
+    try:
+        run_env = _venv_env(project.interpreter.path, run_env)
+    except Exception:
+        pass
+    sink = out if out is not None else sys.stderr
+    kept: collections.deque = collections.deque(maxlen=KEEP_LINES)
+    start = time.monotonic()
+    try:
+        proc = subprocess.Popen(
+            argv, cwd=workdir, env=run_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    except FileNotFoundError:
+        raise UsageError(f"test command not found: {argv[0]}") from None
+    except PermissionError:
+        raise UsageError(f"test command is not executable: {argv[0]}") from None
+    try:
+        assert proc.stdout is not None
+        for raw in iter(proc.stdout.readline, b""):
+            line = raw.decode("utf-8", "replace")
+            kept.append(line)
+            if stream:
+                sink.write(line)
+                sink.flush()
+        returncode = proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        proc.wait()
+        raise
+    duration = time.monotonic() - start
+    lines = list(kept)
+    counts = parse_counts(lines)
+    records = read_records(harvest_file)
+    try:
+        os.unlink(harvest_file)
+        os.rmdir(tmpdir)
+    except OSError:
+        pass
+    return RunResult(
+        returncode=returncode,
+        passed=counts.get("passed"),
+        failed=counts.get("failed"),
+        errors=counts.get("errors"),
+        skipped=counts.get("skipped"),
+        warnings=records,
+        output_tail="".join(lines[-TAIL_LINES:]),
+        duration=duration,
+        failures=parse_failures(lines),
+        argv=list(argv),
+        runner=counts.get("runner"),
+    )
+
+
