@@ -184,3 +184,15 @@ def test_refresh_offline_fallback(project, pypi_server):
     assert json.loads(r.stdout)["target"] == "6.1.3"
     err = r.stderr.strip().splitlines()
     assert len(err) == 1 and "PyPI unavailable" in err[0] and "embedded" in err[0]
+
+
+def test_colour_only_when_asked(project):
+    import release_data
+    from upgrader.planner import build_plan
+    from upgrader.render.plan import render_text
+
+    plan = build_plan(project, "3.2.25", "4.0", data=release_data.load(), python_version="3.6")
+    coloured = render_text(plan, colour=True)
+    plain = render_text(plan, colour=False)
+    assert "\x1b[" in coloured and "\x1b[" not in plain
+    assert "move to Python 3.8" in plain and "NOT on Python 3.6" in plain

@@ -56,11 +56,22 @@ class Project:
         if override:
             v = versions.parse(override)
             return CurrentVersion(str(v), "--from", not versions.is_feature_only(override))
-        probe = self.try_probe()
-        if probe and probe.django:
-            return CurrentVersion(probe.django, f"interpreter {probe.interpreter.path}", True)
         from upgrader import pins  # local import: pins is a larger module
 
+        probe = self.try_probe()
+        if probe and probe.django:
+            if probe.interpreter.source in ("PATH", "tool"):
+                # A python merely found on PATH may be any environment (the tool's own, say): trust
+                # its Django only when it agrees with what the project declares.
+                pinned = pins.current_from_pins(self.dir)
+                if pinned is not None and pinned.feature != versions.feature(probe.django):
+                    return CurrentVersion(
+                        pinned.version,
+                        f"{pinned.source} (python on PATH, {probe.interpreter.path}, has Django {probe.django}, "
+                        "which is not the project's; pass --python to use an interpreter)",
+                        pinned.exact,
+                    )
+            return CurrentVersion(probe.django, f"interpreter {probe.interpreter.path}", True)
         found = pins.current_from_pins(self.dir)
         if found is not None:
             return found

@@ -27,7 +27,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -120,7 +120,7 @@ class KeywordArg(Detector):
     kw: str
 
     def triggers(self):
-        return (self.kw,)
+        return (self.callee or self.kw,)
 
 
 @dataclass
@@ -345,8 +345,32 @@ class _PyFile:
         self.is_migration = _is_migration(rel)
         self.aliases: dict[str, str] = {}  # local name -> dotted path
         self.imports: list[tuple[int, str]] = []  # (line, dotted path imported)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
+        # One traversal builds every index the detectors need.
+        self.outer_attrs: list[ast.Attribute] = []  # attribute chains not nested in a longer chain
+        self.load_names: list[ast.Name] = []
+        self.strings: list[ast.Constant] = []
+        self.calls: list[ast.Call] = []
+        self.classes: list[ast.ClassDef] = []
+        self.dicts: list[ast.Dict] = []
+        stack: list[tuple[ast.AST, ast.AST | None]] = [(tree, None)]
+        while stack:
+            node, parent = stack.pop()
+            if isinstance(node, ast.Attribute):
+                if not isinstance(parent, ast.Attribute):
+                    self.outer_attrs.append(node)
+            elif isinstance(node, ast.Name):
+                if isinstance(node.ctx, ast.Load):
+                    self.load_names.append(node)
+            elif isinstance(node, ast.Constant):
+                if isinstance(node.value, str):
+                    self.strings.append(node)
+            elif isinstance(node, ast.Call):
+                self.calls.append(node)
+            elif isinstance(node, ast.ClassDef):
+                self.classes.append(node)
+            elif isinstance(node, ast.Dict):
+                self.dicts.append(node)
+            elif isinstance(node, ast.Import):
                 for a in node.names:
                     self.imports.append((node.lineno, a.name))
                     if a.asname:
@@ -359,8 +383,26 @@ class _PyFile:
                     full = f"{node.module}.{a.name}"
                     self.imports.append((node.lineno, full))
                     self.aliases[a.asname or a.name] = full
-        self.nodes = list(ast.walk(tree))
-        self._meta_lines = None
+            stack.extend((child, node) for child in ast.iter_child_nodes(node))
+        self._refs: list[tuple[str, int]] | None = None
+
+    def refs(self) -> list[tuple[str, int]]:
+        """Every resolved dotted reference in the file: imports, names, attribute chains, strings."""
+        if self._refs is None:
+            refs = [(path, line) for line, path in self.imports]
+            for node in self.outer_attrs:
+                name = self.dotted(node)
+                if name:
+                    refs.append((name, node.lineno))
+            for node in self.load_names:
+                name = self.aliases.get(node.id)
+                if name:
+                    refs.append((name, node.lineno))
+            for node in self.strings:
+                if "." in node.value and " " not in node.value:
+                    refs.append((node.value, node.lineno))
+            self._refs = refs
+        return self._refs
 
     def text(self, line: int) -> str:
         return self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
@@ -388,64 +430,48 @@ def _check_python(f: _PyFile, det: Detector) -> list[int]:
     if det.skip_migrations and f.is_migration:
         return lines
     if isinstance(det, DottedPath):
-        for lineno, imported in f.imports:
-            if _matches_path(imported, det.path):
-                lines.append(lineno)
-        for node in f.nodes:
-            if isinstance(node, ast.Attribute) and not isinstance(getattr(node, "_parent", None), ast.Attribute):
-                name = f.dotted(node)
-                if name and _matches_path(name, det.path):
-                    lines.append(node.lineno)
-            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-                name = f.aliases.get(node.id)
-                if name and _matches_path(name, det.path):
-                    lines.append(node.lineno)
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if _matches_path(node.value, det.path):
-                    lines.append(node.lineno)
+        for name, line in f.refs():
+            if _matches_path(name, det.path):
+                lines.append(line)
     elif isinstance(det, Setting):
-        for node in f.nodes:
-            if isinstance(node, ast.Attribute) and node.attr == det.name:
-                base = node.value
-                if isinstance(base, ast.Name) and base.id == "settings":
-                    lines.append(node.lineno)
-            elif isinstance(node, ast.Call):
-                callee = _callee_name(node)
-                if callee in ("override_settings", "modify_settings", "configure", "settings"):
-                    lines += [node.lineno for k in node.keywords if k.arg == det.name]
+        for node in f.outer_attrs:
+            if node.attr == det.name and isinstance(node.value, ast.Name) and node.value.id == "settings":
+                lines.append(node.lineno)
+        for node in f.calls:
+            if _callee_name(node) in ("override_settings", "modify_settings", "configure", "settings"):
+                lines += [node.lineno for k in node.keywords if k.arg == det.name]
         if f.is_settings:
             for stmt in f.tree.body:
                 for target in _assign_targets(stmt):
                     if isinstance(target, ast.Name) and target.id == det.name:
                         lines.append(stmt.lineno)
     elif isinstance(det, MethodCall):
-        for node in f.nodes:
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == det.method:
+        for node in f.calls:
+            if isinstance(node.func, ast.Attribute) and node.func.attr == det.method:
                 lines.append(node.lineno)
     elif isinstance(det, KeywordArg):
-        for node in f.nodes:
-            if isinstance(node, ast.Call) and (det.callee is None or _callee_name(node) == det.callee):
+        for node in f.calls:
+            if det.callee is None or _callee_name(node) == det.callee:
                 lines += [getattr(k, "lineno", node.lineno) for k in node.keywords if k.arg == det.kw]
     elif isinstance(det, MetaAttr):
-        for node in f.nodes:
-            if isinstance(node, ast.ClassDef) and node.name == "Meta":
+        for node in f.classes:
+            if node.name == "Meta":
                 for stmt in node.body:
                     if any(isinstance(t, ast.Name) and t.id == det.name for t in _assign_targets(stmt)):
                         lines.append(stmt.lineno)
-            elif isinstance(node, ast.Dict) and f.is_migration:
-                for key in node.keys:
-                    if isinstance(key, ast.Constant) and key.value == det.name:
-                        lines.append(key.lineno)
+        for node in f.dicts if f.is_migration else ():
+            for key in node.keys:
+                if isinstance(key, ast.Constant) and key.value == det.name:
+                    lines.append(key.lineno)
     elif isinstance(det, ClassAttr):
-        for node in f.nodes:
-            if isinstance(node, ast.ClassDef):
-                for stmt in node.body:
-                    if isinstance(stmt, ast.Assign) and any(
-                        isinstance(t, ast.Name) and t.id == det.name for t in stmt.targets
-                    ):
-                        value = stmt.value.value if isinstance(stmt.value, ast.Constant) else object()
-                        if not det.values or any(value is v for v in det.values):
-                            lines.append(stmt.lineno)
+        for node in f.classes:
+            for stmt in node.body:
+                if isinstance(stmt, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id == det.name for t in stmt.targets
+                ):
+                    value = stmt.value.value if isinstance(stmt.value, ast.Constant) else object()
+                    if not det.values or any(value is v for v in det.values):
+                        lines.append(stmt.lineno)
     elif isinstance(det, ModuleVar):
         if det.filename is None or f.rel.rsplit("/", 1)[-1] == det.filename:
             for stmt in f.tree.body:
@@ -472,12 +498,6 @@ def _callee_name(call: ast.Call) -> str | None:
     if isinstance(func, ast.Attribute):
         return func.attr
     return None
-
-
-def _mark_parents(tree: ast.AST) -> None:
-    for node in ast.walk(tree):
-        for child in ast.iter_child_nodes(node):
-            child._parent = node  # type: ignore[attr-defined]
 
 
 # ----------------------------------------------------------------------------------- template check
@@ -555,7 +575,6 @@ def scan(project_dir, changes, detectors: dict[str, list[Detector]] | None = Non
             except (SyntaxError, ValueError) as exc:
                 result.errors.append((rel, f"cannot parse: {getattr(exc, 'msg', exc)}"))
                 continue
-            _mark_parents(tree)
             lines = text.splitlines()
             pf = _PyFile(tree, lines, rel, text)
             for cid, det in candidates:
