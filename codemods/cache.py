@@ -5,7 +5,7 @@ Two tables:
 * ``stat(path, size, mtime_ns, hash)``: the fast first level. A file whose (size, mtime_ns) match
   the row costs one ``os.stat``: its content hash is known without reading it.
 * ``result(key, data)``: key = blake2b(content hash + path + the run's fingerprint: tool version, the
-  codemod set, the target, and the size/mtime of the codemod sources so an edited codemod never
+  codemod set, the target, and a hash of the codemod sources so an edited codemod never
   reuses old results). Only results that change nothing are stored (findings and parse errors
   included), so a cache hit never needs the file's text.
 
@@ -39,10 +39,9 @@ def fingerprint(codemod_names, target: str | None) -> str:
     base = Path(__file__).resolve().parent
     for path in sorted([*base.glob("*.py"), *base.glob("catalogue/*.py")]):
         try:
-            st = path.stat()
+            parts.append(f"{path.name}:{content_hash(path.read_bytes())}")
         except OSError:
             continue
-        parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 

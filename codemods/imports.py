@@ -312,8 +312,48 @@ def add_from_import(module: cst.Module, mod: str, name: str) -> cst.Module:
             body[i] = stmt.with_changes(body=[small.with_changes(names=names)])
             return module.with_changes(body=body)
     new_stmt = cst.parse_statement(f"from {mod} import {name}\n")
-    body.insert(_insert_index(module), new_stmt)
+    body.insert(_related_insert_index(module, mod), new_stmt)
     return module.with_changes(body=body)
+
+
+def _stmt_modules(stmt) -> list[str]:
+    mods = []
+    if isinstance(stmt, cst.SimpleStatementLine):
+        for small in stmt.body:
+            if isinstance(small, cst.ImportFrom):
+                mods.append(module_name(small))
+            elif isinstance(small, cst.Import):
+                mods.extend(dotted(a.name) or "" for a in small.names)
+    return mods
+
+
+def _related_insert_index(module: cst.Module, mod: str) -> int:
+    """Keep import groups tidy: insert after the top-level import that shares the longest dotted
+    prefix with ``mod`` (so ``django.urls`` lands among the ``django.*`` imports and sorted within
+    them where it can), else after the last import."""
+    want = mod.split(".")
+    best_i, best_len = None, 0
+    for i, stmt in enumerate(module.body):
+        for other in _stmt_modules(stmt):
+            parts = other.split(".")
+            common = 0
+            for a, b in zip(want, parts):
+                if a != b:
+                    break
+                common += 1
+            if common and (common > best_len or (common == best_len and other <= mod)):
+                best_i, best_len = i, common
+    if best_i is None:
+        return _insert_index(module)
+    # within the group, move past neighbours that sort before the new module
+    i = best_i
+    while i + 1 < len(module.body):
+        nxt = _stmt_modules(module.body[i + 1])
+        if nxt and all(n.split(".")[0] == want[0] and n <= mod for n in nxt):
+            i += 1
+        else:
+            break
+    return i + 1
 
 
 def remove_from_import(module: cst.Module, mod: str, name: str, asname: str | None = None) -> cst.Module:
@@ -341,6 +381,9 @@ def remove_from_import(module: cst.Module, mod: str, name: str, asname: str | No
                     last = keep[-1]
                     if small.lpar is None:
                         keep[-1] = last.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                    elif keep[-1] is not small.names[-1]:
+                        # the old last name went: its comma carries the layout before ")"
+                        keep[-1] = last.with_changes(comma=small.names[-1].comma)
                     body.append(stmt.with_changes(body=[small.with_changes(names=keep)]))
                     continue
         body.append(stmt)

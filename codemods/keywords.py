@@ -94,6 +94,7 @@ class _KeywordRenamer(cst.CSTTransformer):
         self.index = index
         self.ctx = ctx
         self.names = last_names(codemod.callables)
+        self.reported: set[str] = set()
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         olds = [k for k in self.codemod.keyword_renames if find_arg(updated, k) is not None]
@@ -103,8 +104,10 @@ class _KeywordRenamer(cst.CSTTransformer):
         qual, reason = resolve_call(self.index, updated.func)
         label = chain
         if qual not in self.codemod.callables:
-            if reason and chain.rsplit(".", 1)[-1] in self.names and (olds or has_star(updated, ("**",))):
-                self.ctx.report(original, f"left {label}() alone: {reason}")
+            if reason and chain.rsplit(".", 1)[-1] in self.names and (olds or has_star(updated, ("**",))) \
+                    and reason not in self.reported:
+                self.reported.add(reason)  # once per file: the same import makes every call unsure
+                self.ctx.report(original, f"left {label}() alone: {reason} (and any further such calls)")
             elif qual is None and star_source(self.index, updated.func, self.codemod.callables) and olds:
                 self.ctx.report(original, f"'{label}' may come from a star import: rename "
                                           f"{', '.join(o + '=' for o in olds)} by hand")

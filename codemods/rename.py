@@ -86,6 +86,10 @@ class RenameCodemod(Codemod):
                     ctx.report(0, f"left {old} alone: the name '{new_name}' is already used in this module")
                     continue
                 name_map[local] = new_name
+                if old_mod == new_mod and not (clash and any(x.qualname == new for x in clash)):
+                    # same module, new name not imported yet: rename in place (keeps the import's position)
+                    alias_map[(old_mod, old_name, local)] = (new_mod, new_name)
+                    continue
                 imports_to_remove.append((old_mod, old_name))
                 imports_to_add.append((new_mod, new_name))
             attr_map[old] = new
@@ -130,9 +134,8 @@ class _RenameTransformer(cst.CSTTransformer):
         names = list(updated.names)
         changed = False
         for i, alias in enumerate(names):
-            if alias.asname is None:
-                continue
-            key = (mod, dotted(alias.name), dotted(alias.asname.name))
+            local = dotted(alias.asname.name) if alias.asname is not None else dotted(alias.name)
+            key = (mod, dotted(alias.name), local)
             target = self.alias_map.get(key)
             if target and target[0] == mod:
                 names[i] = alias.with_changes(name=cst.Name(target[1]))

@@ -8,8 +8,9 @@ Reusable by every test that talks to "PyPI" (``plan --refresh``, the third-party
         client = PyPIClient(index_url=pypi_server.url, retries=0)   # url ends in /pypi
         pypi_server.mode = "500"                                     # or set per test
 
-Routes: ``/pypi/<name>/json`` (the recorded document) and ``/pypi/<name>/<version>/json`` (built from
-it: ``info.version``, ``urls`` = that release's files); ``/simple/`` answers 200 so that
+Routes: ``/pypi/<name>/json`` (the recorded document) and ``/pypi/<name>/<version>/json`` (the recorded
+``<name>/<version>.json`` when a ``<name>/`` directory exists - only those versions answer then - else built
+from the project document: ``info.version``, ``urls`` = that release's files); ``/simple/`` answers 200 so that
 ``index_url=pypi_server.simple_url`` can be mapped. Unknown names answer 404.
 
 Modes (``server.mode``): ``ok`` (default; ETag + Last-Modified headers and a real 304 on
@@ -83,10 +84,16 @@ class _Handler(BaseHTTPRequestHandler):
             version = parts[2]
             if version not in doc["releases"]:
                 return self._send(404, b'{"message": "Not Found"}')
-            info = dict(doc["info"], version=version)
-            files = doc["releases"][version]
-            info["requires_python"] = next((f.get("requires_python") for f in files if f.get("requires_python")), None)
-            doc = {"info": info, "urls": files, "last_serial": doc.get("last_serial")}
+            recorded = srv.release_document(parts[1], version)
+            if recorded is not None:  # a recorded per-release answer (tests/data/pypi/<name>/<version>.json)
+                doc = recorded
+            elif srv.has_release_documents(parts[1]):
+                return self._send(404, b'{"message": "Not Found"}')
+            else:
+                info = dict(doc["info"], version=version)
+                files = doc["releases"][version]
+                info["requires_python"] = next((f.get("requires_python") for f in files if f.get("requires_python")), None)
+                doc = {"info": info, "urls": files, "last_serial": doc.get("last_serial")}
         body = json.dumps(doc).encode()
         etag = '"%s"' % hashlib.sha256(body).hexdigest()[:20]
         validators = {} if mode == "no-validators" else {"ETag": etag, "Last-Modified": LAST_MODIFIED}
@@ -96,6 +103,16 @@ class _Handler(BaseHTTPRequestHandler):
         if mode != "no-validators" and (inm == etag or (ims == LAST_MODIFIED and not inm)):
             return self._send(304, headers=validators)
         return self._send(200, body, headers=validators)
+
+
+def _quiet_error(request, client_address) -> None:
+    import sys
+
+    exc = sys.exc_info()[1]
+    if not isinstance(exc, (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+        import traceback
+
+        traceback.print_exc()
 
 
 class PyPIServer:
@@ -111,6 +128,7 @@ class PyPIServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.owner = self  # type: ignore[attr-defined]
+        self._httpd.handle_error = _quiet_error  # type: ignore[method-assign]  # a client that gave up is no error
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
@@ -133,6 +151,20 @@ class PyPIServer:
         if key in self.overrides:
             return self.overrides[key]
         path = self.data_dir / f"{key}.json"
+        if not path.is_file():
+            return None
+        return json.loads(path.read_text())
+
+    def _release_dir(self, name: str) -> Path:
+        return self.data_dir / name.lower().replace("_", "-").replace(".", "-")
+
+    def has_release_documents(self, name: str) -> bool:
+        """True when per-release answers are recorded for ``name`` (then only those versions answer)."""
+        return self._release_dir(name).is_dir()
+
+    def release_document(self, name: str, version: str) -> dict | None:
+        """The recorded ``/pypi/<name>/<version>/json`` answer, or None (added for the third-party check)."""
+        path = self._release_dir(name) / f"{version}.json"
         if not path.is_file():
             return None
         return json.loads(path.read_text())

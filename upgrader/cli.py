@@ -20,10 +20,34 @@ from upgrader.errors import EXIT_INTERRUPTED, EXIT_USAGE, UpgradeError
 EXIT_INTERNAL = 70
 
 
+class _OneLineUsageError(click.exceptions.UsageError):
+    """A click usage error (unknown option, bad --format value ...) shown as one line, exit 2."""
+
+    def show(self, file=None):
+        hint = f" (see '{self.ctx.command_path} --help')" if self.ctx is not None else ""
+        click.echo(f"django-upgrade: error: {self.format_message()}{hint}", err=True, file=file)
+
+
+def _one_line(exc: click.exceptions.UsageError) -> click.exceptions.UsageError:
+    if isinstance(exc, _OneLineUsageError) or type(exc).__name__ == "NoArgsIsHelpError":
+        return exc  # (bare ``django-upgrade``: click prints the help, as it should)
+    new = _OneLineUsageError(exc.format_message(), ctx=exc.ctx)
+    new.exit_code = exc.exit_code
+    return new
+
+
 class _Group(click.Group):
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.exceptions.UsageError as exc:
+            raise _one_line(exc) from None
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except click.exceptions.UsageError as exc:
+            raise _one_line(exc) from None
         except UpgradeError as exc:
             click.echo(f"django-upgrade: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
@@ -49,11 +73,12 @@ def cli():
     """Upgrade a Django project one feature release at a time.
 
     \b
-    plan      the path from the project's Django to a target, and what each step costs
-    step      perform the next step: fix, bump, install, test, check, clear caches
-    fix       apply the libcst codemods (pre-commit friendly)
-    report    the CI deprecation-warning report
-    codemods  list the codemods
+    plan         the path from the project's Django to a target, and what each step costs
+    step         perform the next step: fix, bump, install, test, check, clear caches
+    fix          apply the libcst codemods (pre-commit friendly)
+    report       the CI deprecation-warning report
+    clear-cache  clear the project's caches and stale bytecode
+    codemods     list the codemods
     """
 
 

@@ -61,6 +61,10 @@ def find_interpreter(project_dir: Path, explicit: str | None = None, configured:
     an active ``$VIRTUAL_ENV``, else ``python`` (or ``python3``) on PATH."""
     if explicit:
         return Interpreter(_check_executable(explicit, "--python"), "--python")
+    if configured is not None and not isinstance(configured, str):
+        raise UsageError(
+            f"[tool.django-upgrade] python must be a string (a path or a command), not {configured!r}"
+        )
     if configured:
         path = configured if os.path.isabs(configured) else str((project_dir / configured))
         if not os.path.exists(path):
@@ -104,12 +108,32 @@ def probe(interp: Interpreter, cwd: Path | None = None, timeout: float = 60) -> 
             cwd=str(cwd) if cwd else None,
             env=env,
         )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UsageError(f"cannot run the project's Python {interp.path}: {exc}") from None
-    if proc.returncode != 0 or not proc.stdout.strip():
-        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-        raise UsageError(f"cannot run the project's Python {interp.path}: {last}")
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    except subprocess.TimeoutExpired:
+        raise UsageError(
+            f"the project's Python {interp.path} did not answer the version probe within {timeout:g}s"
+        ) from None
+    except OSError as exc:
+        raise UsageError(f"cannot run the project's Python {interp.path}: {exc.strerror or exc}") from None
+    data = None
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode == 0 and lines:
+        try:
+            data = json.loads(lines[-1])
+        except ValueError:
+            data = None
+    if not isinstance(data, dict) or not isinstance(data.get("python"), str):
+        # Not a Python 3 interpreter (ls, echo, a shell script, Python 2 without -I ...): one short line,
+        # never the probe script echoed back.
+        detail = (proc.stderr.strip().splitlines() or [""])[-1].strip()
+        if "import json" in detail or "sys.version_info" in detail:  # the probe echoed back
+            detail = ""
+        if not detail:
+            detail = f"exit code {proc.returncode}" if proc.returncode else "no answer"
+        if len(detail) > 120:
+            detail = detail[:117] + "..."
+        raise UsageError(
+            f"{interp.path} is not a usable Python 3 interpreter (the version probe failed: {detail})"
+        )
     return ProbeResult(
         interpreter=interp,
         python=data["python"],

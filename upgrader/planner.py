@@ -358,7 +358,12 @@ def build_plan(
         parts = python_version.strip().split(".")
         if len(parts) < 2 or not all(p.isdigit() for p in parts[:2]):
             raise UsageError(f"--python-version: not a Python version: {python_version!r}")
-        py = f"{parts[0]}.{parts[1]}"
+        if parts[0] != "3":
+            raise UsageError(
+                f"--python-version: Python {python_version} cannot run any Django release this tool plans "
+                "for (Django 2.2 and later need Python 3)"
+            )
+        py = f"{int(parts[0])}.{int(parts[1])}"
 
     requested = target or "latest"
     tgt_text, tgt_feat = resolve_target(data, requested, pre)

@@ -23,6 +23,7 @@ import configparser
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -252,6 +253,13 @@ class PyPIClient:
 
 def _short(exc: Exception) -> str:
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    # urllib3 wraps the OS error in two layers of reprs ("HTTPConnectionPool(host=..., port=9): Max
+    # retries exceeded ... NewConnectionError(...: [Errno 111] Connection refused')"): keep the cause.
+    found = re.search(r"\[Errno -?\d+\] ([^'\")\]]+)", text)
+    if found:
+        return found.group(1).strip()
+    if "NameResolutionError" in text or "getaddrinfo failed" in text:
+        return "host name not found"
     return text[:160]
 
 

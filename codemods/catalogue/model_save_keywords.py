@@ -21,7 +21,8 @@ class ModelSaveKeywords(Codemod):
     ``super().save(False, False, None, ["name"])`` and ``self.save(...)`` with positional
     arguments become ``save(force_insert=False, force_update=False, using=None,
     update_fields=["name"])``. Elsewhere the receiver's type is unknown (``form.save(False)`` is a
-    ModelForm's ``commit``): calls with two or more positional arguments are reported, not changed.
+    ModelForm's ``commit``, ``storage.save(name, content)`` a storage's): calls whose positional
+    arguments start with ``True``/``False`` flags, two or more, are reported, not changed.
     ``*args`` forwarding (``super().save(*args, **kwargs)``) keeps working and is left alone.
 
     Why: positional arguments to ``save()`` / ``asave()`` were deprecated in Django 5.1
@@ -87,7 +88,9 @@ class _Transformer(cst.CSTTransformer):
         in_model = bool(self.model_class and self.model_class[-1])
         receiver_ok = in_model and (_is_super_call(func.value) or (isinstance(func.value, cst.Name) and func.value.value == "self"))
         if not receiver_ok:
-            if len(pos) >= 2:
+            first = pos[0].value
+            looks_like_flags = isinstance(first, cst.Name) and first.value in ("True", "False")
+            if len(pos) >= 2 and looks_like_flags:
                 self.ctx.report(original, f"{func.attr.value}() with positional arguments on an object of unknown type: "
                                           "if it is a model, pass force_insert/force_update/using/update_fields as keywords")
             return updated

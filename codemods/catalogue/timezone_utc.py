@@ -7,6 +7,7 @@ import ast
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
+from codemods.calls import ast_local_names
 from codemods.imports import (
     ImportIndex,
     add_from_import,
@@ -77,15 +78,13 @@ class TimezoneUtc(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        if "django.utils" not in text and "timezone" not in text:
+        if "timezone" not in text:
             return False
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module == DJ_TZ and not node.level:
                 if any(a.name in ("utc", "*") for a in node.names):
                     return True
-            elif isinstance(node, ast.Attribute) and node.attr == "utc":
-                return True
-        return False
+        return bool(ast_local_names(tree, OLD))
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)

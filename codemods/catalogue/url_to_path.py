@@ -192,13 +192,22 @@ class UrlToPath(Codemod):
                 transformer = _UrlCalls(index, ctx, path_ok)
                 new_module = module.visit(transformer)
                 used = transformer.used
-                if count_references(new_module, "url") == 0:
-                    new_module = remove_from_import(new_module, OLD_MOD, "url")
-                elif used:
-                    ctx.report(0, "'url' is still used other than in a url() call; its import is kept")
+        removing = set()
+        if used:
+            if count_references(new_module, "url") == 0:
+                removing.add("url")
+            else:
+                ctx.report(0, "'url' is still used other than in a url() call; its import is kept")
         if include_local is not None:
-            new_module = remove_from_import(new_module, OLD_MOD, "include")
+            removing.add("include")
             used.add("include")
+        if not used:
+            return new_module
+        replaced = _replace_in_place(new_module, removing, sorted(used))
+        if replaced is not None:
+            return replaced
+        for name in sorted(removing):
+            new_module = remove_from_import(new_module, OLD_MOD, name)
         for name in sorted(used):
             new_module = add_from_import(new_module, "django.urls", name)
         return new_module
@@ -225,6 +234,33 @@ class UrlToPath(Codemod):
         if name in index.other_bound:
             return False
         return all(b.qualname == qual for b in index.bindings.get(name, []))
+
+
+def _replace_in_place(module: cst.Module, removing: set[str], new_names: list[str]) -> cst.Module | None:
+    """When the only ``from django.conf.urls import ...`` line imports nothing but ``removing`` and
+    there is no ``from django.urls import ...`` yet, turn that line into the new import (so it keeps
+    its place, blank lines and comments). None when that does not apply."""
+    found = None
+    for i, stmt in enumerate(module.body):
+        if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.ImportFrom)):
+            continue
+        imp = stmt.body[0]
+        mod = dotted(imp.module) if imp.module is not None and not imp.relative else None
+        if mod == "django.urls":
+            return None
+        if mod == OLD_MOD:
+            if found is not None or isinstance(imp.names, cst.ImportStar):
+                return None
+            if any(a.asname is not None or dotted(a.name) not in removing for a in imp.names):
+                return None
+            found = i
+    if found is None:
+        return None
+    stmt = module.body[found]
+    new_imp = cst.parse_statement(f"from django.urls import {', '.join(new_names)}\n").body[0]
+    body = list(module.body)
+    body[found] = stmt.with_changes(body=[new_imp])
+    return module.with_changes(body=body)
 
 
 class _UrlCalls(cst.CSTTransformer):

@@ -43,6 +43,9 @@ def test_install_with_pip(tmp_path, monkeypatch):
     assert SMALL in result.command
     assert installer.installed_version(py, "sqlparse") == "0.5.3"
     assert "sqlparse==0.5.3" in installer.pip_freeze(py)
+    removed = installer.uninstall(py, ["sqlparse"])
+    assert removed.ok, removed.output_tail
+    assert installer.installed_version(py, "sqlparse") is None
 
 
 def test_install_requirement_files_relative_to_the_project(tmp_path, monkeypatch):

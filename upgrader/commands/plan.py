@@ -2,7 +2,8 @@
 
 Options: ``--python PATH``, ``--from X.Y[.Z]``, ``--to latest|lts|X.Y|X.Y.Z|2028``, ``--pre``,
 ``--via lts``, ``--python-version X.Y``, ``--refresh``, ``--format text|json|markdown|matrix``.
-No network call unless ``--refresh``.
+``--check-deps`` (or ``[tool.django-upgrade] check-deps = true``) and ``--index-url URL``: the
+third-party check (docs/deps.md). No network call unless ``--refresh`` or ``--check-deps``.
 
 Exit codes: 0 plan printed (also when already at the target: an empty plan that says so);
 2 bad input (unknown/older target, downgrade, missing directory, no Django found and no --from,
@@ -26,7 +27,9 @@ JSON (``--format json``), stable keys:
   (list of ``{id, old, new, category, deprecated_in, removed_in, warning, link, channel, autofix (list
   of codemod names), scanned (bool: a static detector exists), occurrences (list of {file, line,
   text})}``), ``incompatible`` (list of ``{id, release, summary, link}``), ``dependencies`` (list,
-  filled by ``--check-deps``; empty otherwise), ``notes``;
+  filled by ``--check-deps``; empty otherwise; each ``{name, version, status (yes / blocked /
+  not-declared / unknown), suggest, move (first / with-django / null), reason, message, requires_django,
+  requires_python, python_ok, declared, source, version_source}``, see docs/deps.md), ``notes``;
 * ``summary``: ``{steps, removed, occurrences, autofixable_occurrences, files_scanned}``;
 * ``scan_errors``: list of ``{file, error}``.
 
@@ -38,7 +41,7 @@ from __future__ import annotations
 import click
 
 import release_data
-from upgrader import planner
+from upgrader import planner, versions
 from upgrader.commands._common import echo_json, project_argument, python_option, use_colour
 from upgrader.errors import UsageError
 from upgrader.project import Project
@@ -65,10 +68,15 @@ def _current(project: Project, override: str | None):
 @click.option("--python-version", metavar="X.Y", help="The project's Python (instead of asking its interpreter).")
 @click.option("--refresh", is_flag=True, help="Update release facts from PyPI's JSON API first.")
 @click.option(
+    "--check-deps/--no-check-deps", "check_deps", default=None,
+    help="Ask the package index which Django-related dependencies support each step (network).",
+)
+@click.option("--index-url", metavar="URL", help="Package index for --check-deps/--refresh (default: pip's index).")
+@click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "markdown", "matrix"]), default="text",
     show_default=True, help="Output format.",
 )
-def command(project_dir, python, from_, to, pre, via, python_version, refresh, fmt):
+def command(project_dir, python, from_, to, pre, via, python_version, refresh, fmt, check_deps=None, index_url=None):
     """Show the upgrade path from the project's Django to a target, and what each step costs."""
     project = Project(project_dir, python=python)
     config = project.config
@@ -76,7 +84,7 @@ def command(project_dir, python, from_, to, pre, via, python_version, refresh, f
         from release_data.refresh import refresh_with_fallback
         from upgrader.pypi import PyPIClient
 
-        refresh_with_fallback(PyPIClient(index_url=config.get("index-url")))
+        refresh_with_fallback(PyPIClient(index_url=index_url or config.get("index-url")))
     data = release_data.load()
     current = _current(project, from_)
     py_source = None
@@ -84,13 +92,23 @@ def command(project_dir, python, from_, to, pre, via, python_version, refresh, f
         py_source = "--python-version"
     else:
         probe = project.try_probe()
-        if probe is not None:
+        # A python merely found on PATH whose Django is not the project's (the tool's own environment,
+        # say) says nothing about the project's Python either: leave it unknown rather than advise
+        # from it.
+        foreign = (
+            probe is not None and probe.interpreter.source in ("PATH", "tool") and probe.django
+            and versions.feature(probe.django) != current.feature
+        )
+        if probe is not None and not foreign:
             python_version, py_source = probe.python_feature, f"interpreter {probe.interpreter.path}"
     target = to or config.get("target") or "latest"
     plan = planner.build_plan(
         project, current, str(target), data=data, via=via, pre=pre,
         python_version=python_version, python_source=py_source,
     )
+    from upgrader import deps  # the third-party check (docs/deps.md); no network unless asked
+
+    deps.check_for_plan(project, plan, check_deps=check_deps, index_url=index_url, fmt=fmt)
     if fmt == "json":
         echo_json(planner.plan_to_json(plan))
     elif fmt == "matrix":

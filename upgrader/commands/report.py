@@ -99,6 +99,8 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
 
     test_words = ctx.meta.get("dua_test_command")
     output_specs = _parse_outputs(outputs)
+    if from_version:
+        versions.parse(from_version)  # bad --from: exit 2 before the suite runs, not after
     project = Project(project_dir, python)
     config = project.config
     fail_on = fail_on or config.get("fail-on")
@@ -173,6 +175,7 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
         click.echo(f"django-upgrade: wrote baseline {write_baseline_path} ({n} entries)", err=True)
     for out_fmt, path in output_specs:
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # CI: --output sarif=reports/dep.sarif
             path.write_text(render(report, out_fmt), encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -103,10 +103,11 @@ def render_text(plan: Plan, colour: bool = False) -> str:
                 lines.append(f"  not detectable statically (check by hand / run with -Wa): {', '.join(unscanned)}")
             for inc in step.incompatible:
                 lines.append(f"  * backwards-incompatible ({inc['release']}): {inc['summary']}")
-        deps = _dependency_lines(step)
-        if deps:
-            lines.append("  dependencies:")
-            lines += [f"    {d}" for d in deps]
+        if step.dependencies:
+            from upgrader.deps import render as deps_render  # the third-party check's table
+
+            lines.append(f"  dependencies ({deps_render.summary(step.dependencies)}):")
+            lines += deps_render.text_table(step.dependencies, indent="    ")
     if plan.scan_errors:
         lines.append("")
         for err in plan.scan_errors:
@@ -168,11 +169,13 @@ def render_markdown(plan: Plan) -> str:
             out.append("Backwards-incompatible changes to check:")
             for inc in s.incompatible:
                 out.append(f"- {_md_escape(inc['summary'])}")
-        deps = _dependency_lines(s)
-        if deps:
+        if s.dependencies:
+            from upgrader.deps import render as deps_render  # the third-party check's table
+
             out.append("")
-            out.append("Dependencies:")
-            out += [f"- {d}" for d in deps]
+            out.append(f"Dependencies ({deps_render.summary(s.dependencies)}):")
+            out.append("")
+            out += deps_render.markdown_table(s.dependencies)
     return "\n".join(out) + "\n"
 
 

@@ -33,7 +33,12 @@ def write_baseline(path: str | Path, groups) -> int:
                                        "count": 0})
         e["count"] += g.count
     doc = {"schema": SCHEMA, "version": VERSION, "entries": [entries[k] for k in sorted(entries)]}
-    Path(path).write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write baseline {path}: {exc.strerror or exc}") from None
     return len(entries)
 
 

@@ -148,9 +148,10 @@ class CodemodPhase:
         }
 
 
-def apply_codemods(project_dir: Path, codemods, target: str, where: str, guard=None, write: bool = True) -> CodemodPhase:
-    """Compute the diff of ``codemods`` over the project; with ``write`` save the files in ``guard``
-    (and the caller's snapshot) first, then write them."""
+def apply_codemods(project_dir: Path, codemods, target: str, where: str, guard=None, write: bool = True,
+                   snapshot=None) -> CodemodPhase:
+    """Compute the diff of ``codemods`` over the project; with ``write`` record the files that will
+    change in ``guard`` (phase undo) and ``snapshot`` (step rollback) first, then write them."""
     from codemods import engine
 
     phase = CodemodPhase(where, versions.feature(target), [c.name for c in codemods])
@@ -169,6 +170,8 @@ def apply_codemods(project_dir: Path, codemods, target: str, where: str, guard=N
     if write and phase.files:
         if guard is not None:
             guard.save(phase.changed_paths)
+        if snapshot is not None:
+            snapshot.add(phase.changed_paths)
         engine.run([str(project_dir / p) for p in phase.changed_paths], codemods, target=versions.feature(target),
                    mode="write", jobs=1, use_cache=False)
         phase.written = True

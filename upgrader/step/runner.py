@@ -151,9 +151,8 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
         report.phase = "codemods-current"
         guard = FileGuard.start(pdir)
         progress(f"applying {len(on_current)} codemods that Django {yf} needs and {xf} supports")
-        cm = phases.apply_codemods(pdir, on_current, xf, "current", guard=guard)
+        cm = phases.apply_codemods(pdir, on_current, xf, "current", guard=guard, snapshot=snap)
         report.codemods["current"] = cm
-        snap.add(cm.changed_paths)
         if cm.model_apps:
             progress(f"makemigrations {' '.join(cm.model_apps)}")
             mm = phases.makemigrations(project, cm.model_apps)
@@ -182,7 +181,8 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
         # -- 4. pins and lock files
         report.phase = "pins"
         planned = pins.bump_django(pdir, y, dry_run=True)
-        snap.add([c.file for c in planned])
+        declared = {str(p.file) for p in pins.find_requirements(pdir, include_locks=False)}
+        snap.add(sorted(declared | {str(c.file) for c in planned}))
         report.pins = pins.bump_django(pdir, y)
         if not report.pins:
             report.notes.append("Django is not declared in any requirements/pyproject/setup file: nothing to bump")
@@ -218,9 +218,8 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
                      f"{len(after.result.warnings)} warnings")
             report.phase = "codemods-target"
             guard_y = FileGuard.start(pdir)
-            cy = phases.apply_codemods(pdir, on_target, yf, "target", guard=guard_y)
+            cy = phases.apply_codemods(pdir, on_target, yf, "target", guard=guard_y, snapshot=snap)
             report.codemods["target"] = cy
-            snap.add(cy.changed_paths)
             if cy.model_apps:
                 mm = phases.makemigrations(project, cy.model_apps)
                 cy.makemigrations = mm.to_json()
@@ -404,10 +403,6 @@ def run(options: StepOptions) -> StepsOutcome:
         outcome.reports.append(report)
         first = False
         if report.exit_code != EXIT_OK or options.dry_run or options.to is None:
-            outcome.exit_code = report.exit_code
-            break
-        if versions.feature_key(versions.feature(report.to)) >= versions.feature_key(versions.feature(pf.target)) \
-                and report.to == pf.target:
             break
     if outcome.reports:
         outcome.exit_code = outcome.reports[-1].exit_code

@@ -23,7 +23,7 @@ def test_other_names_kept():
     check_transformed(
         C,
         "from django.utils.http import is_safe_url, urlencode\nok = is_safe_url(u, None)\nq = urlencode({})\n",
-        "from django.utils.http import urlencode, url_has_allowed_host_and_scheme\n"
+        "from django.utils.http import url_has_allowed_host_and_scheme, urlencode\n"
         "ok = url_has_allowed_host_and_scheme(u, None)\nq = urlencode({})\n",
     )
 

@@ -77,3 +77,7 @@ def test_noop_other_object_in_model():
 
 def test_noop_migration():
     check_noop(C, "def forwards(apps, schema_editor):\n    o.save(False, False)\n", filename="shop/migrations/0002_data.py")
+
+
+def test_noop_storage_save_not_reported():
+    check_noop(C, "def f(storage, content):\n    storage.save('a.csv', content)\n", filename="shop/utils.py", reported=False)

@@ -38,7 +38,7 @@ API = "https://pypi.org/pypi"
 
 # name -> (versions to keep in <name>.json or None to leave that file alone, first version to record per-release)
 PACKAGES = {
-    "djangorestframework": (None, "3.12.4"),
+    "djangorestframework": (None, "3.11.2"),
     "django-filter": (None, "2.4.0"),
     "django-crispy-forms": ("1.14.0+", None),
     "wagtail": (["2.15.6", "2.16.3", "3.0.3", "4.0.4", "4.1.9", "4.2.4", "5.0.5", "5.1.3", "5.2.8", "latest"], None),
@@ -122,6 +122,8 @@ def main() -> None:
         elif isinstance(keep, str):
             start = keep.rstrip("+")
             wanted = [v for v, files in full["releases"].items() if files and Version(v) >= Version(start)]
+            pre = sorted((v for v in wanted if Version(v).is_prerelease), key=Version)
+            wanted = [v for v in wanted if not Version(v).is_prerelease or v == (pre[:1] or [None])[0]]  # one pre-release is enough
         else:
             wanted = [full["info"]["version"] if v == "latest" else v for v in keep]
         if keep is not None:

@@ -1,0 +1,91 @@
+"""``django-upgrade step``: take the project to the next Django release, safely (docs/step.md).
+
+Exit codes: 0 the step(s) succeeded (or nothing to do, or --dry-run); 2 bad input (dirty tree,
+no interpreter/Django/test command, the Python does not run the next release, unknown --to);
+3 the suite fails on the new Django after the step; 4 the step failed (codemods broke tests and
+were undone, install failed, another phase failed) or --rollback could not finish; 130 interrupted.
+
+JSON (``--format json``): ``{"target", "exit_code", "steps": [step report, ...]}``; each step report
+has the keys listed in ``upgrader/step/report.py`` and docs/step.md. ``--rollback --format json``:
+``{"rollback": {snapshot, restored, deleted, django_before, django_after, python, ok, message}}``.
+"""
+
+from __future__ import annotations
+
+import click
+
+from upgrader.commands._common import echo_json, project_argument, python_option, show_progress
+from upgrader.errors import EXIT_INTERRUPTED, UsageError
+
+
+@click.command("step")
+@project_argument
+@python_option
+@click.option("--to", "to", metavar="X.Y", help="Take several steps, one feature release at a time, up to X.Y "
+              "(stops at the first that fails). Default: one step.")
+@click.option("--dry-run", is_flag=True, help="Show every action and the code diff; change nothing.")
+@click.option("--commit", is_flag=True, help="One git commit per phase (fixes on the current Django; the bump).")
+@click.option("--allow-dirty", is_flag=True, help="Run on a git work tree with uncommitted changes.")
+@click.option("--no-install", is_flag=True, help="Bump the pins but do not install the new Django (no suite on it).")
+@click.option("--no-clear-cache", is_flag=True, help="Do not clear CACHES and stale bytecode after the step.")
+@click.option("--new-python", metavar="PATH_OR_VERSION",
+              help="Build a fresh virtualenv on this Python (e.g. 3.12), run the suite there on the current "
+                   "Django first, then take the step in it.")
+@click.option("--venv-dir", metavar="DIR", help="Where --new-python builds the virtualenv (default PROJECT/.venv-pyX.Y).")
+@click.option("--upgrade-deps", is_flag=True, help="Also upgrade third-party packages that need it for the new Django.")
+@click.option("--skip-codemod", "skip", multiple=True, metavar="NAME", help="Do not run this codemod (repeatable).")
+@click.option("--rollback", is_flag=True, help="Put back the pins, code and installed Django of before the last step.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the codemods' diff in the text report.")
+@click.option("--verbose", "-v", is_flag=True, help="Stream the test suite's output to stderr.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, no_clear_cache, new_python, venv_dir,
+            upgrade_deps, skip, rollback, show_diff, verbose, fmt):
+    """Take the project to the next Django release (or --to X.Y), the way Django's upgrade guide says."""
+    from upgrader.step import StepOptions, report as step_report, rollback as do_rollback, run
+
+    if rollback:
+        if dry_run or commit or to or new_python:
+            raise UsageError("--rollback cannot be combined with --to, --dry-run, --commit or --new-python")
+        res = do_rollback(project_dir, python=python)
+        if fmt == "json":
+            echo_json({"rollback": res.to_json()})
+        else:
+            click.echo(f"Rolled back {res.label}: {len(res.restored)} files restored, {len(res.deleted)} removed; "
+                       f"Django {res.django_after or res.django_before or '?'} installed in {res.python}")
+            for p in res.restored:
+                click.echo(f"  restored {p}")
+            for p in res.deleted:
+                click.echo(f"  removed {p}")
+        return
+    if dry_run and commit:
+        raise UsageError("--dry-run and --commit cannot be combined")
+    if to is not None:
+        from upgrader import versions
+
+        versions.parse(to)  # UsageError on garbage
+    from upgrader.project import Project
+
+    cfg = Project(project_dir, python=python).config
+    skip_cfg = cfg.get("skip-codemods") or []
+    skip_all = tuple(skip) + tuple([skip_cfg] if isinstance(skip_cfg, str) else skip_cfg)
+    options = StepOptions(
+        project_dir=project_dir, python=python, to=to, dry_run=dry_run,
+        commit=commit, allow_dirty=allow_dirty, install=not no_install, clear_cache=not no_clear_cache,
+        new_python=new_python, venv_dir=venv_dir, upgrade_deps=upgrade_deps, skip_codemods=skip_all,
+        verbose=verbose, progress=show_progress(fmt),
+    )
+    try:
+        outcome = run(options)
+    except KeyboardInterrupt:
+        click.echo("django-upgrade: interrupted", err=True)
+        click.get_current_context().exit(EXIT_INTERRUPTED)
+    if fmt == "json":
+        echo_json({"target": outcome.target, "exit_code": outcome.exit_code,
+                   "steps": [r.to_json() for r in outcome.reports]})
+    else:
+        for r in outcome.reports:
+            click.echo(step_report.render_text(r, show_diff=show_diff or dry_run), nl=False)
+    last = outcome.reports[-1] if outcome.reports else None
+    if last is not None and last.exit_code != 0 and fmt != "json":
+        click.echo(f"django-upgrade: {last.message}", err=True)
+    click.get_current_context().exit(outcome.exit_code)
