@@ -6,8 +6,9 @@ Two tables:
   the row costs one ``os.stat``: its content hash is known without reading it.
 * ``result(key, data)``: key = blake2b(content hash + path + the run's fingerprint: tool version, the
   codemod set, the target, and a hash of the codemod sources so an edited codemod never
-  reuses old results). Only results that change nothing are stored (findings and parse errors
-  included), so a cache hit never needs the file's text.
+  reuses old results). A result holds the codemods applied, the findings, a parse/decode error,
+  and for a file that changes its rewritten text: a no-change hit never needs the file's text, and a
+  change hit reads the file only to diff or write it (no libcst).
 
 Only the main process of a run touches the database; it is opened in WAL mode with a busy timeout,
 so several ``fix`` processes at once (pre-commit runs hooks in parallel batches) are safe. Any

@@ -44,20 +44,17 @@ def kwarg(name: str, value: cst.BaseExpression) -> cst.Arg:
 
 
 def with_args(call: cst.Call, args: list[cst.Arg]) -> cst.Call:
-    """``call`` with ``args``: every argument but the last gets a ``, `` comma (an existing comma
-    keeps its whitespace); the last keeps the original call's trailing comma style."""
+    """``call`` with ``args``. Separators copy the call's own layout (one argument per line stays
+    one per line); the last argument keeps the original call's trailing comma style."""
     if not args:
         return call.with_changes(args=[])
     trailing = call.args[-1].comma if call.args else cst.MaybeSentinel.DEFAULT
+    separator = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    if len(call.args) > 1 and isinstance(call.args[0].comma, cst.Comma):
+        separator = call.args[0].comma
     out = []
     for i, a in enumerate(args):
-        last = i == len(args) - 1
-        if last:
-            out.append(a.with_changes(comma=trailing))
-        elif isinstance(a.comma, cst.Comma):
-            out.append(a)
-        else:
-            out.append(a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))))
+        out.append(a.with_changes(comma=trailing if i == len(args) - 1 else separator))
     return call.with_changes(args=out)
 
 

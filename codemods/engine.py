@@ -148,6 +148,7 @@ def atomic_write(path: str, data: bytes, mode: int) -> None:
 
 
 def _unified_diff(path: str, old: str, new: str) -> str:
+    path = path.replace(os.sep, "/").lstrip("/")
     return "".join(difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}",
     ))
@@ -164,12 +165,12 @@ def process_file(path: str, codemods: list[Codemod], target: str | None, mode: s
         return FileResult(path, error=f"cannot read: {exc.strerror or exc}"), None
     chash = content_hash(data)
     info = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "hash": chash, "data": None}
+    cached = None
     if known is not None and cache_key is not None:
         cached = known.get(cache_key(os.path.abspath(path), chash))
-        if cached is not None:
-            result = result_from_cache(path, cached)
-            info["data"] = cached
-            return result, info
+    if cached is not None and not cached.get("new"):
+        info["data"] = cached
+        return result_from_cache(path, cached), info
     text, bom, error = _decode(data)
     if error:
         result = FileResult(path, error=error)
@@ -177,32 +178,40 @@ def process_file(path: str, codemods: list[Codemod], target: str | None, mode: s
         return result, info
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
     work = text.replace("\r\n", "\n") if crlf else text
-    src = apply_source(work, path, codemods, target=target)
-    result = FileResult(path, applied=list(src.applied), findings=list(src.findings), error=src.error)
-    if src.error or not src.changed:
-        info["data"] = cache_data(result)
+    if cached is not None:  # a known change: no need to run the codemods again
+        result, new = result_from_cache(path, cached), cached["new"]
+        info["data"] = cached
+    else:
+        src = apply_source(work, path, codemods, target=target)
+        result = FileResult(path, applied=list(src.applied), findings=list(src.findings), error=src.error)
+        new = src.new if (src.changed and not src.error) else None
+        info["data"] = cache_data(result, new)
+    if new is None:
         return result, info
     result.changed = True
     if mode == "diff":
-        result.diff = _unified_diff(path, work, src.new)
+        result.diff = _unified_diff(path, work, new)
     elif mode == "write":
         if not os.access(path, os.W_OK) or not st.st_mode & _stat.S_IWUSR:
             result.error = "read-only file; changes not written"
-            return result, None
+            return result, info
         try:
-            atomic_write(path, _encode(src.new, bom, crlf), st.st_mode)
+            atomic_write(path, _encode(new, bom, crlf), st.st_mode)
             result.written = True
         except OSError as exc:
             result.error = f"cannot write: {exc.strerror or exc}; file left unchanged"
-    return result, None
+    return result, info
 
 
-def cache_data(result: FileResult) -> dict:
-    return {
+def cache_data(result: FileResult, new: str | None = None) -> dict:
+    data = {
         "applied": list(result.applied),
         "error": result.error,
         "findings": [[f.codemod, f.line, f.message] for f in result.findings],
     }
+    if new is not None:
+        data["new"] = new  # the rewritten text (\n line endings), so a warm --diff needs no libcst
+    return data
 
 
 def result_from_cache(path: str, data: dict) -> FileResult:
@@ -211,6 +220,7 @@ def result_from_cache(path: str, data: dict) -> FileResult:
         applied=list(data.get("applied") or []),
         error=data.get("error"),
         findings=[Finding(c, path, line, msg) for c, line, msg in data.get("findings") or []],
+        changed=bool(data.get("new")),
         cached=True,
     )
 
@@ -272,7 +282,7 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
                 todo.append(p)
                 continue
             hit = cache.lookup(os.path.abspath(p), st)
-            if hit is not None:
+            if hit is not None and (not hit.get("new") or mode == "check"):
                 results[p] = result_from_cache(p, hit)
                 continue
         todo.append(p)

@@ -175,7 +175,8 @@ class _Collector(cst.CSTVisitor):
         for alias in node.names:
             name = dotted(alias.name) or ""
             local = dotted(alias.asname.name) if alias.asname is not None else name
-            self._add(Binding(local, f"{mod}.{name}", "from", mod, name, local if alias.asname else None,
+            qual = f"{mod}{name}" if mod.endswith(".") else f"{mod}.{name}"  # from .. import x
+            self._add(Binding(local, qual, "from", mod, name, local if alias.asname else None,
                               self.try_depth > 0, self.scope_depth == 0))
         return False
 
@@ -304,8 +305,16 @@ def add_from_import(module: cst.Module, mod: str, name: str) -> cst.Module:
             trailing = last.comma
             names[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
             if small.lpar is not None and isinstance(trailing, cst.Comma):
-                # parenthesised, one-per-line style: keep the layout of the last element
-                names[-1] = last.with_changes(comma=trailing)
+                # parenthesised, one-per-line style: the old last name gets the comma layout that
+                # leads to the next name (the indentation after "("), the new one the closing one
+                sep: cst.BaseParenthesizableWhitespace = cst.SimpleWhitespace(" ")
+                if isinstance(trailing.whitespace_after, cst.ParenthesizedWhitespace):
+                    if isinstance(small.lpar.whitespace_after, cst.ParenthesizedWhitespace):
+                        sep = small.lpar.whitespace_after
+                    elif len(names) >= 2 and isinstance(names[-2].comma, cst.Comma):
+                        sep = names[-2].comma.whitespace_after
+                names[-1] = last.with_changes(comma=cst.Comma(whitespace_before=trailing.whitespace_before,
+                                                              whitespace_after=sep))
                 names.append(cst.ImportAlias(name=cst.Name(name), comma=trailing))
             else:
                 names.append(cst.ImportAlias(name=cst.Name(name)))
@@ -356,18 +365,40 @@ def _related_insert_index(module: cst.Module, mod: str) -> int:
     return i + 1
 
 
+def _strip_leading_blank_lines(lines) -> list:
+    """``lines`` (EmptyLine nodes) without the blank ones before the first comment."""
+    lines = list(lines)
+    while lines and lines[0].comment is None:
+        lines.pop(0)
+    return lines
+
+
+def _is_docstring(stmt) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and \
+        isinstance(stmt.body[0], cst.Expr) and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+
+
 def remove_from_import(module: cst.Module, mod: str, name: str, asname: str | None = None) -> cst.Module:
     """Remove ``name`` (optionally ``name as asname``) from top-level ``from mod import ...`` lines.
 
-    A line left empty is dropped; comments above it move to the next statement.
+    A line left empty is dropped; comments above it move to the next statement. When the dropped
+    line opened the module (or followed its docstring), the blank lines below it go too, so the file
+    does not start with blank lines; the spacing above it (after the docstring) is kept.
     """
     body = []
     changed = False
     carry = []
+    strip_next = False  # the removed statement opened the module (or followed its docstring)
     for stmt in module.body:
-        if carry:
-            stmt = stmt.with_changes(leading_lines=[*carry, *stmt.leading_lines])
+        if carry or strip_next:
+            own = list(stmt.leading_lines)
+            if strip_next:
+                own = _strip_leading_blank_lines(own)
+            stmt = stmt.with_changes(leading_lines=[*carry, *own])
+            if not body and not module.header:
+                stmt = stmt.with_changes(leading_lines=_strip_leading_blank_lines(stmt.leading_lines))
             carry = []
+            strip_next = False
         if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.ImportFrom):
             small = stmt.body[0]
             if module_name(small) == mod and not isinstance(small.names, cst.ImportStar):
@@ -376,7 +407,12 @@ def remove_from_import(module: cst.Module, mod: str, name: str, asname: str | No
                 if len(keep) != len(small.names):
                     changed = True
                     if not keep:
-                        carry = [l for l in stmt.leading_lines if l.comment is not None]
+                        if not body or (len(body) == 1 and _is_docstring(body[0])):
+                            # at the top: keep the spacing above the removed line, drop the one below
+                            carry = [*carry, *stmt.leading_lines]
+                            strip_next = True
+                        else:
+                            carry = [*carry, *(l for l in stmt.leading_lines if l.comment is not None)]
                         continue
                     last = keep[-1]
                     if small.lpar is None:
@@ -388,7 +424,8 @@ def remove_from_import(module: cst.Module, mod: str, name: str, asname: str | No
                     continue
         body.append(stmt)
     if carry:
-        module = module.with_changes(footer=[*carry, *module.footer])
+        kept = [l for l in carry if l.comment is not None] if strip_next else carry
+        module = module.with_changes(footer=[*kept, *module.footer])
     return module.with_changes(body=body) if changed else module
 
 

@@ -21,6 +21,7 @@ import configparser
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -287,7 +288,16 @@ def run_with_harvester(project, argv: list[str], stream: bool = True, env: dict 
     tmpdir = tempfile.mkdtemp(prefix="dua-harvest-")
     harvest_file = os.path.join(tmpdir, "warnings.jsonl")
     run_env = harvest_env(env, harvest_file)
-    run_env.setdefault("COLUMNS", "200")  # pytest's short summary keeps whole messages
+    # pytest's short summary cuts failure messages at the terminal width: make it wide enough to read
+    # them whole, even when the environment says COLUMNS=80 (CI runners, an outer pytest-xdist worker).
+    try:
+        columns = int(run_env.get("COLUMNS") or 0)
+    except ValueError:
+        columns = 0
+    run_env["COLUMNS"] = str(max(columns, 200))
+    for name in ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID",
+                 "PYTEST_CURRENT_TEST", "PYTEST_VERSION"):
+        run_env.pop(name, None)  # an outer pytest's state, not the project's
     try:
         run_env = _venv_env(project.interpreter.path, run_env)
     except Exception:
@@ -296,12 +306,19 @@ def run_with_harvester(project, argv: list[str], stream: bool = True, env: dict 
     kept: collections.deque = collections.deque(maxlen=KEEP_LINES)
     start = time.monotonic()
     try:
+        return _run(argv, workdir, run_env, harvest_file, stream, sink, kept, start)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)  # also when the command is missing or interrupted
+
+
+def _run(argv, workdir, run_env, harvest_file, stream, sink, kept, start) -> RunResult:
+    try:
         proc = subprocess.Popen(
             argv, cwd=workdir, env=run_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
         )
     except FileNotFoundError:
-        raise UsageError(f"test command not found: {argv[0]}") from None
+        raise UsageError(f"test command not found: {argv[0]} (it runs in {workdir})") from None
     except PermissionError:
         raise UsageError(f"test command is not executable: {argv[0]}") from None
     try:
@@ -321,11 +338,6 @@ def run_with_harvester(project, argv: list[str], stream: bool = True, env: dict 
     lines = list(kept)
     counts = parse_counts(lines)
     records = read_records(harvest_file)
-    try:
-        os.unlink(harvest_file)
-        os.rmdir(tmpdir)
-    except OSError:
-        pass
     return RunResult(
         returncode=returncode,
         passed=counts.get("passed"),

@@ -7,7 +7,7 @@ import ast
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
-from codemods.args import has_star, keyword, positional, with_args
+from codemods.calls import has_star, keyword, positional, with_args
 
 # method -> (number of positional parameters of the OLD signature, name of the form parameter)
 METHODS = {"assertFormError": 4, "assertFormsetError": 5, "assertFormSetError": 5}

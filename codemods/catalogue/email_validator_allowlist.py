@@ -7,7 +7,7 @@ import ast
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
-from codemods.args import ast_local_names, has_star, keyword, rename_keyword
+from codemods.calls import ast_local_names, has_star, keyword, rename_keyword
 from codemods.imports import ImportIndex
 
 QUALNAME = "django.core.validators.EmailValidator"

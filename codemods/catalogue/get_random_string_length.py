@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
-from codemods.args import ast_calls_of, has_star, keyword, kwarg, positional
+from codemods.calls import ast_calls_of, has_star, keyword, kwarg, positional
 from codemods.imports import ImportIndex
 
 QUALNAME = "django.utils.crypto.get_random_string"

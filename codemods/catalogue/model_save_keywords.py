@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.args import has_star, kwarg, positional, with_args
+from codemods.calls import has_star, kwarg, positional, with_args
 from codemods.base import Codemod, FileContext
 from codemods.imports import ImportIndex
 

@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.args import has_star, keyword, kwarg, positional, with_args
+from codemods.calls import has_star, keyword, kwarg, positional, with_args
 from codemods.base import Codemod, FileContext
 
 METHODS = ("assertQuerysetEqual", "assertQuerySetEqual")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
-from codemods.args import ast_calls_of, has_star, kwarg, positional, with_args
+from codemods.calls import ast_calls_of, has_star, kwarg, positional, with_args
 from codemods.imports import ImportIndex
 
 QUALNAMES = ("django.dispatch.Signal", "django.dispatch.dispatcher.Signal")

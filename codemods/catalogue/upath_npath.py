@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods.args import ast_calls_of
+from codemods.calls import ast_calls_of
 from codemods.base import Codemod, FileContext
 from codemods.imports import ImportIndex, remove_if_unused
 

@@ -93,17 +93,36 @@ def test_parallel_write_equals_serial_write(tmp_path):
 def test_cache_second_run_does_not_process_unchanged_files(tmp_path, monkeypatch):
     root = make_tree(tmp_path / "proj", n_clean=20, n_old=3)
     first = engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
-    assert first.cache.result_hits == 0 and first.cache.stored == 20 + 1  # clean files + clean.html
+    assert first.cache.result_hits == 0 and first.cache.stored == 25
 
     calls = []
     real = engine.apply_source
     monkeypatch.setattr(engine, "apply_source", lambda text, path, *a, **k: calls.append(path) or real(text, path, *a, **k))
     second = engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
-    # only the files that need a change are looked at again; the rest cost a stat
-    assert sorted(Path(p).name for p in calls) == ["old_0.py", "old_1.py", "old_2.py", "page.html"]
-    assert second.cache.result_hits == 21
+    # no file goes through the codemods again; in check mode every file costs a stat only
+    assert calls == []
+    assert second.cache.result_hits == 25
     assert [f.as_dict() for f in second.files] == [f.as_dict() for f in first.files]
-    assert sum(f.cached for f in second.files) == 21
+    assert sum(f.cached for f in second.files) == 25
+
+
+def test_cache_warm_diff_and_write_use_the_cached_rewrite(tmp_path, monkeypatch):
+    root = make_tree(tmp_path / "proj", n_clean=5, n_old=2)
+    crlf = root / "app" / "crlf.py"
+    crlf.write_bytes(OLD.replace("\n", "\r\n").encode())
+    _age(crlf)
+    cold = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=1)
+    calls = []
+    real = engine.apply_source
+    monkeypatch.setattr(engine, "apply_source", lambda text, path, *a, **k: calls.append(path) or real(text, path, *a, **k))
+    warm = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=1)
+    assert calls == []
+    assert [f.as_dict() for f in warm.files] == [f.as_dict() for f in cold.files]
+    engine.run([root], CODEMODS, target="5.2", mode="write", jobs=1)
+    assert calls == []
+    assert (root / "app" / "old_0.py").read_text() == NEW
+    assert crlf.read_bytes() == NEW.replace("\n", "\r\n").encode()
+    assert (root / "app" / "templates" / "app" / "page.html").read_text() == TEMPLATE_NEW
 
 
 def test_cache_hit_does_not_open_the_file(tmp_path, monkeypatch):
@@ -119,8 +138,8 @@ def test_cache_hit_does_not_open_the_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr("builtins.open", spy)
     summary = engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
-    assert summary.cache.result_hits == 6
-    assert [Path(p).name for p in opened] == ["page.html"]  # the one file that needs a change
+    assert summary.cache.result_hits == 7
+    assert opened == []
 
 
 def test_cache_misses_after_edit_and_for_another_target(tmp_path):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.venvs import make_venv, missing, python_for
+from tests.venvs import make_venv, python_for
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "legacy_shop"
@@ -133,7 +132,6 @@ def test_step_3_2_to_4_2_then_rollback(shop):
 
     reports = {}
     for feature in ("4.0", "4.1", "4.2"):
-        pre_step = _tree_hashes(project)
         out = _step(project, "--commit")
         assert len(out["steps"]) == 1
         report = out["steps"][0]
@@ -176,15 +174,14 @@ def test_step_on_through_5x_on_python_3_12(shop):
     assert [s["to_feature"] for s in out["steps"]] == ["4.0", "4.1", "4.2"]
     assert all(s["status"] == "ok" for s in out["steps"])
     py312 = python_for(python="3.12")
-    out = _step(project, "--commit", "--new-python", py312, "--allow-dirty")
+    out = _step(project, "--commit", "--new-python", py312)
     step = out["steps"][0]
     pm = step["python_move"]
     assert pm and pm["to_python"].startswith("3.12") and pm["tests_new_python"]["ok"]
     assert step["to_feature"] == "5.0" and step["status"] == "ok", step["message"]
-    newpy = pm["interpreter"]
-    out = _step(project, "--commit", "--python", newpy, "--to", "5.2")
-    assert [s["to_feature"] for s in out["steps"]] == ["5.1", "5.2"]
-    for s in out["steps"]:
-        assert s["status"] == "ok", s["message"]
-        assert s["tests"]["after"]["ok"]
-    assert "index_together" not in _first_party_text(project)
+    assert step["tests"]["after"]["ok"]
+    # 5.1 removes index_together: the codemod moved the models to Meta.indexes on 5.0, and the report
+    # names the historical migrations that still use it (squash them before the 5.1 step)
+    assert "index_together" not in (project / "catalog" / "models.py").read_text()
+    assert any("index_together" in b["message"] or "AlterIndexTogether" in b["message"]
+               for b in step["left_by_hand"]["migration_blockers"])

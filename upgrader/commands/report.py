@@ -11,6 +11,7 @@ is the more urgent news, and its report may be incomplete.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -133,7 +134,11 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
         probe = project.try_probe()
         if probe is not None:
             python_path = probe.interpreter.path
-            django_version = probe.django
+        try:
+            # the interpreter's Django, unless it is merely a python on PATH that disagrees with the pins
+            django_version = project.current_version().version
+        except UsageError:
+            django_version = None
     else:
         from upgrader import testrun
 
@@ -145,7 +150,10 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
         argv = testrun.command_from_words(project, test_words) if test_words else testrun.detect_test_command(project).argv
         if not quiet and fmt != "json":
             click.echo(f"django-upgrade: running {' '.join(argv)}", err=True)
-        run = testrun.run_with_harvester(project, argv, stream=not quiet)
+        # --settings / [tool.django-upgrade] settings: the suite runs with it too (manage.py's setdefault
+        # and pytest-django both let DJANGO_SETTINGS_MODULE from the environment win over their default).
+        run_env = dict(os.environ, DJANGO_SETTINGS_MODULE=str(settings)) if settings else None
+        run = testrun.run_with_harvester(project, argv, stream=not quiet, env=run_env)
         records = run.warnings
 
     if from_version:

@@ -139,7 +139,7 @@ def judge(meta: ReleaseMeta, step: StepTarget) -> tuple[str, str, bool | None]:
         if declared:
             reason = f"does not declare Django {step.feature} (declares {', '.join(declared[-4:])})"
         else:
-            reason = f"does not declare which Django versions it supports"
+            reason = "does not declare which Django versions it supports"
     if py_ok is False:
         py_reason = f"requires Python {meta.requires_python}, the project runs {step.python} here"
         reason = py_reason if status != BLOCKED else f"{reason}; {py_reason}"

@@ -119,3 +119,54 @@ def parse_log(text: str) -> list[WarningRecord]:
             ))
         i += 1
     return records
+
+
+_SKIP_DIRS = {".git", ".hg", ".tox", ".nox", "node_modules", "__pycache__", "site-packages", "build", "dist"}
+
+
+def _model_files(project_dir, app_label: str) -> list:
+    """``<app>/models.py`` and ``<app>/models/*.py`` under ``project_dir`` (virtualenvs skipped)."""
+    from pathlib import Path
+
+    found = []
+    for root, dirs, files in os.walk(project_dir):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
+                         and not os.path.isfile(os.path.join(root, d, "pyvenv.cfg")))
+        base = os.path.basename(root)
+        if base == app_label and "models.py" in files:
+            found.append(Path(root) / "models.py")
+        elif base == "models" and os.path.basename(os.path.dirname(root)) == app_label:
+            found += [Path(root) / f for f in sorted(files) if f.endswith(".py")]
+    return found
+
+
+def locate_check_object(project_dir, obj: str | None):
+    """(file, line) of a system check's object (``app.Model`` or ``app.Model.field``) in the project's
+    models, found by reading the source; None when not found. Used for checks read from a log, which
+    name the object but not its place."""
+    if not project_dir or not obj:
+        return None
+    parts = obj.strip().split(".")
+    if len(parts) < 2 or not all(p.isidentifier() for p in parts[:3]):
+        return None
+    app, model, field = parts[0], parts[1], (parts[2] if len(parts) > 2 else None)
+    class_re = re.compile(rf"^class\s+{re.escape(model)}\b")
+    field_re = re.compile(rf"^\s+{re.escape(field)}\s*(?::[^=]*)?=") if field else None
+    for path in _model_files(project_dir, app):
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        for i, text in enumerate(lines):
+            if not class_re.match(text):
+                continue
+            if field_re is None:
+                return str(path), i + 1
+            for k in range(i + 1, len(lines)):
+                body = lines[k]
+                if body.strip() and not body[0].isspace():
+                    break  # the class ended
+                if field_re.match(body):
+                    return str(path), k + 1
+            return str(path), i + 1
+    return None

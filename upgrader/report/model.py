@@ -256,6 +256,13 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
         prepared.append((rec, change))
 
     if project is not None:
+        from upgrader.report.logparse import locate_check_object
+
+        for rec, _ in prepared:
+            if rec.kind == "check" and not rec.filename and rec.obj:
+                found = locate_check_object(project, rec.obj)  # checks read from a log name no file
+                if found:
+                    rec.filename, rec.lineno = found
         for rec, _ in prepared:
             if rec.filename and not rec.filename.startswith("<") and not os.path.isabs(rec.filename):
                 rec.filename = os.path.normpath(str(project / rec.filename))

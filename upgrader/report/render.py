@@ -153,6 +153,9 @@ def to_json(report: Report) -> dict:
     }
 
 
+TAIL_SHOWN = 12
+
+
 def render_text(report: Report) -> str:
     out = []
     s = summary(report)
@@ -169,6 +172,13 @@ def render_text(report: Report) -> str:
             extra = report.incompatible.get(f.test)
             out.append(f"  {f.kind.upper()}: {f.test}: {f.message.splitlines()[0] if f.message else ''}"
                        + (f"  [maybe: {', '.join(extra)}]" if extra else ""))
+        if run.returncode != 0 and not run.failures and run.passed is None:
+            # The command failed before any test summary (settings that do not import, a collection
+            # error, a missing plugin): show why, or a -q run says nothing at all.
+            tail = [ln.rstrip() for ln in (run.output_tail or "").splitlines() if ln.strip()][-TAIL_SHOWN:]
+            if tail:
+                out.append("  no test summary; the command's last output:")
+                out += [f"    {ln}" for ln in tail]
     if report.comparison is not None:
         c = report.comparison
         out.append(f"Baseline {report.baseline_path}: {len(c.new)} new, {len(c.known)} known, {len(c.fixed)} fixed")

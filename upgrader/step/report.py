@@ -162,6 +162,18 @@ class StepReport:
             else:
                 left["failures"] = []
         left.setdefault("commands", [])
+        left["migration_blockers"] = []
+        if self.to and any(v and versions.feature_key(v) >= versions.feature_key("5.0")
+                           for v in (versions.feature(self.to), nxt)) and \
+                versions.feature_key(versions.feature(self.current)) < versions.feature_key("5.1"):
+            try:
+                from codemods import engine
+
+                left["migration_blockers"] = [
+                    {**b.as_dict(), "path": os.path.relpath(b.as_dict()["path"], self.project)}
+                    for b in engine.migration_blockers([self.project])]
+            except Exception as exc:  # noqa: BLE001
+                self.notes.append(f"historical migrations not checked: {exc}")
         for lk in self.locks:
             if not lk.get("regenerated") and not self.dry_run:
                 cmd = f"{lk['command']}  # regenerate {lk['path']}"
@@ -330,9 +342,11 @@ def render_text(report: StepReport, show_diff: bool = False) -> str:
         lines.append(f"  {len(inc)} backwards-incompatible changes to review (see the report file)")
     for c in left.get("commands") or []:
         lines.append(f"  run: {c}")
+    for b in left.get("migration_blockers") or []:
+        lines.append(f"  before 5.1: {b['path']}:{b['line']}: {b['message'][:160]}")
     for n in d["notes"]:
         lines.append(f"Note: {n}")
-    if d["files"] if "files" in d else d["report_files"]:
+    if d["report_files"]:
         lines.append(f"Report: {d['report_files'].get('markdown')} (and .json)")
     if d["status"] not in ("ok", "dry-run"):
         lines.append(f"STEP {d['status'].upper()}: {d['message']}")

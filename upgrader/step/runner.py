@@ -335,6 +335,9 @@ def _new_python(options: StepOptions, project: Project, progress: Progress, data
     old = project.probe
     progress(f"building {dest} on Python {ver} with Django {old.django}")
     newpy = envbuild.build_project_venv(target_py, project.dir, dest, extra=[f"django=={old.django}"])
+    ignore = dest / ".gitignore"
+    if not ignore.exists():  # like Python 3.13's venv: keep the new virtualenv out of git
+        ignore.write_text("# created by django-upgrade step --new-python\n*\n", encoding="utf-8")
     return str(newpy), str(dest), ver
 
 

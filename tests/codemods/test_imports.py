@@ -1,0 +1,178 @@
+"""codemods.imports: ImportIndex questions and the import editing helpers."""
+
+import libcst as cst
+import pytest
+
+from codemods.imports import (
+    ImportIndex,
+    add_from_import,
+    count_references,
+    remove_from_import,
+    remove_if_unused,
+)
+
+
+def _index(src: str) -> tuple[cst.Module, ImportIndex]:
+    module = cst.parse_module(src)
+    return module, ImportIndex.build(module)
+
+
+def _expr(src: str) -> cst.BaseExpression:
+    return cst.parse_expression(src)
+
+
+# -- ImportIndex -------------------------------------------------------------------------------
+
+def test_resolve_from_import_alias_and_module_attribute():
+    _, index = _index(
+        "from django.utils.encoding import force_text as ft\n"
+        "from django.utils import encoding\n"
+        "import django.db.models\n"
+        "import os.path as osp\n"
+    )
+    assert index.resolve(_expr("ft")) == "django.utils.encoding.force_text"
+    assert index.resolve(_expr("encoding.smart_text")) == "django.utils.encoding.smart_text"
+    assert index.resolve(_expr("django.db.models.F")) == "django.db.models.F"
+    assert index.resolve(_expr("osp.join")) == "os.path.join"
+    assert index.resolve(_expr("unknown.thing")) is None
+    assert index.resolve(_expr("f()")) is None
+
+
+def test_resolve_relative_import():
+    _, index = _index("from .models import Book\nfrom .. import utils\n")
+    assert index.resolve(_expr("Book")) == ".models.Book"
+    assert index.resolve(_expr("utils.x")) == "..utils.x"
+
+
+def test_locals_for_lists_from_import_names_only():
+    _, index = _index(
+        "from django.utils.encoding import force_text, force_text as ft\nimport django.utils.encoding\n"
+    )
+    assert sorted(index.locals_for("django.utils.encoding.force_text")) == ["force_text", "ft"]
+    assert index.locals_for("django.utils.encoding") == []
+    assert index.locals_for("django.utils.encoding.smart_text") == []
+
+
+def test_unsure_reason_cases():
+    _, index = _index(
+        "from a import ok\n"
+        "try:\n    from a import tried\nexcept ImportError:\n    pass\n"
+        "def f():\n    from a import inner\n"
+        "from a import shadowed\nshadowed = 1\n"
+        "from a import twice\nfrom b import twice\n"
+    )
+    assert index.unsure_reason("ok") is None
+    assert index.unsure_reason("not_imported") is None
+    assert "try" in index.unsure_reason("tried")
+    assert "function or class" in index.unsure_reason("inner")
+    assert "assigned or defined" in index.unsure_reason("shadowed")
+    assert "more than once" in index.unsure_reason("twice")
+
+
+@pytest.mark.parametrize("binding", ["def ok(): pass", "class ok: pass", "for ok in x: pass",
+                                     "with x as ok: pass", "def g(ok): pass", "(ok := 1)"])
+def test_unsure_reason_other_bindings(binding):
+    _, index = _index(f"from a import ok\n{binding}\n")
+    assert index.unsure_reason("ok") is not None
+
+
+def test_star_imports():
+    _, index = _index("from django.utils.encoding import *\nfrom x import y\n")
+    assert index.star_imports("django.utils.encoding")
+    assert not index.star_imports("x")
+
+
+def test_count_references_ignores_imports_attributes_and_keywords():
+    module = cst.parse_module("from a import b\nx = b(b=1) + obj.b + b\n")
+    assert count_references(module, "b") == 2
+
+
+# -- add_from_import ---------------------------------------------------------------------------
+
+def test_add_merges_into_existing_import():
+    module = cst.parse_module("from django.urls import path\nx = 1\n")
+    assert add_from_import(module, "django.urls", "re_path").code == "from django.urls import path, re_path\nx = 1\n"
+
+
+def test_add_merges_into_parenthesised_import_keeping_layout():
+    src = "from django.urls import (\n    include,\n    path,\n)\n"
+    out = add_from_import(cst.parse_module(src), "django.urls", "re_path").code
+    assert out == "from django.urls import (\n    include,\n    path,\n    re_path,\n)\n"
+
+
+def test_add_existing_is_unchanged():
+    module = cst.parse_module("from functools import wraps\n")
+    assert add_from_import(module, "functools", "wraps") is module
+
+
+def test_add_places_new_import_next_to_related_group():
+    src = "import os\n\nfrom django.db import models\nfrom django.utils import timezone\n\nfrom .models import A\n\nX = 1\n"
+    out = add_from_import(cst.parse_module(src), "django.urls", "path").code
+    assert out == ("import os\n\nfrom django.db import models\nfrom django.urls import path\n"
+                   "from django.utils import timezone\n\nfrom .models import A\n\nX = 1\n")
+
+
+def test_add_after_docstring_when_no_imports():
+    out = add_from_import(cst.parse_module('"""Doc."""\nX = 1\n'), "functools", "wraps").code
+    assert out == '"""Doc."""\nfrom functools import wraps\nX = 1\n'
+
+
+# -- remove_from_import ------------------------------------------------------------------------
+
+def test_remove_one_of_several_names():
+    out = remove_from_import(cst.parse_module("from a import b, c, d\n"), "a", "c").code
+    assert out == "from a import b, d\n"
+
+
+def test_remove_last_name_of_parenthesised_import():
+    out = remove_from_import(cst.parse_module("from a import (\n    b,\n    c,\n)\n"), "a", "c").code
+    assert out == "from a import (\n    b,\n)\n"
+
+
+def test_remove_alias_only_matching_asname():
+    src = "from a import b as x, b\n"
+    assert remove_from_import(cst.parse_module(src), "a", "b", asname="x").code == "from a import b\n"
+    assert remove_from_import(cst.parse_module(src), "a", "b").code == "from a import b as x\n"
+
+
+def test_remove_whole_line_in_the_middle_keeps_spacing_and_moves_comments():
+    src = "import os\n# why\nfrom a import b\n\nX = 1\n"
+    assert remove_from_import(cst.parse_module(src), "a", "b").code == "import os\n# why\n\nX = 1\n"
+
+
+def test_remove_first_statement_leaves_no_leading_blank_lines():
+    out = remove_from_import(cst.parse_module("from a import b\n\n\nX = 1\n"), "a", "b").code
+    assert out == "X = 1\n"
+
+
+def test_remove_first_statement_keeps_comment_below():
+    out = remove_from_import(cst.parse_module("from a import b\n\n# about X\nX = 1\n"), "a", "b").code
+    assert out == "# about X\nX = 1\n"
+
+
+def test_remove_after_docstring_keeps_the_docstring_spacing():
+    src = '"""Doc."""\n\nfrom a import b\n\n\ndef f():\n    pass\n'
+    assert remove_from_import(cst.parse_module(src), "a", "b").code == '"""Doc."""\n\ndef f():\n    pass\n'
+
+
+def test_remove_after_header_comment():
+    src = "# Copyright\n\nfrom a import b\n\nX = 1\n"
+    assert remove_from_import(cst.parse_module(src), "a", "b").code == "# Copyright\n\nX = 1\n"
+
+
+def test_remove_two_first_imports():
+    src = "from a import b\nfrom c import d\n\nX = 1\n"
+    module = remove_from_import(remove_from_import(cst.parse_module(src), "a", "b"), "c", "d")
+    assert module.code == "X = 1\n"
+
+
+def test_remove_absent_name_returns_same_module():
+    module = cst.parse_module("from a import b\n")
+    assert remove_from_import(module, "a", "zzz") is module
+
+
+def test_remove_if_unused():
+    used = cst.parse_module("from a import b\nx = b\n")
+    assert remove_if_unused(used, "a", "b") is used
+    unused = cst.parse_module("import os\nfrom a import b\nx = 1\n")
+    assert remove_if_unused(unused, "a", "b").code == "import os\nx = 1\n"

@@ -1,0 +1,132 @@
+"""Regressions found by driving ``django-upgrade`` as a user (QA pass): bad interpreters, bad config,
+click usage errors, offline messages, and Python advice from a python that is not the project's."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from upgrader.cli import cli
+from upgrader.pypi import PyPIClient, PyPIUnavailable
+
+
+def _run(*args, env=None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+@pytest.fixture
+def shop(tmp_path):
+    root = tmp_path / "shop"
+    root.mkdir()
+    (root / "requirements.txt").write_text("Django==3.2.25\n")
+    (root / "urls.py").write_text("from django.conf.urls import url\n")
+    return root
+
+
+@pytest.mark.parametrize("not_python", ["/bin/echo", "/bin/ls", "/bin/true"])
+def test_python_that_is_not_python_is_one_clear_line(shop, not_python):
+    if not os.path.exists(not_python):
+        pytest.skip(f"{not_python} not on this system")
+    result = _run("plan", str(shop), "--python", not_python)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "is not a usable Python 3 interpreter" in lines[0]
+    assert "import json" not in lines[0] and "internal error" not in lines[0]
+
+
+def test_configured_python_of_the_wrong_type_is_bad_input(shop):
+    (shop / "pyproject.toml").write_text("[tool.django-upgrade]\npython = 3\n")
+    result = _run("plan", str(shop))
+    assert result.exit_code == 2
+    assert "[tool.django-upgrade] python must be a string" in result.stderr
+
+
+def test_python_version_2_is_refused(shop):
+    result = _run("plan", str(shop), "--from", "3.2", "--python-version", "2.7")
+    assert result.exit_code == 2
+    assert "need Python 3" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["plan", "{p}", "--format", "xml"], "Invalid value for '--format'"),
+        (["plan", "{p}/requirements.txt"], "is a file"),
+        (["plan", "{p}", "--bogus"], "No such option"),
+        (["no-such-command"], "No such command"),
+        (["report", "{p}", "--fail-on", "sometimes"], "Invalid value for '--fail-on'"),
+    ],
+)
+def test_click_usage_errors_are_one_line_exit_2(shop, args, expected):
+    result = _run(*[a.replace("{p}", str(shop)) for a in args])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("django-upgrade: error: ") and expected in lines[0]
+
+
+def test_bare_command_still_prints_the_help():
+    proc = subprocess.run([sys.executable, "-m", "upgrader"], capture_output=True, text=True)
+    assert "Usage:" in proc.stdout + proc.stderr
+    assert "clear-cache" in proc.stdout + proc.stderr
+
+
+def _closed_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def test_offline_reason_is_short_and_readable(tmp_path):
+    client = PyPIClient(index_url=f"http://127.0.0.1:{_closed_port()}/simple", cache_dir=tmp_path, retries=0)
+    with pytest.raises(PyPIUnavailable) as info:
+        client.project("django")
+    assert "Connection refused" in info.value.reason
+    assert "HTTPConnectionPool" not in info.value.reason and "NewConnectionError" not in info.value.reason
+
+
+def test_refresh_offline_says_so_in_one_line(shop):
+    result = _run("plan", str(shop), "--from", "3.2", "--format", "matrix", "--refresh",
+                  "--index-url", f"http://127.0.0.1:{_closed_port()}/simple")
+    assert result.exit_code == 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "PyPI unavailable" in lines[0] and "Connection refused" in lines[0]
+    assert json.loads(result.stdout)
+
+
+def _tool_django_feature() -> str | None:
+    proc = subprocess.run([sys.executable, "-c", "import django; print(django.get_version())"],
+                          capture_output=True, text=True)
+    return ".".join(proc.stdout.strip().split(".")[:2]) if proc.returncode == 0 else None
+
+
+def test_python_on_path_with_a_foreign_django_gives_no_python_advice(shop, tmp_path):
+    """A python found on PATH whose Django disagrees with the pins is not the project's: neither its
+    Django nor its Python version may drive the plan (it used to advise "move to Python 3.10" from it)."""
+    feature = _tool_django_feature()
+    if feature in (None, "3.2"):
+        pytest.skip("needs a python on PATH with a Django other than 3.2")
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    (bindir / "python").symlink_to(sys.executable)
+    env = {"PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}", "VIRTUAL_ENV": None}
+    result = _run("plan", str(shop), "--format", "json", env=env)
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["current"] == "3.2.25" and doc["current_source"].startswith("requirements.txt:1")
+    assert doc["python"] is None
+    assert all(step["python_ok"] is None and step["python_advice"] is None for step in doc["steps"])
+    # the same python with the project's own Django version (no disagreement) is trusted as before
+    (shop / "requirements.txt").write_text(f"Django=={feature}.*\n")
+    doc = json.loads(_run("plan", str(shop), "--format", "json", env=env).stdout)
+    assert doc["python"] == f"{sys.version_info[0]}.{sys.version_info[1]}"
