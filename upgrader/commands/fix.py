@@ -27,20 +27,29 @@ from upgrader.commands._common import echo_json, python_option, show_progress
 from upgrader.errors import UsageError
 
 
+PROJECT_MARKERS = ("manage.py", "pyproject.toml", "setup.cfg", "setup.py", "Pipfile", "requirements.txt", ".git")
+
+
 def _project_dir(paths: tuple[str, ...]) -> Path:
+    """The project the paths belong to: from their common directory upwards, the first directory
+    with a project marker (manage.py, pyproject.toml, setup files, requirements.txt, .git); else the
+    common directory itself. ``fix shop/`` run from the parent and ``fix app/`` run inside the
+    project both find the project's root, so the target Django is the project's own."""
     cwd = Path.cwd().resolve()
     if not paths:
-        return cwd
-    absolute = [Path(os.path.abspath(p)) for p in paths]
-    try:
-        common = Path(os.path.commonpath([str(p) for p in absolute]))
-    except ValueError:
-        return cwd
-    if common.is_file() or not common.exists():
-        common = common.parent
-    if cwd == common or cwd in common.parents:
-        return cwd
-    return common
+        start = cwd
+    else:
+        absolute = [Path(os.path.abspath(p)) for p in paths]
+        try:
+            start = Path(os.path.commonpath([str(p) for p in absolute]))
+        except ValueError:
+            return cwd
+        if start.is_file() or not start.exists():
+            start = start.parent
+    for candidate in (start, *start.parents):
+        if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
+            return candidate
+    return start
 
 
 def _version(value: str | None, option: str) -> str | None:
