@@ -66,7 +66,8 @@ def test_diff_and_check_write_nothing(tmp_path):
     old = next(f for f in diff.changed if f.path.endswith("old_0.py"))
     assert "-from django.utils.encoding import force_text" in old.diff
     assert "+    return force_str(v)" in old.diff
-    assert old.diff.startswith(f"--- a/{old.path}\n+++ b/{old.path}\n")
+    rel = old.path.lstrip("/")
+    assert old.diff.startswith(f"--- a/{rel}\n+++ b/{rel}\n")
     assert all(not f.diff and not f.written for f in check.changed)
 
 
