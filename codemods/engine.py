@@ -168,7 +168,7 @@ def process_file(path: str, codemods: list[Codemod], target: str | None, mode: s
     cached = None
     if known is not None and cache_key is not None:
         cached = known.get(cache_key(os.path.abspath(path), chash))
-    if cached is not None and not cached.get("new"):
+    if cached is not None and cached.get("new") is None:
         info["data"] = cached
         return result_from_cache(path, cached), info
     text, bom, error = _decode(data)
@@ -220,7 +220,7 @@ def result_from_cache(path: str, data: dict) -> FileResult:
         applied=list(data.get("applied") or []),
         error=data.get("error"),
         findings=[Finding(c, path, line, msg) for c, line, msg in data.get("findings") or []],
-        changed=bool(data.get("new")),
+        changed=data.get("new") is not None,
         cached=True,
     )
 
@@ -282,7 +282,7 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
                 todo.append(p)
                 continue
             hit = cache.lookup(os.path.abspath(p), st)
-            if hit is not None and (not hit.get("new") or mode == "check"):
+            if hit is not None and (hit.get("new") is None or mode == "check"):
                 results[p] = result_from_cache(p, hit)
                 continue
         todo.append(p)
@@ -364,10 +364,13 @@ def _index_together_sites(tree: ast.AST) -> list[tuple[int, str]]:
     return sites
 
 
-def migration_blockers(paths) -> list[Finding]:
-    """``index_together`` / ``AlterIndexTogether`` left in historical migrations under ``paths``."""
+def migration_blockers(paths, files=None) -> list[Finding]:
+    """``index_together`` / ``AlterIndexTogether`` left in historical migrations under ``paths``.
+
+    ``files``: the already discovered files (e.g. ``[f.path for f in summary.files]``) to skip discovery.
+    """
     out: list[Finding] = []
-    for path in discover(paths).files:
+    for path in (discover(paths).files if files is None else [Path(f) for f in files]):
         p = str(path)
         if not is_migration_path(p):
             continue
@@ -375,7 +378,7 @@ def migration_blockers(paths) -> list[Finding]:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue
-        if "index_together" not in text and "AlterIndexTogether" not in text:
+        if ("index_together" not in text and "AlterIndexTogether" not in text) or "Migration" not in text:
             continue
         try:
             with warnings.catch_warnings():

@@ -71,7 +71,8 @@ def _walk(directory: Path) -> list[str]:
         dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info")]
         rel = os.path.relpath(root, directory)
         for name in files:
-            out.append(name if rel == "." else os.path.join(rel, name))
+            if is_candidate(name) or os.path.islink(os.path.join(root, name)):
+                out.append(name if rel == "." else os.path.join(rel, name))
         for d in list(dirs):
             if os.path.islink(os.path.join(root, d)):
                 out.append(d if rel == "." else os.path.join(rel, d))  # reported below when outside
@@ -79,19 +80,21 @@ def _walk(directory: Path) -> list[str]:
     return out
 
 
-def _skipped_dir(rel_parts: tuple[str, ...], directory: Path, venv_cache: dict) -> bool:
-    """True when a parent directory (below ``directory``) is a skipped or virtualenv directory."""
-    current = directory
-    for part in rel_parts[:-1]:
-        if part in SKIP_DIRS or part.endswith(".egg-info"):
-            return True
-        current = current / part
-        key = str(current)
-        if key not in venv_cache:
-            venv_cache[key] = (current / "pyvenv.cfg").is_file()
-        if venv_cache[key]:
-            return True
-    return False
+def _skipped_dir(rel: str, directory: Path, dir_cache: dict) -> bool:
+    """True when a parent directory of ``rel`` (below ``directory``) is skipped or a virtualenv."""
+    parent = os.path.dirname(rel)
+    if not parent:
+        return False
+    hit = dir_cache.get(parent)
+    if hit is None:
+        name = os.path.basename(parent)
+        hit = (
+            name in SKIP_DIRS or name.endswith(".egg-info")
+            or os.path.isfile(os.path.join(directory, parent, "pyvenv.cfg"))
+            or _skipped_dir(parent, directory, dir_cache)
+        )
+        dir_cache[parent] = hit
+    return hit
 
 
 def discover(paths, use_git: bool = True) -> Discovery:
@@ -99,18 +102,18 @@ def discover(paths, use_git: bool = True) -> Discovery:
     seen: set[str] = set()
     venv_cache: dict = {}
 
-    def add(path: Path, boundary: str) -> None:
-        key = os.path.normpath(str(path))
+    def add(path: str, boundary: str) -> None:
+        key = os.path.normpath(path)
         if key in seen:
             return
         if os.path.islink(path) and not _inside(path, boundary):
             seen.add(key)
-            found.skipped.append((str(path), "symlink pointing outside the given paths; skipped"))
+            found.skipped.append((path, "symlink pointing outside the given paths; skipped"))
             return
-        if not path.is_file():
+        if not os.path.isfile(path):
             return
         seen.add(key)
-        found.files.append(path)
+        found.files.append(Path(path))
 
     for raw in paths or ["."]:
         path = Path(raw)
@@ -119,25 +122,25 @@ def discover(paths, use_git: bool = True) -> Discovery:
             continue
         if path.is_dir() and not path.is_symlink():
             boundary = os.path.realpath(path)
+            base = str(path)
             rels = _git_files(path) if use_git else None
+            from_git = bool(rels)
             if not rels:  # not a work tree, or a directory git ignores entirely (walked as given)
-                rels = _walk(path)
+                rels = _walk(path)  # already pruned
             for rel in rels:
-                parts = Path(rel).parts
-                if _skipped_dir(parts, path, venv_cache):
+                if from_git and _skipped_dir(rel, path, venv_cache):
                     continue
-                candidate = path / rel
-                if os.path.islink(candidate) and not _inside(candidate, boundary):
-                    add(candidate, boundary)  # reports it
-                    continue
-                if is_candidate(parts[-1]):
+                candidate = rel if base == "." else os.path.join(base, rel)
+                if is_candidate(rel):
                     add(candidate, boundary)
+                elif os.path.islink(candidate) and not _inside(candidate, boundary):
+                    add(candidate, boundary)  # reports it
         elif path.is_symlink() and path.is_dir():
             found.skipped.append((str(path), "symlinked directory; pass its target instead"))
         else:
             # an explicit file: it must not lead outside its own directory
             boundary = os.path.realpath(path.parent if str(path.parent) else ".")
             if is_candidate(path.name):
-                add(path, boundary)
+                add(str(path), boundary)
     found.files.sort(key=str)
     return found

@@ -98,10 +98,11 @@ class RenameCodemod(Codemod):
         if transformer.attr_needs_import:
             for new_mod, new_name in transformer.attr_needs_import:
                 new_module = add_from_import(new_module, new_mod, new_name)
-        for mod, name in imports_to_remove:
-            new_module = remove_from_import(new_module, mod, name)
+        # add before removing: the new import takes the old one's place (and spacing)
         for mod, name in imports_to_add:
             new_module = add_from_import(new_module, mod, name)
+        for mod, name in imports_to_remove:
+            new_module = remove_from_import(new_module, mod, name)
         # a module imported only for the old attribute may now be unused: leave it (it may have
         # side effects, and linters will tell); nothing else to do.
         return new_module

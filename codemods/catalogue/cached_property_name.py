@@ -61,18 +61,16 @@ class CachedPropertyName(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
+        names = {"cached_property"} | {a.asname for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                                       and n.module == "django.utils.functional"
+                                       for a in n.names if a.asname and a.name == "cached_property"}
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 f = node.func
                 fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
-                if fname is None:
-                    continue
-                if len(node.args) >= 2 or any(k.arg == "name" for k in node.keywords) or \
-                        any(isinstance(a, ast.Starred) for a in node.args):
-                    if fname == "cached_property" or any(
-                            isinstance(n, ast.ImportFrom) and n.module == "django.utils.functional"
-                            and any(a.asname == fname for a in n.names) for n in ast.walk(tree)):
-                        return True
+                if fname in names and (len(node.args) >= 2 or any(k.arg == "name" for k in node.keywords)
+                                       or any(isinstance(a, ast.Starred) for a in node.args)):
+                    return True
         return False
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:

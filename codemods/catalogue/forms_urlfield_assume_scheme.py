@@ -111,14 +111,14 @@ class FormsUrlfieldAssumeScheme(Codemod):
             return False
         if tree is None:
             return True
+        names = {"URLField"} | {a.asname for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                                and n.module in ("django.forms", "django.forms.fields")
+                                for a in n.names if a.asname and a.name == "URLField"}
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and not any(k.arg == "assume_scheme" for k in node.keywords):
                 f = node.func
                 fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
-                if fname == "URLField" or (fname and any(
-                        isinstance(n, ast.ImportFrom) and n.module in ("django.forms", "django.forms.fields")
-                        and any(a.name == "URLField" and a.asname == fname for a in n.names)
-                        for n in ast.walk(tree))):
+                if fname in names:
                     return True
         return False
 

@@ -300,3 +300,24 @@ def test_migration_blockers(tmp_path):
 def test_bad_mode():
     with pytest.raises(ValueError):
         engine.run(["."], CODEMODS, mode="bogus")
+
+
+def test_cache_keeps_a_rewrite_to_an_empty_file(tmp_path):
+    from codemods.base import Codemod
+
+    class Emptier(Codemod):
+        name = "emptier_for_test"
+        triggers = ("drop_me",)
+
+        def transform(self, module, ctx):
+            import libcst as cst
+            return cst.parse_module("")
+
+    f = tmp_path / "__init__.py"
+    f.write_text("drop_me = 1\n")
+    _age(f)
+    cold = engine.run([tmp_path], [Emptier], mode="diff", jobs=1)
+    warm = engine.run([tmp_path], [Emptier], mode="diff", jobs=1)
+    assert warm.cache.result_hits == 1
+    assert [x.as_dict() for x in warm.files] == [x.as_dict() for x in cold.files]
+    assert warm.changed and "-drop_me = 1" in warm.changed[0].diff

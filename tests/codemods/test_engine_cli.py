@@ -144,7 +144,10 @@ def test_console_script_exit_codes(proj):
 def test_migration_blockers_shown(proj):
     mig = proj / "app" / "migrations"
     mig.mkdir()
-    (mig / "0001_initial.py").write_text("from django.db import migrations\nops = [migrations.AlterIndexTogether(name='p', index_together={('a',)})]\n")
+    (mig / "0001_initial.py").write_text(
+        "from django.db import migrations\n\nclass Migration(migrations.Migration):\n"
+        "    operations = [migrations.AlterIndexTogether(name='p', index_together={('a',)})]\n"
+    )
     r = invoke("fix", "--check", "--target", "4.2", str(proj))
     assert "[index_together_migrations]" in r.stderr and "RenameIndex" in r.stderr
     r = invoke("fix", "--check", "--target", "4.2", "--removed-in", "4.0", str(proj))

@@ -117,6 +117,11 @@ def test_add_after_docstring_when_no_imports():
     assert out == '"""Doc."""\nfrom functools import wraps\nX = 1\n'
 
 
+def test_replacing_the_only_import_add_first_keeps_spacing():
+    module = add_from_import(cst.parse_module("from a import b\n\n\nX = b\n"), "c", "b")
+    assert remove_from_import(module, "a", "b").code == "from c import b\n\n\nX = b\n"
+
+
 # -- remove_from_import ------------------------------------------------------------------------
 
 def test_remove_one_of_several_names():

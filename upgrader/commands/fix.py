@@ -124,7 +124,9 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
         list(paths) or ["."], selected, target=target, mode=mode, jobs=jobs,
         use_cache=not no_cache, progress=show_progress(fmt) and sys.stderr.isatty(),
     )
-    blockers = engine.migration_blockers(list(paths) or ["."]) if _show_blockers(selected, removed_in, only_all) else []
+    blockers = []
+    if _show_blockers(selected, removed_in, only_all):
+        blockers = engine.migration_blockers(list(paths) or ["."], files=[f.path for f in summary.files])
     code = summary.exit_code
 
     if fmt == "json":

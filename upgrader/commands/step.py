@@ -32,20 +32,28 @@ from upgrader.errors import EXIT_INTERRUPTED, UsageError
               help="Build a fresh virtualenv on this Python (e.g. 3.12), run the suite there on the current "
                    "Django first, then take the step in it.")
 @click.option("--venv-dir", metavar="DIR", help="Where --new-python builds the virtualenv (default PROJECT/.venv-pyX.Y).")
-@click.option("--upgrade-deps", is_flag=True, help="Also upgrade third-party packages that need it for the new Django.")
+@click.option("--check-deps/--no-check-deps", "check_deps", default=None,
+              help="Ask the package index which release of each Django-related dependency supports the step "
+                   "(default: [tool.django-upgrade] check-deps; blockers are always judged offline from the "
+                   "installed metadata).")
+@click.option("--upgrade-deps", is_flag=True, help="Move the dependencies that block (or do not declare) the new "
+              "Django to the release the package index suggests: pins bumped, installed together with Django. "
+              "Implies --check-deps.")
+@click.option("--index-url", metavar="URL", help="The package index for --check-deps/--upgrade-deps "
+              "(default: pip's configuration, else pypi.org).")
 @click.option("--skip-codemod", "skip", multiple=True, metavar="NAME", help="Do not run this codemod (repeatable).")
 @click.option("--rollback", is_flag=True, help="Put back the pins, code and installed Django of before the last step.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the codemods' diff in the text report.")
 @click.option("--verbose", "-v", is_flag=True, help="Stream the test suite's output to stderr.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, no_clear_cache, new_python, venv_dir,
-            upgrade_deps, skip, rollback, show_diff, verbose, fmt):
+            check_deps, upgrade_deps, index_url, skip, rollback, show_diff, verbose, fmt):
     """Take the project to the next Django release (or --to X.Y), the way Django's upgrade guide says."""
     from upgrader.step import StepOptions, report as step_report, rollback as do_rollback, run
 
     if rollback:
-        if dry_run or commit or to or new_python:
-            raise UsageError("--rollback cannot be combined with --to, --dry-run, --commit or --new-python")
+        if dry_run or commit or to or new_python or upgrade_deps:
+            raise UsageError("--rollback cannot be combined with --to, --dry-run, --commit, --new-python or --upgrade-deps")
         res = do_rollback(project_dir, python=python)
         if fmt == "json":
             echo_json({"rollback": res.to_json()})
@@ -56,9 +64,13 @@ def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, n
                 click.echo(f"  restored {p}")
             for p in res.deleted:
                 click.echo(f"  removed {p}")
+            if res.message:
+                click.echo(res.message)
         return
     if dry_run and commit:
         raise UsageError("--dry-run and --commit cannot be combined")
+    if upgrade_deps and check_deps is False:
+        raise UsageError("--upgrade-deps needs the package index: it cannot be combined with --no-check-deps")
     if to is not None:
         from upgrader import versions
 
@@ -71,7 +83,8 @@ def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, n
     options = StepOptions(
         project_dir=project_dir, python=python, to=to, dry_run=dry_run,
         commit=commit, allow_dirty=allow_dirty, install=not no_install, clear_cache=not no_clear_cache,
-        new_python=new_python, venv_dir=venv_dir, upgrade_deps=upgrade_deps, skip_codemods=skip_all,
+        new_python=new_python, venv_dir=venv_dir, upgrade_deps=upgrade_deps, check_deps=check_deps,
+        index_url=index_url, skip_codemods=skip_all,
         verbose=verbose, progress=show_progress(fmt),
     )
     try:

@@ -10,7 +10,11 @@ Public interface (user docs: docs/deps.md):
   dependencies that have a suggested release (``step --upgrade-deps``); ``install_requirements(statuses)``
   the matching ``name==version`` strings to install;
 * ``explain_import_failure(output_text, project, client=None, django_version=None) -> list[ImportFailureHint]``;
-* ``evaluate(deps, steps, client_or_index, current_django, current_python) -> DepsReport`` underneath.
+* ``evaluate(deps, steps, client_or_index, current_django, current_python) -> DepsReport`` underneath;
+* ``blocked_installed(project, to_version, python=None) -> (list[DepStatus], list[Dependency])``: the
+  OFFLINE judgement of ``step``'s preflight - the blockers found in the metadata of the distributions
+  installed in the project's interpreter (one subprocess, no network), and the collected dependencies
+  (pass them on to ``check_step(..., deps=...)`` to ask the index about the same ones).
 
 Nothing here touches the network unless given a client; every index problem ends as status
 ``unknown`` plus one line from ``DepsReport.notice()``, never as an exception.
@@ -36,7 +40,7 @@ from upgrader.deps.suggest import suggest as _suggest
 from upgrader.pypi import PyPIUnavailable, release_versions
 
 __all__ = [
-    "check", "check_step", "blocked_for_step", "upgrade_deps", "install_requirements", "explain_import_failure",
+    "check", "check_step", "blocked_for_step", "blocked_installed", "upgrade_deps", "install_requirements", "explain_import_failure",
     "evaluate", "step_target", "collect", "DepStatus", "DepsReport", "Dependency", "StepTarget", "ImportFailureHint",
     "YES", "BLOCKED", "NOT_DECLARED", "UNKNOWN", "MOVE_FIRST", "MOVE_WITH_DJANGO",
 ]
@@ -201,6 +205,48 @@ def blocked_for_step(project, from_version: str, to_version: str, client, python
                      deps: list[Dependency] | None = None) -> list[DepStatus]:
     """The dependencies that block the step (their pinned/installed release excludes the new Django)."""
     return [s for s in check_step(project, from_version, to_version, client, python, deps) if s.status == BLOCKED]
+
+
+def blocked_installed(project, to_version: str, python: str | None = None,
+                      installed: dict | None = None) -> tuple[list[DepStatus], list[Dependency]]:
+    """The dependencies whose INSTALLED release excludes Django ``to_version`` (Requires-Dist) or the
+    step's Python (Requires-Python), judged offline from the metadata of the distributions installed
+    in the project's interpreter; plus every collected dependency (declared ones first, then Django-
+    related distributions installed but not declared, e.g. pulled in by another package)."""
+    from upgrader.deps.collect import _project_python as _interp, installed_distributions, installed_meta
+
+    if installed is None:
+        path = _interp(project)
+        installed = installed_distributions(path) if path else {}
+    python = python or _project_python(project)
+    deps = collect(project, installed=installed)
+    known = {d.key for d in deps}
+    for key, row in sorted(installed.items()):
+        if key in known or key in ("django", "pip", "setuptools", "wheel"):
+            continue
+        meta = installed_meta(row)
+        if judge.depends_on_django(meta):
+            deps.append(Dependency(name=row["name"], version=row["version"], version_source="installed",
+                                   source="installed (not declared)", installed=meta,
+                                   direct_url=row.get("direct_url")))
+    step = step_target(to_version, python)
+    blocked = []
+    for dep in deps:
+        meta = dep.installed
+        if meta is None or not judge.depends_on_django(meta):
+            continue
+        status, reason, py_ok = judge.judge(meta, step)
+        if status != BLOCKED:
+            continue
+        spec = judge.django_requirement(meta, step.python)
+        blocked.append(DepStatus(
+            name=dep.name, version=dep.version, step=step.to, feature=step.feature, status=BLOCKED,
+            reason=reason, requires_django=str(spec) if spec is not None else None,
+            requires_python=meta.requires_python, python_ok=py_ok, declared=judge.declared_versions(meta),
+            source=dep.source, version_source="installed",
+        ))
+    blocked.sort(key=lambda s: s.name.lower())
+    return blocked, deps
 
 
 def _highest(statuses: list[DepStatus]) -> dict[str, DepStatus]:

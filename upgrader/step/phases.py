@@ -292,9 +292,14 @@ def compare_checks(before: dict | None, after: dict | None) -> dict:
     """Per check kind: the messages new on Y and those gone since X (by check id and object)."""
     result = {}
     for key in ("check", "deploy"):
-        b = {(m["id"], m["object"]): m for m in ((before or {}).get(key) or {}).get("messages", [])}
-        a = {(m["id"], m["object"]): m for m in ((after or {}).get(key) or {}).get("messages", [])}
-        result[key] = {"new": [a[k] for k in a if k not in b], "resolved": [b[k] for k in b if k not in a]}
+        run_b = (before or {}).get(key) or {}
+        run_a = (after or {}).get(key) or {}
+        b = {(m["id"], m["object"]): m for m in run_b.get("messages", [])}
+        a = {(m["id"], m["object"]): m for m in run_a.get("messages", [])}
+        result[key] = {"new": [a[k] for k in a if k not in b], "resolved": [b[k] for k in b if k not in a],
+                       # the check did not run on X (the project did not load): "new" is everything on Y
+                       "before_failed": bool(run_b) and not run_b.get("ok") and not b,
+                       "after_failed": bool(run_a) and not run_a.get("ok") and not a}
     return result
 
 
@@ -325,27 +330,36 @@ def _matching(text: str, data, current: str, target: str) -> list[dict]:
     return found
 
 
-def explain_import_failure(project, text: str):
-    """Which installed package a failure at import comes from (upgrader.deps when available)."""
-    try:
-        from upgrader import deps  # third-party part, may not be there yet
-    except ImportError:
-        deps = None
-    fn = getattr(deps, "explain_import_failure", None) if deps else None
-    if fn is not None:
+def explain_import_failure(project, text: str, django_version: str | None = None, index_url: str | None = None,
+                           client=None) -> dict | None:
+    """The third-party package a failure at import comes from (``upgrader.deps.explain_import_failure``):
+    ``{"package", "version", "module", "file", "line", "error", "fixed_in", "change", "message"}`` of the
+    first hint, with ``"others"`` when there are more; None when the failure is not inside one. The
+    release that fixes it is asked of the package index only when ``index_url``/``client`` is given
+    (the step asked the index in its preflight). Never raises."""
+    from upgrader import deps
+
+    if client is None and index_url:
         try:
-            return fn(project, text)
-        except Exception:  # noqa: BLE001 - an explanation must never break the report
-            return None
-    m = re.findall(r'File "([^"]*site-packages/([^/"]+)/[^"]*)"', text or "")
-    if m:
-        return {"package": m[-1][1], "file": m[-1][0],
-                "message": f"the failure is raised inside the installed package {m[-1][1]!r}: it may not support this Django yet"}
-    return None
+            from upgrader.pypi import PyPIClient
+
+            client = PyPIClient(index_url=index_url, timeout=10, retries=1)
+        except Exception:  # noqa: BLE001
+            client = None
+    try:
+        hints = deps.explain_import_failure(text or "", project=project, client=client, django_version=django_version)
+    except Exception:  # noqa: BLE001 - an explanation must never break the report
+        return None
+    if not hints:
+        return None
+    first = hints[0].to_json()
+    if len(hints) > 1:
+        first["others"] = [h.to_json() for h in hints[1:]]
+    return first
 
 
 def explain_failures(project, summary: TestSummary, data, current: str, target: str,
-                     baseline: TestSummary | None = None) -> list[dict]:
+                     baseline: TestSummary | None = None, index_url: str | None = None) -> list[dict]:
     """Each failure of ``summary`` with the release-data changes its message matches (and whether it
     failed in ``baseline`` already). A suite that does not start is one entry for its output."""
     r = summary.result
@@ -360,7 +374,7 @@ def explain_failures(project, summary: TestSummary, data, current: str, target: 
         entry = {"test": "<the test suite does not start>" if not summary.started else "<the test command failed>",
                  "message": last.strip(), "kind": "error", "pre_existing": baseline is not None and not baseline.ok,
                  "matches": _matching(tail, data, current, target)}
-        pkg = explain_import_failure(project, tail)
+        pkg = explain_import_failure(project, tail, django_version=target, index_url=index_url)
         if pkg:
             entry["package"] = pkg
         out.append(entry)

@@ -10,8 +10,10 @@
 * the interpreter's Python runs the step's release, else UsageError naming the Python to move to
   (``--new-python``) and ``django-upgrade plan``;
 * the test command (``upgrader.testrun.detect_test_command``);
-* third-party packages that do not declare support for the step's release (``upgrader.deps``, when
-  that part is present): warnings only.
+* third-party packages that block the step (``upgrader.deps``): judged offline from the metadata of
+  the distributions installed in the project's interpreter, and - with ``use_index`` (``--check-deps``,
+  ``--upgrade-deps``, ``[tool.django-upgrade] check-deps``) - asked of the package index for the
+  release to move to: warnings only, a failing check never stops the step.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Preflight:
     warnings: list = field(default_factory=list)  # non-fatal notes (deps without support ...)
     plan_steps: list = field(default_factory=list)  # the remaining steps to the target (exact versions)
     target: str | None = None
+    deps: dict = field(default_factory=dict)  # check_deps(): the report's "deps" section (+ "_statuses")
 
     def to_json(self) -> dict:
         return {
@@ -64,39 +67,87 @@ def check_tree(project_dir, allow_dirty: bool, commit: bool) -> tuple[bool, list
     return True, dirty
 
 
-def _deps_warnings(project, target: str) -> list[str]:
+def deps_enabled(project, check_deps: bool | None, upgrade_deps: bool) -> bool:
+    """Ask the package index? ``--check-deps`` / ``--upgrade-deps``, else ``[tool.django-upgrade] check-deps``."""
+    if upgrade_deps:
+        return True
+    if check_deps is not None:
+        return check_deps
+    value = (project.config or {}).get("check-deps", False)
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def check_deps(project, current: str, target: str, python: str | None, use_index: bool = False,
+               index_url: str | None = None, client=None) -> dict:
+    """The third-party check of one step (upgrader.deps), never fatal.
+
+    Always: the blockers judged OFFLINE from the metadata of the distributions installed in the
+    project's interpreter. With ``use_index``: every Django-related dependency asked of the package
+    index (status, the release to move to). Returns the ``deps`` section of the step report plus
+    ``"_statuses"`` (DepStatus objects, for ``--upgrade-deps``) and ``"warnings"`` (lines)."""
+    from upgrader import deps
+
+    out: dict = {"index": None, "checked": "installed", "blocked": [], "statuses": [], "notice": None,
+                 "warnings": [], "_statuses": []}
     try:
-        from upgrader import deps  # the third-party part; optional
-    except ImportError:
-        return []
-    fn = getattr(deps, "blocked_for_step", None)
-    if fn is None:
-        return []
-    try:
-        blocked = fn(project, target)
+        blocked, collected = deps.blocked_installed(project, target, python=python)
     except Exception as exc:  # noqa: BLE001 - a warning source must never stop the step
-        return [f"third-party check skipped: {exc}"]
-    out = []
-    for item in blocked or []:
-        if isinstance(item, str):
-            out.append(item)
-        else:
-            name = getattr(item, "name", None) or (item.get("name") if isinstance(item, dict) else str(item))
-            msg = getattr(item, "message", None) or (item.get("message") if isinstance(item, dict) else None)
-            out.append(msg or f"{name} does not declare support for Django {versions.feature(target)}")
+        out["warnings"].append(f"third-party check skipped: {exc}")
+        return out
+    by_name = {s.name.lower(): s for s in blocked}
+    if use_index:
+        try:
+            if client is None:
+                from upgrader.pypi import PyPIClient
+
+                client = PyPIClient(index_url=index_url or (project.config or {}).get("index-url"), timeout=10,
+                                    retries=2)
+            out["index"] = getattr(client, "api", None)
+            step = deps.step_target(target, python)
+            checked = deps.evaluate(collected, [step], client, current_django=current, current_python=python)
+            statuses = checked.steps.get(step.to, [])
+            out["checked"] = "index"
+            out["_statuses"] = statuses
+            online = {s.name.lower(): s for s in statuses}
+            # the index's verdict (with the release to move to) wins; the installed metadata stays
+            # for what the index could not answer
+            by_name = {k: v for k, v in by_name.items() if k not in online or online[k].status == deps.UNKNOWN}
+            by_name.update({k: v for k, v in online.items() if v.status == deps.BLOCKED})
+            notice = checked.notice()
+            out["notice"] = notice if notice is None or notice.startswith("dependency check") else f"dependency check: {notice}"
+        except Exception as exc:  # noqa: BLE001
+            out["notice"] = f"dependency check: the package index could not be used ({exc})"
+    out["blocked"] = [s.to_json() for s in sorted(by_name.values(), key=lambda s: s.name.lower())]
+    out["statuses"] = [s.to_json() for s in out["_statuses"]]
+    feature = versions.feature(target)
+    for s in sorted(by_name.values(), key=lambda s: s.name.lower()):
+        where = f" [{s.source}]" if s.source and s.source.startswith("installed") else ""
+        out["warnings"].append(f"{s.name} {s.version or ''}".rstrip() + f"{where} blocks Django {feature}: {s.message}")
+    if blocked and not use_index:
+        out["warnings"].append("pass --check-deps to ask the package index which releases support "
+                               f"Django {feature}, or --upgrade-deps to move to them with the step")
+    if out["notice"]:
+        out["warnings"].append(out["notice"])
     return out
 
 
 def next_steps(project, current: str, target: str | None, python: str, data):
     from upgrader import planner
 
-    plan = planner.build_plan(project, current, target or "latest", data=data, python_version=python,
-                              python_source="interpreter", scan=False)
-    return plan
+    try:
+        return planner.build_plan(project, current, target or "latest", data=data, python_version=python,
+                                  python_source="interpreter", scan=False)
+    except UsageError as exc:  # the planner's words, said as step's
+        text = str(exc).replace("plan does not downgrade",
+                                "step does not downgrade (`django-upgrade step --rollback` undoes the last step)")
+        raise UsageError(text) from None
 
 
 def preflight(project, target: str | None = None, allow_dirty: bool = False, commit: bool = False,
-              data=None, check_git: bool = True, new_python: bool = False) -> Preflight:
+              data=None, check_git: bool = True, new_python: bool = False, use_index: bool = False,
+              index_url: str | None = None) -> Preflight:
     import release_data
 
     from upgrader import testrun
@@ -125,5 +176,7 @@ def preflight(project, target: str | None = None, allow_dirty: bool = False, com
             f"{advice}; take the step with `django-upgrade step --new-python {move_to}` "
             "(see `django-upgrade plan`)")
     pf.test_command = testrun.detect_test_command(project)
-    pf.warnings = _deps_warnings(project, step.to)
+    pf.deps = check_deps(project, probe.django, step.to, probe.python_feature, use_index=use_index,
+                         index_url=index_url)
+    pf.warnings = list(pf.deps["warnings"])
     return pf

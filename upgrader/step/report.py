@@ -59,6 +59,7 @@ class StepReport:
     notes: list = field(default_factory=list)
     planned: list = field(default_factory=list)
     deps: object | None = None
+    deps_index: str | None = None  # the package index the preflight asked (None: offline check only)
     files: dict = field(default_factory=dict)
     _json: dict | None = None
 
@@ -158,7 +159,8 @@ class StepReport:
             t = self.tests.get("after")
             if t is not None and not t.ok:
                 left["failures"] = phases.explain_failures(project, t, data, self.current, self.to,
-                                                           baseline=self.tests.get("before"))
+                                                           baseline=self.tests.get("before"),
+                                                           index_url=self.deps_index)
             else:
                 left["failures"] = []
         left.setdefault("commands", [])
@@ -246,6 +248,11 @@ def _counts(t: dict | None) -> str:
             f"{t['warnings']} warnings" + ("" if t["ok"] else f" (exit {t['returncode']})"))
 
 
+def _check_line(m: dict) -> str:
+    where = "" if m.get("object") in ("", "?", None) else f" {m['object']}"
+    return f"{m['id']}{where}: {m['message']}"
+
+
 def render_text(report: StepReport, show_diff: bool = False) -> str:
     d = report.to_json()
     lines = []
@@ -298,14 +305,32 @@ def render_text(report: StepReport, show_diff: bool = False) -> str:
     for lk in d["locks"]:
         state = "regenerated" if lk["regenerated"] else f"run: {lk['command']}"
         lines.append(f"  lock {lk['path']}: {state}")
+    dp = d.get("deps") or {}
+    if dp.get("blocked") or (dp.get("upgraded") or {}).get("pins") or (dp.get("upgraded") or {}).get("install"):
+        how = f"asked {dp['index']}" if dp.get("checked") == "index" else "from the installed metadata"
+        lines.append(f"Dependencies ({how}):")
+        for b in dp.get("blocked") or []:
+            lines.append(f"  BLOCKED {b['name']} {b.get('version') or ''}: {b['message']}")
+        up = dp.get("upgraded") or {}
+        for p in up.get("pins") or []:
+            lines.append(f"  {p['file']}:{p['line']}: {p['old']} -> {p['new']}")
+        if up.get("install"):
+            lines.append(f"  installed with Django: {' '.join(up['install'])}")
     if d["install"]:
         lines.append(f"Install: {'ok' if d['install']['ok'] else 'FAILED'} ({' '.join(d['install']['command'])})")
     ch = d["checks"].get("changed")
     if ch:
         for key, label in (("check", "manage.py check"), ("deploy", "check --deploy")):
             new, gone = ch[key]["new"], ch[key]["resolved"]
-            lines.append(f"{label}: {len(new)} new, {len(gone)} resolved since {d['from']}")
-            lines += [f"  new: {m['id']} {m['object']}: {m['message']}" for m in new]
+            if ch[key].get("after_failed"):
+                lines.append(f"{label}: did not run on {d['to']} (the project does not load; see the failures)")
+                continue
+            if ch[key].get("before_failed"):
+                lines.append(f"{label}: did not run on {d['from']}; {len(new)} messages on {d['to']}")
+            else:
+                lines.append(f"{label}: {len(new)} new, {len(gone)} resolved since {d['from']}")
+            lines += [f"  new: {_check_line(m)}" for m in new]
+            lines += [f"  resolved: {_check_line(m)[:200]}" for m in gone]
     if d["caches"]:
         lines.append("Caches cleared:")
         for c in d["caches"]:
@@ -325,6 +350,8 @@ def render_text(report: StepReport, show_diff: bool = False) -> str:
                 lines.append(f"      likely: Django {m['release']}: {m['summary']} <{m['link']}>")
             if f.get("package"):
                 lines.append(f"      {f['package'].get('message') if isinstance(f['package'], dict) else f['package']}")
+                for o in (f["package"].get("others") or []) if isinstance(f["package"], dict) else []:
+                    lines.append(f"      {o.get('message')}")
     ws = left.get("warnings") or []
     lines.append(f"  {len(ws)} first-party warning groups remain" + (":" if ws else ""))
     for w in ws[:30]:
@@ -380,6 +407,15 @@ def render_markdown(report: StepReport) -> str:
             out += [f"### `{f['path']}` ({', '.join(f['applied'])})", "", "```diff", f["diff"].rstrip("\n"), "```", ""]
         if cm["migrations_created"]:
             out += ["New migrations: " + ", ".join(f"`{m}`" for m in cm["migrations_created"]), ""]
+    dp = d.get("deps") or {}
+    if dp.get("blocked") or (dp.get("upgraded") or {}).get("pins"):
+        out += ["## Third-party dependencies", "", "| package | version | status | move to | why |", "|---|---|---|---|---|"]
+        for b in dp.get("blocked") or []:
+            out.append(f"| {b['name']} | {b.get('version') or ''} | blocked | {b.get('suggest') or ''} | {_md(b['message'])} |")
+        out.append("")
+        for p in (dp.get("upgraded") or {}).get("pins") or []:
+            out.append(f"- upgraded `{p['file']}:{p['line']}`: `{_md(p['old'])}` -> `{_md(p['new'])}`")
+        out.append("")
     if d["pins"]:
         out += ["## Pins", "", "| file | line | before | after |", "|---|---|---|---|"]
         out += [f"| {p['file']} | {p['line']} | `{_md(p['old'])}` | `{_md(p['new'])}` |" for p in d["pins"]]
@@ -390,6 +426,8 @@ def render_markdown(report: StepReport) -> str:
         for key in ("check", "deploy"):
             for m in ch[key]["new"]:
                 out.append(f"- `{m['id']}` {_md(m['object'])}: {_md(m['message'])} ({key})")
+            for m in ch[key]["resolved"]:
+                out.append(f"- resolved: `{m['id']}` {_md(m['object'])}: {_md(m['message'])} ({key})")
         out.append("")
     if d["caches"]:
         out += ["## Caches cleared", ""] + [f"- {c['alias']}: {c['backend']} {c.get('location') or ''} "
@@ -398,6 +436,8 @@ def render_markdown(report: StepReport) -> str:
     out += ["## Left by hand", ""]
     for f in left.get("failures") or []:
         out.append(f"- failing test `{f['test']}`: {_md(f['message'][:300])}")
+        if isinstance(f.get("package"), dict):
+            out.append(f"  - {_md(f['package'].get('message') or '')}")
         for m in f.get("matches", []):
             out.append(f"  - likely Django {m['release']}: {_md(m['summary'])} ([release notes]({m['link']}))")
     for w in left.get("warnings") or []:

@@ -125,10 +125,43 @@ class RollbackResult:
         }
 
 
+def _pinned(lines: list[str]) -> dict[str, str]:
+    """``{canonical name: "name==version"}`` of the ``name==version`` lines of a ``pip freeze``."""
+    from packaging.utils import canonicalize_name
+
+    out = {}
+    for line in lines or []:
+        name, sep, version = line.strip().partition("==")
+        if sep and name and " " not in name and not line.startswith(("-", "#")):
+            out[canonicalize_name(name)] = line.strip()
+    return out
+
+
+def packages_to_restore(before: list[str], now: list[str]) -> list[str]:
+    """The ``name==version`` of before the step for every package (Django aside) the step changed or
+    removed (``--upgrade-deps``, packages the installer moved along with Django)."""
+    old, new = _pinned(before), _pinned(now)
+    return sorted(line for key, line in old.items() if key != "django" and new.get(key) != line)
+
+
 def rollback(project_dir: str | Path, python: str | None = None, reinstall: bool = True) -> RollbackResult:
     """Restore the latest step snapshot (see the module docstring). UsageError when there is none."""
+    from upgrader import installer
+
     snap = Snapshot.load_latest(project_dir)
     res = snap.restore(python=python, reinstall=reinstall)
+    target = python or snap.python
+    if res.ok and reinstall and target and snap.freeze:
+        back = packages_to_restore(snap.freeze, installer.pip_freeze(target))
+        if back:
+            done = installer.install(target, back, snap.project_dir)
+            if not done.ok:
+                res.ok = False
+                res.message = (f"files and Django restored, but reinstalling {', '.join(back)} failed; run: "
+                               f"{target} -m pip install {' '.join(back)}")
+            else:
+                res.message = (res.message or f"restored the project as it was before step {snap.label}") + (
+                    f"; reinstalled {', '.join(back)}")
     if res.ok:
         done = snap.root(snap.project_dir) / f".done-{snap.label}"
         if done.exists():

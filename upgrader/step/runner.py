@@ -41,6 +41,8 @@ class StepOptions:
     new_python: str | None = None
     venv_dir: str | None = None
     upgrade_deps: bool = False
+    check_deps: bool | None = None  # ask the package index (None: [tool.django-upgrade] check-deps)
+    index_url: str | None = None
     skip_codemods: tuple = ()
     verbose: bool = False
     progress: bool = False
@@ -64,6 +66,13 @@ class Progress:
         if self.enabled:
             sys.stderr.write(f"{self.prefix}{msg}\n")
             sys.stderr.flush()
+
+
+def _deps_args(project: Project, options: StepOptions) -> dict:
+    from upgrader.step.preflight import deps_enabled
+
+    return {"use_index": deps_enabled(project, options.check_deps, options.upgrade_deps),
+            "index_url": options.index_url}
 
 
 def _reqs_for_install(project_dir: Path) -> list[str]:
@@ -110,7 +119,7 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
              pf=None) -> StepReport:
     """Take one step (see the module docstring)."""
     pf = pf or preflight(project, target=options.to, allow_dirty=options.allow_dirty or not first,
-                         commit=options.commit, data=data, check_git=first)
+                         commit=options.commit, data=data, check_git=first, **_deps_args(project, options))
     if pf.step_to is None:
         report = StepReport.nothing(project, pf)
         return report
@@ -120,6 +129,12 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
     report = StepReport.start(project, pf, options)
     for w in pf.warnings:
         report.notes.append(w)
+    report.deps = {k: v for k, v in pf.deps.items() if not k.startswith("_") and k != "warnings"} or None
+    if report.deps is not None:
+        report.deps["upgraded"] = None
+    report.deps_index = pf.deps.get("index") if pf.deps.get("checked") == "index" else None
+    for w in pf.deps.get("warnings", []):
+        progress(f"warning: {w}")
     pdir = project.dir
     python = project.interpreter.path
     command = pf.test_command
@@ -127,7 +142,7 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
     on_current, on_target = phases.codemods_for_step(x, y, skip=options.skip_codemods, data=data)
 
     if options.dry_run:
-        return _dry_run(report, project, pf, on_current, on_target, progress)
+        return _dry_run(report, project, pf, on_current, on_target, progress, upgrade_deps=options.upgrade_deps)
 
     snap = None
     guard = None
@@ -187,12 +202,13 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
         if not report.pins:
             report.notes.append("Django is not declared in any requirements/pyproject/setup file: nothing to bump")
         progress(f"bumped {len([c for c in report.pins if not c.regenerate])} Django pins to {y}")
+        dep_reqs = _upgrade_deps(report, project, pf, snap, progress) if options.upgrade_deps else []
         lock_paths = _lock_step(report, pdir, python, snap, False, progress)
 
         # -- 5. install Y
         report.phase = "install"
         if options.install:
-            reqs = [f"django=={y}", *_reqs_for_install(pdir)]
+            reqs = [f"django=={y}", *dep_reqs, *_reqs_for_install(pdir)]
             progress(f"installing Django {y} ({'uv' if installer.uv_executable() else 'pip'})")
             res = installer.install(python, reqs, project_dir=pdir)
             report.install = res
@@ -203,8 +219,6 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
                             f"installing Django {y} failed ({' '.join(res.command)}): {last}. The pins say {y}, "
                             f"the interpreter has Django {installed}")
                 return report
-            if options.upgrade_deps:
-                _upgrade_deps(report, project, y, snap)
         else:
             report.notes.append(f"--no-install: Django {y} was not installed; the suite on Y was not run")
 
@@ -253,7 +267,8 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
 
         if options.commit:
             cyp = report.codemods.get("target")
-            files = [os.path.relpath(c.file, pdir) for c in report.pins] + lock_paths
+            files = [os.path.relpath(c.file, pdir) for c in report.pins] + lock_paths + [
+                p["file"] for p in ((report.deps or {}).get("upgraded") or {}).get("pins", [])]
             _commit(report, pdir, "bump", f"Upgrade Django {x} -> {y}\n\nPins bumped by django-upgrade step.", files)
             if cyp and cyp.files and not cyp.undone:
                 _commit(report, pdir, "fixes-target", f"Fix Django {yf} deprecations on Django {y}\n\n"
@@ -280,38 +295,58 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
         report.finish(data, project, snap)
 
 
-def _upgrade_deps(report: StepReport, project: Project, target: str, snap) -> None:
+def _upgrade_deps(report: StepReport, project: Project, pf, snap, progress, dry_run: bool = False) -> list[str]:
+    """``--upgrade-deps``: bump the pins of the dependencies the check found a release for (blocked or
+    not declared) to that release; return the ``name==version`` to install together with Django.
+    A failure here is a note, never the end of the step."""
+    from upgrader import deps
+
+    statuses = [s for s in pf.deps.get("_statuses", []) if s.suggest and s.status in (deps.BLOCKED, deps.NOT_DECLARED)]
+    upgraded = {"pins": [], "install": [], "error": None}
+    if report.deps is None:
+        report.deps = {}
+    report.deps["upgraded"] = upgraded
+    if not statuses:
+        if pf.deps.get("checked") != "index":
+            upgraded["error"] = "the package index could not be asked: no dependency was upgraded"
+            report.notes.append(f"--upgrade-deps: {upgraded['error']}")
+        return []
     try:
-        from upgrader import deps
-    except ImportError:
-        deps = None
-    fn = getattr(deps, "upgrade_deps", None) if deps else None
-    if fn is None:
-        report.notes.append("--upgrade-deps: the third-party check (upgrader.deps) is not available in this build")
-        return
-    try:
-        result = fn(project, target)
-    except Exception as exc:  # noqa: BLE001
+        planned = deps.upgrade_deps(project, statuses, dry_run=True)
+        if snap is not None and not dry_run:
+            snap.add(sorted({str(c.file) for c in planned}))
+        changes = planned if dry_run else deps.upgrade_deps(project, statuses)
+        upgraded["install"] = deps.install_requirements(statuses)
+    except Exception as exc:  # noqa: BLE001 - the step goes on with the pins it has
+        upgraded["error"] = str(exc)
         report.notes.append(f"--upgrade-deps failed: {exc}")
-        return
-    report.deps = result if isinstance(result, (list, dict)) else getattr(result, "to_json", lambda: str(result))()
+        return []
+    upgraded["pins"] = [{"file": os.path.relpath(str(c.file), project.dir), "line": c.line, "old": c.old,
+                         "new": c.new} for c in changes]
+    for s in statuses:
+        progress(f"{'would move' if dry_run else 'moving'} {s.name} {s.version} -> {s.suggest} ({s.status})")
+    return list(upgraded["install"])
 
 
-def _dry_run(report: StepReport, project: Project, pf, on_current, on_target, progress) -> StepReport:
+def _dry_run(report: StepReport, project: Project, pf, on_current, on_target, progress,
+             upgrade_deps: bool = False) -> StepReport:
     pdir = project.dir
     x, y = pf.current, pf.step_to
     report.phase = "dry-run"
     report.codemods["current"] = phases.apply_codemods(pdir, on_current, versions.feature(x), "current", write=False)
     report.codemods["target"] = phases.apply_codemods(pdir, on_target, versions.feature(y), "target", write=False)
     report.pins = pins.bump_django(pdir, y, dry_run=True)
+    dep_reqs = _upgrade_deps(report, project, pf, None, progress, dry_run=True) if upgrade_deps else []
     _lock_step(report, pdir, project.interpreter.path, None, True, progress)
-    cmd, tool = installer.install_command(project.interpreter.path, [f"django=={y}", *_reqs_for_install(pdir)])
+    cmd, tool = installer.install_command(project.interpreter.path, [f"django=={y}", *dep_reqs, *_reqs_for_install(pdir)])
     report.planned = [
         f"run the suite on Django {x}: {' '.join(pf.test_command.argv)}",
         f"apply codemods on Django {x}: {', '.join(report.codemods['current'].applied) or 'none change anything'}",
         *([f"makemigrations {' '.join(report.codemods['current'].model_apps)}"] if report.codemods['current'].model_apps else []),
         "manage.py makemigrations --check --dry-run",
         f"bump Django pins: {len(report.pins)} line(s)",
+        *[f"bump {p['file']}:{p['line']}: {p['old']} -> {p['new']}"
+          for p in (((report.deps or {}).get("upgraded") or {}).get("pins") or [])],
         *[f"regenerate {lk['path']}: {lk['command']}" for lk in report.locks],
         f"install: {' '.join(cmd)}",
         f"run the suite on Django {y}",
@@ -393,7 +428,7 @@ def run(options: StepOptions) -> StepsOutcome:
         project = Project(project.dir, python=project.interpreter.path if (options.python or python_move) else None)
         pf = preflight(project, target=options.to, allow_dirty=options.allow_dirty or not first or bool(python_move),
                        commit=options.commit, data=data, check_git=first and not python_move,
-                       new_python=bool(options.new_python and options.dry_run))
+                       new_python=bool(options.new_python and options.dry_run), **_deps_args(project, options))
         outcome.target = pf.target
         if pf.step_to is None:
             if first:

@@ -16,7 +16,7 @@ from tests.codemods.helpers import check_noop, check_transformed
     ('from django.forms.forms import BoundField\nthings = [BoundField, None]\n',
      'from django.forms.boundfield import BoundField\nthings = [BoundField, None]\n'),
     ("from django.forms.forms import BoundField, pretty_name\nlabel = pretty_name('first_name')\n",
-     "from django.forms.utils import pretty_name\nfrom django.forms.boundfield import BoundField\nlabel = pretty_name('first_name')\n"),
+     "from django.forms.boundfield import BoundField\nfrom django.forms.utils import pretty_name\nlabel = pretty_name('first_name')\n"),
     ("from django.forms.forms import Form, pretty_name\nlabel = pretty_name('x')\n",
      "from django.forms.forms import Form\nfrom django.forms.utils import pretty_name\nlabel = pretty_name('x')\n"),
 ])

@@ -6,17 +6,17 @@ from tests.codemods.helpers import check_noop, check_transformed
 
 @pytest.mark.parametrize("before, after", [
     ('from django.utils.encoding import python_2_unicode_compatible\n\n\n@python_2_unicode_compatible\nclass Book(models.Model):\n    def __str__(self):\n        return self.title\n',
-     '\n\nclass Book(models.Model):\n    def __str__(self):\n        return self.title\n'),
+     'class Book(models.Model):\n    def __str__(self):\n        return self.title\n'),
     ('from django.db import models\nfrom django.utils.encoding import force_str, python_2_unicode_compatible\n\n\n# A book.\n@python_2_unicode_compatible\nclass Book(models.Model):\n    pass\n',
      'from django.db import models\nfrom django.utils.encoding import force_str\n\n\n# A book.\nclass Book(models.Model):\n    pass\n'),
     ('from django.utils.encoding import python_2_unicode_compatible\n\n\n@python_2_unicode_compatible\n@total_ordering\nclass A:\n    pass\n\n\n@python_2_unicode_compatible\nclass B:\n    pass\n',
-     '\n\n@total_ordering\nclass A:\n    pass\n\n\nclass B:\n    pass\n'),
+     '@total_ordering\nclass A:\n    pass\n\n\nclass B:\n    pass\n'),
     ('from django.utils import encoding\n\n\n@encoding.python_2_unicode_compatible\nclass A:\n    pass\n',
      'from django.utils import encoding\n\n\nclass A:\n    pass\n'),
     ('from django.utils.six import python_2_unicode_compatible\n\n\n@python_2_unicode_compatible\nclass A:\n    pass\n',
-     '\n\nclass A:\n    pass\n'),
+     'class A:\n    pass\n'),
     ('from django.utils.encoding import python_2_unicode_compatible as p2\n\n\n@p2\nclass A:\n    pass\n',
-     '\n\nclass A:\n    pass\n'),
+     'class A:\n    pass\n'),
 ])
 def test_transformed(before, after):
     check_transformed(Python2UnicodeCompatible, before, after)
@@ -34,7 +34,7 @@ def test_noop(source):
 
 def test_in_migration():
     check_transformed(Python2UnicodeCompatible, 'from django.utils.encoding import python_2_unicode_compatible\n\n\n@python_2_unicode_compatible\nclass Migration(migrations.Migration):\n    pass\n',
-                      '\n\nclass Migration(migrations.Migration):\n    pass\n', filename='shop/migrations/0001_initial.py')
+                      'class Migration(migrations.Migration):\n    pass\n', filename='shop/migrations/0001_initial.py')
 
 
 def test_noop_try_import():
