@@ -7,8 +7,8 @@ Corpus (offline after the first run): the source tree of Django 3.2 (``pip insta
 ~1,000 files) plus ``examples/legacy_shop``. Each tool gets its own copy of the same files and runs as
 a user would run it, through its console script:
 
-* ours: ``django-upgrade fix --diff --target T --jobs N`` with an empty cache (cold), then again
-  (warm: the per-file cache);
+* ours: ``django-upgrade fix --diff --target T --jobs N`` (``python -m upgrader`` on a frozen copy of
+  the tool, so both runs measure the same code) with an empty cache (cold), then again (warm);
 * django-upgrade (``pip install django-upgrade`` into a scratch venv): ``django-upgrade
   --target-version T --check FILES...`` (it takes files, not directories; no cache, so cold == warm);
 * django-codemod (``djcodemod run --removed-in 4.0 DIR``, when it installs; it rewrites in place).
@@ -31,11 +31,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._corpus import ROOT, copy_tree, installed_tree, tool_venv  # noqa: E402
-
-
-def our_command() -> list[str]:
-    exe = shutil.which("django-upgrade", path=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
-    return [exe] if exe else [sys.executable, "-m", "upgrader"]
 
 
 def timed(cmd: list[str], env=None, timeout=None, cwd=None) -> tuple[float, subprocess.CompletedProcess | None]:
@@ -106,7 +101,7 @@ def main(argv=None) -> int:
                 tool = [str(venv / "bin" / "django-upgrade"), "--target-version", args.target, "--check"]
                 t1, p1 = timed([*tool, *files])
                 version = subprocess.run([str(venv / "bin" / "django-upgrade"), "--version"], capture_output=True, text=True).stdout.strip()
-                changed_theirs = len([line for line in (p1.stdout + p1.stderr).splitlines() if line.startswith("Rewriting")]) if p1 else "?"
+                changed_theirs = len([line for line in (p1.stdout + p1.stderr).splitlines() if "ewrit" in line]) if p1 else "?"
                 rows.append((f"django-upgrade {version} --check", t1, len(files), f"{changed_theirs} files with changes"))
                 t2, _ = timed([*tool, *files])
                 rows.append((f"django-upgrade {version} --check (again)", t2, len(files), "no cache"))
