@@ -41,8 +41,10 @@ class SourceResult:
 
 
 def is_migration_path(path: str) -> bool:
+    """A historical migration: ``<app>/migrations/0001_initial.py`` (numbered, as makemigrations names
+    them), not ``__init__.py`` nor a module such as Django's own ``db/migrations/state.py``."""
     parts = path.replace("\\", "/").split("/")
-    return len(parts) >= 2 and parts[-2] == "migrations" and parts[-1].endswith(".py") and parts[-1] != "__init__.py"
+    return len(parts) >= 2 and parts[-2] == "migrations" and parts[-1].endswith(".py") and parts[-1][:1].isdigit()
 
 
 def looks_like_settings(path: str, text: str) -> bool:
@@ -134,6 +136,7 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
     except cst.ParserSyntaxError as exc:
         result.error = f"cannot parse: {str(exc).splitlines()[0]}"
         return result
+    current_code = text  # code generation is as costly as parsing: once per codemod, never twice
     for codemod in confirmed:
         ctx.current_codemod = codemod.name
         ctx._positions = _position_lookup(module)
@@ -142,10 +145,13 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
         except Exception as exc:  # noqa: BLE001 - one broken codemod must not lose the others' work
             ctx.findings.append(Finding(codemod.name, path, 0, f"codemod failed and was skipped: {type(exc).__name__}: {exc}"))
             continue
-        if new_module is not module and new_module.code != module.code:
+        if new_module is module:
+            continue
+        new_code = new_module.code
+        if new_code != current_code:
             result.applied.append(codemod.name)
-            module = new_module
-    new_text = module.code
+            module, current_code = new_module, new_code
+    new_text = current_code
     if new_text != text:
         try:
             with warnings.catch_warnings():

@@ -33,17 +33,31 @@ class PositionalToKeywordCodemod(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        names = {q.rpartition(".")[2] for q in self.signatures}
-        fewest = min(k for k, _ in self.signatures.values())
-        names |= {a.asname for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
-                  for a in n.names if a.asname and a.name in names}
+        allowed: dict[str, int] = {}  # callable name (or its alias) -> positional arguments it still takes
+        for q, (k, _) in self.signatures.items():
+            short = q.rpartition(".")[2]
+            allowed[short] = min(k, allowed.get(short, k))
+        for n in ast.walk(tree):
+            if isinstance(n, ast.ImportFrom):
+                for a in n.names:
+                    if a.asname and a.name in allowed:
+                        allowed[a.asname] = allowed[a.name]
+        names = set(allowed)
+        subclasses = []
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 f = node.func
                 fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
-                if fname in names and len(node.args) > fewest:
+                if fname in names and len(node.args) > allowed[fname]:
                     return True
-                if fname == "__init__" and node.args:  # super().__init__(...) in a subclass
+            elif isinstance(node, ast.ClassDef) and any(
+                    (b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute) else None) in names
+                    for b in node.bases):
+                subclasses.append(node)
+        for cls in subclasses:  # super().__init__(...) with positional arguments in a subclass
+            for node in ast.walk(cls):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                        and node.func.attr == "__init__" and node.args:
                     return True
         return False
 

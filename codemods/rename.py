@@ -45,17 +45,36 @@ class RenameCodemod(Codemod):
         return any(split(old)[1] in text for old in self.renames)
 
     def confirm(self, tree, text, ctx) -> bool:
+        """Exact enough that files which will not change rarely reach libcst: a from-import of an
+        old (module, name) pair, a star import of an old module with the name used, or attribute
+        access ``x.old_name`` in a file that imports the old module (or a package above it)."""
         if tree is None:
             return True
         olds = {split(o) for o in self.renames}
         old_names = {n for _, n in olds}
         old_mods = {m for m, _ in olds}
+        imported: set[str] = set()
+        attr_hit = star_hit = False
+        used_names = None
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module in old_mods:
-                if any(a.name in old_names or a.name == "*" for a in node.names):
-                    return True
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for a in node.names:
+                    if (node.module, a.name) in olds:
+                        return True
+                    if a.name == "*" and node.module in old_mods:
+                        star_hit = True
+                    imported.add(f"{node.module}.{a.name}")
+            elif isinstance(node, ast.Import):
+                for a in node.names:
+                    imported.add(a.name)
             elif isinstance(node, ast.Attribute) and node.attr in old_names:
+                attr_hit = True
+        if star_hit:
+            used_names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+            if used_names & old_names:
                 return True
+        if attr_hit:
+            return any(m == i or m.startswith(i + ".") for m in old_mods for i in imported)
         return False
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:

@@ -74,8 +74,20 @@ class NullsFirstFalse(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        return any(isinstance(n, ast.keyword) and n.arg in _KEYS for n in ast.walk(tree)) or \
-            any(isinstance(n, ast.Call) and len(n.args) > 2 for n in ast.walk(tree) if "OrderBy" in text)
+        for n in ast.walk(tree):
+            if isinstance(n, ast.Call):
+                for k in n.keywords:
+                    if k.arg not in _KEYS:
+                        continue
+                    if isinstance(k.value, ast.Constant):
+                        if k.value.value is False:
+                            return True
+                    elif isinstance(n.func, ast.Attribute) and n.func.attr in ("asc", "desc"):
+                        return True  # a computed value: the transform reports it
+            if isinstance(n, ast.Call) and len(n.args) > 2 and "OrderBy" in text and any(
+                    isinstance(a, ast.Constant) and a.value is False for a in n.args[2:]):
+                return True
+        return False
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         return module.visit(_Transformer(ImportIndex.build(module), ctx))

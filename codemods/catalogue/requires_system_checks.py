@@ -71,7 +71,8 @@ class RequiresSystemChecks(Codemod):
             if isinstance(node, ast.ClassDef):
                 for stmt in node.body:
                     if isinstance(stmt, ast.Assign) and any(
-                            isinstance(t, ast.Name) and t.id == "requires_system_checks" for t in stmt.targets):
+                            isinstance(t, ast.Name) and t.id == "requires_system_checks" for t in stmt.targets) \
+                            and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, bool):
                         return True
         return False
 
