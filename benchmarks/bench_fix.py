@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark ``django-upgrade fix --diff`` against the peers on the same real files.
 
-    python benchmarks/bench_fix.py [--jobs N] [--target 5.2] [--no-peers] [--djcodemod-timeout S]
+    python benchmarks/bench_fix.py [--corpus django|apps] [--jobs N] [--target 5.2] [--no-peers] [--djcodemod-timeout S]
 
 Corpus (offline after the first run): the source tree of Django 3.2 (``pip install --no-deps``,
 ~1,000 files) plus ``examples/legacy_shop``. Each tool gets its own copy of the same files and runs as
@@ -42,8 +42,20 @@ def timed(cmd: list[str], env=None, timeout=None, cwd=None) -> tuple[float, subp
     return time.perf_counter() - start, proc
 
 
+# Two corpora: Django's own source (it defines the deprecated APIs: many files change, the worst
+# case for a libcst tool) and third-party apps that USE Django (few files change, as in real projects).
+CORPORA = {
+    "django": ("Django 3.2.25 source + examples/legacy_shop", [("django==3.2.25", "django")]),
+    "apps": ("djangorestframework 3.14, django-allauth 0.61, django-extensions 3.2, wagtail 5.2 + examples/legacy_shop",
+             [("djangorestframework==3.14.0", "rest_framework"), ("django-allauth==0.61.1", "allauth"),
+              ("django-extensions==3.2.3", "django_extensions"), ("wagtail==5.2.8", "wagtail")]),
+}
+CORPUS = "django"
+
+
 def make_corpus(dest: Path) -> Path:
-    copy_tree(installed_tree("django==3.2.25", "django"), dest / "django")
+    for requirement, package in CORPORA[CORPUS][1]:
+        copy_tree(installed_tree(requirement, package), dest / package)
     copy_tree(ROOT / "examples" / "legacy_shop", dest / "legacy_shop")
     return dest
 
@@ -59,7 +71,10 @@ def main(argv=None) -> int:
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--skip", action="append", default=[], metavar="NAME", help="passed to fix --skip")
     parser.add_argument("--djcodemod-timeout", type=float, default=900)
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="django")
     args = parser.parse_args(argv)
+    global CORPUS
+    CORPUS = args.corpus
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="dua-bench-") as tmp:
@@ -67,7 +82,7 @@ def main(argv=None) -> int:
         ours = make_corpus(tmp / "ours")
         n_py = len(py_files(ours))
         n_all = sum(1 for p in ours.rglob("*") if p.is_file() and p.suffix in (".py", ".html", ".txt"))
-        print(f"corpus: Django 3.2.25 source + examples/legacy_shop: {n_py} .py files ({n_all} incl. templates); "
+        print(f"corpus: {CORPORA[CORPUS][0]}: {n_py} .py files ({n_all} incl. templates); "
               f"{os.cpu_count()} CPUs; --jobs {args.jobs}; target {args.target}")
 
         env = dict(os.environ, DJANGO_UPGRADE_CACHE_DIR=str(tmp / "cache"), CI="1")

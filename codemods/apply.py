@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from codemods import prune
 from codemods.base import Codemod, FileContext, Finding
 
 TEMPLATE_SUFFIXES = (".html", ".htm", ".txt", ".xml", ".djhtml", ".jinja", ".j2", ".email", ".tpl")
@@ -99,6 +100,15 @@ def _position_lookup(module: cst.Module):
     return lookup
 
 
+def _parse_quietly(text: str) -> ast.Module | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+
+
 def apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None) -> SourceResult:
     """Run the codemods over one file's text. Never raises for bad input; see ``SourceResult.error``."""
     result = SourceResult(path=path, original=text, new=text)
@@ -137,11 +147,20 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
         result.error = f"cannot parse: {str(exc).splitlines()[0]}"
         return result
     current_code = text  # code generation is as costly as parsing: once per codemod, never twice
+    current_tree = tree
+    use_pruning = prune.enabled()
     for codemod in confirmed:
         ctx.current_codemod = codemod.name
         ctx._positions = _position_lookup(module)
+        inert = set()
+        if use_pruning:
+            if current_tree is None:
+                current_tree = _parse_quietly(current_code)
+            if current_tree is not None:
+                inert = prune.inert_statements(module, current_tree, current_code, prune.needles_for(codemod, current_tree))
         try:
-            new_module = codemod.transform(module, ctx)
+            with prune.pruning(inert):
+                new_module = codemod.transform(module, ctx)
         except Exception as exc:  # noqa: BLE001 - one broken codemod must not lose the others' work
             ctx.findings.append(Finding(codemod.name, path, 0, f"codemod failed and was skipped: {type(exc).__name__}: {exc}"))
             continue
@@ -150,15 +169,14 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
         new_code = new_module.code
         if new_code != current_code:
             result.applied.append(codemod.name)
-            module, current_code = new_module, new_code
+            module, current_code, current_tree = new_module, new_code, None
     new_text = current_code
     if new_text != text:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                ast.parse(new_text)
-            cst.parse_module(new_text)
-        except (SyntaxError, ValueError, cst.ParserSyntaxError) as exc:
+                ast.parse(new_text)  # CPython's own parser is the judge of valid Python (and fast)
+        except (SyntaxError, ValueError) as exc:
             result.error = f"output of {', '.join(result.applied)} does not parse ({exc.__class__.__name__}); file left unchanged"
             result.applied = []
             result.findings = ctx.findings

@@ -96,6 +96,13 @@ class Codemod:
     kinds: ClassVar[frozenset[str]] = frozenset({"python"})
     migrations: ClassVar[bool] = True  # may run on historical migrations
     changes_model_state: ClassVar[bool] = False  # needs makemigrations afterwards (step does it)
+    prunable: ClassVar[bool] = True  # only changes code containing a trigger: see codemods.prune
+
+    def prune_needles(self) -> tuple[str, ...]:
+        """Strings one of which occurs in every statement this codemod may change (its triggers)."""
+        if not self.prunable or "settings" in self.kinds:
+            return ()  # settings modules are small, and their codemods reason about the whole file
+        return self.triggers
 
     # -- stage 1: text prefilter ---------------------------------------------------------------
     def prefilter(self, text: str) -> bool:
@@ -141,3 +148,14 @@ class Codemod:
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text)
+
+
+_WALK: list = [None, ()]
+
+
+def walk(tree: ast.AST):
+    """``ast.walk(tree)``, but the node list of the last tree is kept: the confirm() checks of all the
+    codemods that look at one file share a single walk (each full walk costs a parse's worth)."""
+    if _WALK[0] is not tree:
+        _WALK[0], _WALK[1] = tree, tuple(ast.walk(tree))
+    return _WALK[1]

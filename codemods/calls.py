@@ -18,6 +18,7 @@ import ast
 from typing import Iterator
 
 import libcst as cst
+from codemods.base import walk
 
 
 def positional(call: cst.Call) -> list[cst.Arg]:
@@ -81,7 +82,7 @@ def _ast_bindings(tree: ast.AST) -> tuple[dict[str, str], set[str]]:
     """local name -> qualified name for every import in the tree, and the star-imported modules."""
     bound: dict[str, str] = {}
     stars: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and not node.level:
             for a in node.names:
                 if a.name == "*":
@@ -114,7 +115,7 @@ def ast_local_names(tree: ast.AST, qualname: str) -> set[str]:
     ``qualname`` through its imports (or may, through a star import of its module)."""
     bound, stars = _ast_bindings(tree)
     found = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.Name, ast.Attribute)):
             chain = _ast_dotted(node)
             if _resolves_to(chain, bound, stars, qualname):
@@ -126,6 +127,6 @@ def ast_calls_of(tree: ast.AST, qualname: str) -> Iterator[ast.Call]:
     """The ``ast.Call`` nodes whose callee refers to ``qualname`` through the module's imports
     (including a bare name that may come from ``from module import *``)."""
     bound, stars = _ast_bindings(tree)
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Call) and _resolves_to(_ast_dotted(node.func), bound, stars, qualname):
             yield node

@@ -66,9 +66,15 @@ class ImportIndex:
 
     @classmethod
     def build(cls, module: cst.Module) -> "ImportIndex":
-        index = cls()
-        module.visit(_Collector(index))
-        return index
+        """The index of ``module``. Memoised on the module object: the codemods that run on one
+        file in turn share it until one of them changes the tree (a full walk costs as much as a
+        transform). Treat the result as read-only."""
+        def compute():
+            index = cls()
+            module.visit(_Collector(index))
+            return index
+
+        return _memoized("index", module, compute)
 
     # -- questions ---------------------------------------------------------------------------
     def binding(self, local: str) -> Binding | None:
@@ -114,6 +120,8 @@ class ImportIndex:
 
 
 class _Collector(cst.CSTVisitor):
+    prunable = False  # import tracking always sees the whole module
+
     def __init__(self, index: ImportIndex):
         self.index = index
         self.try_depth = 0
@@ -228,9 +236,14 @@ class _Collector(cst.CSTVisitor):
 
 
 class _RefCounter(cst.CSTVisitor):
-    def __init__(self, name: str):
+    """Counts bare-name uses of ``name`` (or of every name, in ``counts``, when ``name`` is None)."""
+
+    prunable = False  # reference counts are about the whole module
+
+    def __init__(self, name: str | None):
         self.name = name
         self.count = 0
+        self.counts: dict[str, int] = {}
 
     def visit_Import(self, node):
         return False
@@ -247,15 +260,39 @@ class _RefCounter(cst.CSTVisitor):
         return False
 
     def visit_Name(self, node: cst.Name):
-        if node.value == self.name:
+        if self.name is None:
+            self.counts[node.value] = self.counts.get(node.value, 0) + 1
+        elif node.value == self.name:
             self.count += 1
 
 
 def count_references(module: cst.CSTNode, name: str) -> int:
-    """Uses of the bare name ``name`` outside import statements (attribute names and keywords excluded)."""
+    """Uses of the bare name ``name`` outside import statements (attribute names and keywords excluded).
+
+    For a whole module one walk counts every name, memoised on the module object."""
+    if isinstance(module, cst.Module):
+        def compute():
+            counter = _RefCounter(None)
+            module.visit(counter)
+            return counter.counts
+
+        return _memoized("names", module, compute).get(name, 0)
     counter = _RefCounter(name)
     module.visit(counter)
     return counter.count
+
+
+_MEMO: dict[str, tuple[object, object]] = {}
+
+
+def _memoized(kind: str, module: cst.CSTNode, compute):
+    """A one-entry cache per kind, keyed by the identity of the (immutable) libcst module."""
+    hit = _MEMO.get(kind)
+    if hit is not None and hit[0] is module:
+        return hit[1]
+    value = compute()
+    _MEMO[kind] = (module, value)
+    return value
 
 
 # -- editing -------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 
 
 class MethodRenameCodemod(Codemod):
@@ -29,7 +29,7 @@ class MethodRenameCodemod(Codemod):
         return any(
             (isinstance(n, ast.Attribute) and n.attr == self.old_method)
             or (isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == self.old_method)
-            for n in ast.walk(tree)
+            for n in walk(tree)
         )
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:

@@ -21,7 +21,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.calls import kwarg, with_args
 from codemods.imports import ImportIndex
 from codemods.keywords import resolve_call, star_source
@@ -29,6 +29,7 @@ from codemods.keywords import resolve_call, star_source
 
 class PositionalToKeywordCodemod(Codemod):
     signatures: ClassVar[dict[str, tuple[int, tuple[str, ...]]]] = {}
+    prunable = False  # super().__init__(...) in subclasses carries no trigger string
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
@@ -37,14 +38,14 @@ class PositionalToKeywordCodemod(Codemod):
         for q, (k, _) in self.signatures.items():
             short = q.rpartition(".")[2]
             allowed[short] = min(k, allowed.get(short, k))
-        for n in ast.walk(tree):
+        for n in walk(tree):
             if isinstance(n, ast.ImportFrom):
                 for a in n.names:
                     if a.asname and a.name in allowed:
                         allowed[a.asname] = allowed[a.name]
         names = set(allowed)
         subclasses = []
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.Call):
                 f = node.func
                 fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None

@@ -20,7 +20,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.imports import (
     ImportIndex,
     add_from_import,
@@ -44,6 +44,11 @@ class RenameCodemod(Codemod):
             return any(t in text for t in self.triggers)
         return any(split(old)[1] in text for old in self.renames)
 
+    def prune_needles(self) -> tuple[str, ...]:
+        if not self.prunable:
+            return ()
+        return tuple(self.triggers) + tuple(split(old)[1] for old in self.renames)
+
     def confirm(self, tree, text, ctx) -> bool:
         """Exact enough that files which will not change rarely reach libcst: a from-import of an
         old (module, name) pair, a star import of an old module with the name used, or attribute
@@ -56,7 +61,7 @@ class RenameCodemod(Codemod):
         imported: set[str] = set()
         attr_hit = star_hit = False
         used_names = None
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 for a in node.names:
                     if (node.module, a.name) in olds:
@@ -70,7 +75,7 @@ class RenameCodemod(Codemod):
             elif isinstance(node, ast.Attribute) and node.attr in old_names:
                 attr_hit = True
         if star_hit:
-            used_names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+            used_names = {n.id for n in walk(tree) if isinstance(n, ast.Name)}
             if used_names & old_names:
                 return True
         if attr_hit:

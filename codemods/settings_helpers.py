@@ -441,12 +441,12 @@ def base_status(path: str, module: cst.Module, names: set[str], _depth: int = 0)
 
 import ast as _ast  # noqa: E402
 
-from codemods.base import Codemod  # noqa: E402
+from codemods.base import Codemod, walk  # noqa: E402
 
 
 def ast_assigns(tree, names: set[str]) -> bool:
     """Whether the ``ast`` tree assigns any of ``names`` anywhere (cheap stage-2 confirmation)."""
-    for node in _ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, _ast.Assign):
             targets = node.targets
         elif isinstance(node, (_ast.AnnAssign, _ast.AugAssign)):

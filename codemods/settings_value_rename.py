@@ -17,7 +17,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from codemods.base import FileContext
+from codemods.base import FileContext, walk
 from codemods.settings_helpers import SettingsCodemod
 
 
@@ -33,7 +33,7 @@ class SettingsValueRenameCodemod(SettingsCodemod):
         if tree is None:
             return True
         return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in self.values
-                   for n in ast.walk(tree))
+                   for n in walk(tree))
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         return module.visit(_Transformer(self.values, ctx))

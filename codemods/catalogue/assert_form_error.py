@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.calls import has_star, keyword, positional, with_args
 
 # method -> (number of positional parameters of the OLD signature, name of the form parameter)
@@ -54,7 +54,7 @@ class AssertFormError(Codemod):
     migrations = False
 
     def confirm(self, tree, text, ctx) -> bool:
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in METHODS:
                 return True
         return False

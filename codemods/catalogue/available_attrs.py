@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.imports import ImportIndex, add_from_import, count_references, remove_from_import
 from codemods.keywords import resolve_call, star_source
 
@@ -63,7 +63,7 @@ class AvailableAttrs(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module == "django.utils.decorators":
                 if any(a.name in ("available_attrs", "*") for a in node.names):
                     return True

@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.imports import ImportIndex, count_references, remove_from_import
 
 _OLD = ("django.core.mail.BadHeaderError", "django.core.mail.message.BadHeaderError")
@@ -61,7 +61,7 @@ class BadHeaderError(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module in _MODULES:
                 if any(a.name in ("BadHeaderError", "*") for a in node.names):
                     return True

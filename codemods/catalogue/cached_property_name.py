@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.calls import keyword, positional, with_args
 from codemods.imports import ImportIndex
 from codemods.keywords import resolve_call, star_source
@@ -61,10 +61,10 @@ class CachedPropertyName(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        names = {"cached_property"} | {a.asname for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+        names = {"cached_property"} | {a.asname for n in walk(tree) if isinstance(n, ast.ImportFrom)
                                        and n.module == "django.utils.functional"
                                        for a in n.names if a.asname and a.name == "cached_property"}
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.Call):
                 f = node.func
                 fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.settings_helpers import find_setting, literal_value, remove_statement, uses_name
 
 
@@ -84,7 +84,7 @@ class DefaultAppConfig(Codemod):
         if tree is None:
             return True
         return any(isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "default_app_config"
-                                                     for t in n.targets) for n in ast.walk(tree))
+                                                     for t in n.targets) for n in walk(tree))
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         info = find_setting(module, "default_app_config")

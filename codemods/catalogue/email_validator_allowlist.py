@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.calls import ast_local_names, has_star, keyword, rename_keyword
 from codemods.imports import ImportIndex
 
@@ -39,13 +39,16 @@ class EmailValidatorAllowlist(Codemod):
     available_from = "3.2"
     removed_in = "4.1"
     triggers = ("whitelist",)
+
+    def prune_needles(self):
+        return ("whitelist", "EmailValidator")  # EmailValidator(**kwargs) is reported
     kinds = frozenset({"python"})
     migrations = True
 
     def confirm(self, tree, text, ctx) -> bool:
         if "EmailValidator" not in text:
             return False
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.keyword) and node.arg in ("whitelist", None):
                 return True
             if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "domain_whitelist" for t in node.targets):

@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import FileContext
+from codemods.base import FileContext, walk
 from codemods.imports import ImportIndex
 from codemods.keywords import KeywordRenameCodemod, ast_calls_with_keyword
 
@@ -60,7 +60,7 @@ class FindersFindAll(KeywordRenameCodemod):
             return False
         if super().confirm(tree, text, ctx) or ast_calls_with_keyword(tree, {"find"}, {"all"}):
             return True
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "find":
                 if any(a.arg == "all" for a in node.args.args + node.args.kwonlyargs):
                     return True

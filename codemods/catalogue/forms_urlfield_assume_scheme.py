@@ -10,7 +10,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.calls import has_star, keyword, kwarg, with_args
 from codemods.imports import ImportIndex
 from codemods.keywords import resolve_call, star_source
@@ -111,10 +111,10 @@ class FormsUrlfieldAssumeScheme(Codemod):
             return False
         if tree is None:
             return True
-        names = {"URLField"} | {a.asname for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+        names = {"URLField"} | {a.asname for n in walk(tree) if isinstance(n, ast.ImportFrom)
                                 and n.module in ("django.forms", "django.forms.fields")
                                 for a in n.names if a.asname and a.name == "URLField"}
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.Call) and not any(k.arg == "assume_scheme" for k in node.keywords):
                 f = node.func
                 fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None

@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.imports import ImportIndex, add_from_import
 from codemods.settings_helpers import code
 
@@ -100,7 +100,7 @@ class IndexTogether(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.ClassDef) and node.name == "Meta":
                 for stmt in node.body:
                     if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "index_together"

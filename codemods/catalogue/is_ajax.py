@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.imports import dotted
 
 _HEADER = '"x-requested-with"'
@@ -53,7 +53,7 @@ class IsAjax(Codemod):
     migrations = True
 
     def confirm(self, tree, text, ctx) -> bool:
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "is_ajax" \
                     and not node.args and not node.keywords:
                 return True

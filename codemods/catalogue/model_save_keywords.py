@@ -7,7 +7,7 @@ import ast
 import libcst as cst
 
 from codemods.calls import has_star, kwarg, positional, with_args
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.imports import ImportIndex
 
 PARAMS = ("force_insert", "force_update", "using", "update_fields")
@@ -52,7 +52,7 @@ class ModelSaveKeywords(Codemod):
     migrations = False
 
     def confirm(self, tree, text, ctx) -> bool:
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("save", "asave"):
                 if node.args and not any(isinstance(a, ast.Starred) for a in node.args):
                     return True

@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.calls import with_args
 from codemods.imports import ImportIndex
 from codemods.keywords import resolve_call
@@ -74,7 +74,7 @@ class NullsFirstFalse(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        for n in ast.walk(tree):
+        for n in walk(tree):
             if isinstance(n, ast.Call):
                 for k in n.keywords:
                     if k.arg not in _KEYS:

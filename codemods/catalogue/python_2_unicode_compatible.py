@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.imports import ImportIndex, remove_if_unused
 
 _QUALNAMES = ("django.utils.encoding.python_2_unicode_compatible", "django.utils.six.python_2_unicode_compatible")
@@ -51,7 +51,7 @@ class Python2UnicodeCompatible(Codemod):
     migrations = True
 
     def confirm(self, tree, text, ctx) -> bool:
-        return any(isinstance(n, ast.ClassDef) and n.decorator_list for n in ast.walk(tree))
+        return any(isinstance(n, ast.ClassDef) and n.decorator_list for n in walk(tree))
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)

@@ -7,7 +7,7 @@ import ast
 import libcst as cst
 
 from codemods.calls import has_star, keyword, kwarg, positional, with_args
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 
 METHODS = ("assertQuerysetEqual", "assertQuerySetEqual")
 
@@ -52,7 +52,7 @@ class QuerysetEqualTransform(Codemod):
     migrations = False
 
     def confirm(self, tree, text, ctx) -> bool:
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in METHODS:
                 if len(node.args) == 2 and not any(k.arg in ("transform", None) for k in node.keywords):
                     return True

@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.imports import ImportIndex, dotted
 
 _DJANGO_BASES = {
@@ -67,7 +67,7 @@ class RequiresSystemChecks(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.ClassDef):
                 for stmt in node.body:
                     if isinstance(stmt, ast.Assign) and any(

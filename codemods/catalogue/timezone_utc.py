@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.calls import ast_local_names
 from codemods.imports import (
     ImportIndex,
@@ -80,7 +80,7 @@ class TimezoneUtc(Codemod):
             return True
         if "timezone" not in text:
             return False
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module == DJ_TZ and not node.level:
                 if any(a.name in ("utc", "*") for a in node.names):
                     return True

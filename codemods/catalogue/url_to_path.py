@@ -7,7 +7,7 @@ import re
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.calls import keyword, positional
 from codemods.imports import ImportIndex, add_from_import, count_references, dotted, remove_from_import
 
@@ -163,13 +163,14 @@ class UrlToPath(Codemod):
     available_from = "2.0"
     removed_in = "4.0"
     triggers = ("django.conf.urls",)
+    prunable = False  # url() calls do not contain the trigger (the import path)
     kinds = frozenset({"python"})
     migrations = True
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module == OLD_MOD and not node.level:
                 if any(a.name in ("url", "include", "*") for a in node.names):
                     return True

@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext
+from codemods.base import Codemod, FileContext, walk
 from codemods.calls import has_star
 from codemods.imports import ImportIndex, add_from_import, count_references, remove_from_import
 from codemods.keywords import resolve_call
@@ -79,7 +79,7 @@ class UrlQuote(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module == OLD_MOD and not node.level:
                 if any(a.name in MAP or a.name == "*" for a in node.names):
                     return True

@@ -1,0 +1,147 @@
+"""Skip the parts of a file a codemod cannot touch, so libcst visits only what matters.
+
+A libcst transform walks every node of the file; on a large test module that is most of the cost,
+although the one call to rewrite sits in three lines. A codemod only ever changes code whose text
+contains one of its trigger strings (or a local alias of an imported trigger name), so before each
+transform the pipeline marks the statements - top-level ones, and those inside class and function
+bodies - whose source lines contain none of them as *inert*, and every transformer skips inert
+statements' children.
+
+The statement line spans come from the ``ast`` tree the pipeline already has: libcst's module body
+corresponds to ast's statement by statement (a ``SimpleStatementLine`` of ``n`` small statements to
+``n`` ast statements). If the two ever disagree, nothing is marked and the file is visited whole.
+
+Analysis visitors that must see the whole module (import tracking, reference counting) set
+``prunable = False``; a codemod whose transform needs a whole-module view sets ``prunable = False``
+on its class. ``DJANGO_UPGRADE_NO_PRUNE=1`` turns pruning off (the tests compare both).
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from contextlib import contextmanager
+
+import libcst as cst
+
+_INERT: set[int] = set()
+
+_COMPOUND = {
+    cst.FunctionDef: (ast.FunctionDef, ast.AsyncFunctionDef),
+    cst.ClassDef: (ast.ClassDef,),
+    cst.If: (ast.If,),
+    cst.For: (ast.For, ast.AsyncFor),
+    cst.While: (ast.While,),
+    cst.Try: (ast.Try,),
+    cst.With: (ast.With, ast.AsyncWith),
+}
+
+
+def enabled() -> bool:
+    return not os.environ.get("DJANGO_UPGRADE_NO_PRUNE")
+
+
+def _patch(cls, transformer: bool) -> None:
+    """An inert node is skipped whole: neither its visit_X/leave_X methods nor its children run (so
+    visitors that push in visit_ClassDef and pop in leave_ClassDef stay balanced)."""
+    original_visit, original_leave = cls.on_visit, cls.on_leave
+    if getattr(original_visit, "_dua_pruning", False):
+        return
+
+    def on_visit(self, node):
+        if _INERT and id(node) in _INERT and getattr(self, "prunable", True):
+            return False
+        return original_visit(self, node)
+
+    if transformer:
+        def on_leave(self, original_node, updated_node):
+            if _INERT and id(original_node) in _INERT and getattr(self, "prunable", True):
+                return updated_node
+            return original_leave(self, original_node, updated_node)
+    else:
+        def on_leave(self, original_node):
+            if _INERT and id(original_node) in _INERT and getattr(self, "prunable", True):
+                return None
+            return original_leave(self, original_node)
+
+    on_visit._dua_pruning = True
+    cls.on_visit, cls.on_leave = on_visit, on_leave
+
+
+_patch(cst.CSTTransformer, transformer=True)
+_patch(cst.CSTVisitor, transformer=False)
+
+
+def _span(nodes: list[ast.stmt]) -> tuple[int, int]:
+    start = min(min([n.lineno, *(d.lineno for d in getattr(n, "decorator_list", ()))]) for n in nodes)
+    return start, max(n.end_lineno or n.lineno for n in nodes)
+
+
+class _Mismatch(Exception):
+    pass
+
+
+def _mark(cst_body, ast_body, lines: list[str], needles: tuple[str, ...], out: set[int]) -> None:
+    i = 0
+    for stmt in cst_body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            n = len(stmt.body)
+            group = ast_body[i:i + n]
+        else:
+            n = 1
+            group = ast_body[i:i + 1]
+            expected = next((a for c, a in _COMPOUND.items() if isinstance(stmt, c)), None)
+            if group and expected is not None and not isinstance(group[0], expected):
+                raise _Mismatch
+        if len(group) != n:
+            raise _Mismatch
+        i += n
+        start, end = _span(group)
+        text = "".join(lines[start - 1:end])
+        if not any(needle in text for needle in needles):
+            out.add(id(stmt))
+            continue
+        if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)) and isinstance(stmt.body, cst.IndentedBlock):
+            _mark(stmt.body.body, group[0].body, lines, needles, out)
+    if i != len(ast_body):
+        raise _Mismatch
+
+
+def needles_for(codemod, tree: ast.Module) -> tuple[str, ...]:
+    """The codemod's trigger strings plus the local aliases of imported names that contain one."""
+    base = tuple(t for t in codemod.prune_needles() if t)
+    if not base:
+        return ()
+    extra = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            for a in node.names:
+                if a.asname and any(t in a.name for t in base):
+                    extra.append(a.asname)
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.asname and any(t in a.name for t in base):
+                    extra.append(a.asname)
+    return base + tuple(extra)
+
+
+def inert_statements(module: cst.Module, tree: ast.Module, text: str, needles: tuple[str, ...]) -> set[int]:
+    """ids of the statements of ``module`` that contain none of ``needles`` (empty when unsure)."""
+    if not needles:
+        return set()
+    out: set[int] = set()
+    try:
+        _mark(module.body, tree.body, text.splitlines(keepends=True), needles, out)
+    except (_Mismatch, AttributeError, ValueError, TypeError):
+        return set()
+    return out
+
+
+@contextmanager
+def pruning(inert: set[int]):
+    _INERT.clear()
+    _INERT.update(inert)
+    try:
+        yield
+    finally:
+        _INERT.clear()
