@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from codemods import prune
+from codemods import imports, prune
 from codemods.base import Codemod, FileContext, Finding
 
 TEMPLATE_SUFFIXES = (".html", ".htm", ".txt", ".xml", ".djhtml", ".jinja", ".j2", ".email", ".tpl")
@@ -146,6 +146,7 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
     except cst.ParserSyntaxError as exc:
         result.error = f"cannot parse: {str(exc).splitlines()[0]}"
         return result
+    imports.hint_tree(module, tree)
     current_code = text  # code generation is as costly as parsing: once per codemod, never twice
     current_tree = tree
     use_pruning = prune.enabled()

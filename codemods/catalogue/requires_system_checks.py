@@ -61,6 +61,7 @@ class RequiresSystemChecks(Codemod):
     available_from = "3.2"
     removed_in = "4.1"
     triggers = ("requires_system_checks",)
+    prunable = False  # a command class may derive from a base class defined earlier in the file
     kinds = frozenset({"python"})
     migrations = True
 

@@ -74,3 +74,28 @@ def test_inert_statements_are_marked():
     assert id(cls.body.body[1]) in inert  # A.g
     assert id(module.body[3]) in inert  # h
     assert inert_statements(module, tree, text, ()) == set()
+
+
+def test_import_index_from_ast_equals_libcst_walk():
+    """ImportIndex.build walks the ast tree when the pipeline hints it; it must agree with the
+    libcst walk on real code."""
+    import ast
+
+    import libcst as cst
+
+    from codemods.imports import ImportIndex, _Collector, _TREE_HINT, _MEMO, hint_tree
+
+    for path in _corpus()[:400]:
+        text = path.read_text(encoding="utf-8")
+        module = cst.parse_module(text)
+        slow = ImportIndex()
+        module.visit(_Collector(slow))
+        _MEMO.clear()
+        hint_tree(module, ast.parse(text))
+        fast = ImportIndex.build(module)
+        _TREE_HINT.clear()
+        _MEMO.clear()
+        assert fast.star_modules == slow.star_modules, path
+        assert fast.other_bound == slow.other_bound, (path, fast.other_bound ^ slow.other_bound)
+        assert {k: [vars(b) for b in v] for k, v in fast.bindings.items()} == \
+               {k: [vars(b) for b in v] for k, v in slow.bindings.items()}, path
