@@ -100,6 +100,26 @@ def _position_lookup(module: cst.Module):
     return lookup
 
 
+def _unchanged(old: cst.Module, new: cst.Module, inert: set[int]) -> bool:
+    """Whether a transform left the module as it was, without generating its code: inert statements
+    come back as the very same objects, the others are compared structurally."""
+    if new is old:
+        return True
+    if len(old.body) != len(new.body) or not (old.header == new.header or _all_equal(old.header, new.header)) \
+            or not (old.footer == new.footer or _all_equal(old.footer, new.footer)):
+        return False
+    for a, b in zip(old.body, new.body):
+        if a is b:
+            continue
+        if id(a) in inert or not a.deep_equals(b):
+            return False
+    return True
+
+
+def _all_equal(xs, ys) -> bool:
+    return len(xs) == len(ys) and all(x.deep_equals(y) for x, y in zip(xs, ys))
+
+
 def _parse_quietly(text: str) -> ast.Module | None:
     try:
         with warnings.catch_warnings():
@@ -165,7 +185,7 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
         except Exception as exc:  # noqa: BLE001 - one broken codemod must not lose the others' work
             ctx.findings.append(Finding(codemod.name, path, 0, f"codemod failed and was skipped: {type(exc).__name__}: {exc}"))
             continue
-        if new_module is module:
+        if _unchanged(module, new_module, inert):
             continue
         new_code = new_module.code
         if new_code != current_code:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 import libcst as cst
 
@@ -48,6 +49,11 @@ class ModelSaveKeywords(Codemod):
     available_from = "2.0"
     removed_in = "6.0"
     triggers = ("save(",)
+    # save()/asave() whose first argument is positional: not save(), save(*args), save(commit=...)
+    _PREFILTER = re.compile(r"\.a?save\(\s*(?!\)|\*|\w+\s*=[^=])")
+
+    def prefilter(self, text: str) -> bool:
+        return "save(" in text and self._PREFILTER.search(text) is not None
     kinds = frozenset({"python"})
     migrations = False
 
