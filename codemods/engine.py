@@ -29,7 +29,6 @@ import multiprocessing
 import os
 import stat as _stat
 import sys
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +37,7 @@ from codemods.apply import apply_source, is_migration_path
 from codemods.base import Codemod, Finding
 from codemods.cache import CacheStats, ResultCache, content_hash, fingerprint
 from codemods.files import discover
+from upgrader import atomic
 
 MODES = ("write", "diff", "check")
 SERIAL_THRESHOLD = 24  # fewer files than this to process: a pool costs more than it saves
@@ -130,21 +130,7 @@ def _encode(text: str, bom: bool, crlf: bool) -> bytes:
 
 def atomic_write(path: str, data: bytes, mode: int) -> None:
     """Write via a temp file in the same directory and ``os.replace``, keeping the permission bits."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".dua-tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _stat.S_IMODE(mode))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic.write_bytes(path, data, mode=mode)
 
 
 def _unified_diff(path: str, old: str, new: str) -> str:

@@ -21,15 +21,12 @@ keeps the data it had (embedded, or an earlier refresh) and returns None.
 from __future__ import annotations
 
 import datetime as _dt
-import json
-import os
 import sys
-import tempfile
 
 from packaging.version import Version
 
 import release_data
-from upgrader import versions
+from upgrader import atomic, versions
 from upgrader.pypi import PyPIClient, PyPIUnavailable, release_versions
 
 OVERLAY_SCHEMA = 1
@@ -77,19 +74,7 @@ def build_overlay(doc: dict, known_features: list[str], source: str = "") -> dic
 
 def write_overlay(overlay: dict) -> None:
     """Write the overlay atomically (temp file in the same directory + os.replace)."""
-    path = release_data.refreshed_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".releases-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(overlay, fh, indent=1, sort_keys=True)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic.write_json(release_data.refreshed_path(), overlay, indent=1, sort_keys=True)
 
 
 def refresh(client: PyPIClient | None = None) -> dict:

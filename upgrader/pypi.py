@@ -25,7 +25,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -33,6 +32,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import requests
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
+
+from upgrader import atomic
 
 DEFAULT_JSON_API = "https://pypi.org/pypi"
 DEFAULT_TIMEOUT = 15.0
@@ -188,11 +189,7 @@ class PyPIClient:
 
     def _write_cache(self, path: Path, entry: dict) -> None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entry, fh)
-            os.replace(tmp, path)
+            atomic.write_json(path, entry)
         except OSError:
             pass  # a cache that cannot be written only costs a download next time
 

@@ -25,14 +25,13 @@ import json
 import os
 import shutil
 import stat
-import tempfile
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from upgrader import installer
+from upgrader import atomic, installer
 from upgrader.errors import UpgradeError, UsageError
 
 ROLLBACK_DIR = Path(".django-upgrade") / "rollback"
@@ -76,22 +75,7 @@ def _sha256(path: Path) -> str:
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write ``data`` to a temporary file next to ``path`` and rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, stat.S_IMODE(mode))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic.write_bytes(path, data, mode=mode)
 
 
 def _rel(project_dir: Path, path: str | Path) -> str:

@@ -17,7 +17,6 @@ import datetime as _dt
 import hashlib
 import io
 import json
-import os
 import tempfile
 import threading
 import zipfile
@@ -28,6 +27,7 @@ from urllib.parse import quote, urljoin
 
 from packaging.utils import canonicalize_name
 
+from upgrader import atomic
 from upgrader.deps.model import ReleaseMeta
 from upgrader.pypi import PyPIUnavailable
 
@@ -203,13 +203,9 @@ class Index:
     def _write_cache(self, key: str, version: str, meta: ReleaseMeta) -> None:
         path = self._cache_path(key, version)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({
+            atomic.write_json(path, {
                     "version": meta.version, "requires_dist": meta.requires_dist, "requires_python": meta.requires_python,
                     "classifiers": meta.classifiers, "uploaded": meta.uploaded.isoformat() if meta.uploaded else None,
-                }, fh)
-            os.replace(tmp, path)
+                })
         except OSError:
             pass

@@ -6,11 +6,10 @@ written atomically: a temporary file in the same directory, the original file mo
 
 from __future__ import annotations
 
-import os
 import re
-import stat
-import tempfile
 from pathlib import Path
+
+from upgrader import atomic
 
 from upgrader.errors import UsageError
 
@@ -41,26 +40,8 @@ def line_of(text: str, pos: int) -> int:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    path = Path(path)
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mode = 0o644
-    encoded = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(encoded)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write ``text`` (UTF-8) atomically, keeping the file's permission bits."""
+    atomic.write_text(Path(path), text)
 
 
 def relpath(path: Path, root: Path) -> str:
