@@ -63,20 +63,43 @@ def _git_files(directory: Path) -> list[str] | None:
 
 
 def _walk(directory: Path) -> list[str]:
-    out = []
-    for root, dirs, files in os.walk(directory):
-        if "pyvenv.cfg" in files and Path(root) != directory:
-            dirs[:] = []
-            continue
-        dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info")]
-        rel = os.path.relpath(root, directory)
-        for name in files:
-            if is_candidate(name) or os.path.islink(os.path.join(root, name)):
-                out.append(name if rel == "." else os.path.join(rel, name))
-        for d in list(dirs):
-            if os.path.islink(os.path.join(root, d)):
-                out.append(d if rel == "." else os.path.join(rel, d))  # reported below when outside
-                dirs.remove(d)
+    """Candidate files below ``directory`` (relative paths), pruning skipped dirs and virtualenvs.
+
+    ``os.scandir`` gives each entry's type from the directory listing itself, so a large tree costs
+    one listing per directory and no per-file ``stat``. Symlinks are returned as they are (files and
+    directories alike): ``discover`` checks where they point.
+    """
+    out: list[str] = []
+    sep = os.sep
+
+    def visit(abs_dir: str, rel: str, top: bool) -> None:
+        try:
+            with os.scandir(abs_dir) as it:
+                entries = list(it)
+        except OSError:
+            return
+        if not top and any(e.name == "pyvenv.cfg" for e in entries):
+            return
+        subdirs = []
+        for e in entries:
+            name = e.name
+            rel_name = name if not rel else rel + sep + name
+            try:
+                if e.is_symlink():
+                    if e.is_dir() and (name in SKIP_DIRS or name.endswith(".egg-info")):
+                        continue
+                    out.append(rel_name)
+                elif e.is_dir(follow_symlinks=False):
+                    if name not in SKIP_DIRS and not name.endswith(".egg-info"):
+                        subdirs.append((e.path, rel_name))
+                elif is_candidate(name):
+                    out.append(rel_name)
+            except OSError:
+                continue
+        for path, rel_name in subdirs:
+            visit(path, rel_name, False)
+
+    visit(str(directory), "", True)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 import libcst as cst
 
@@ -21,6 +22,9 @@ def _no_effect(expr: cst.BaseExpression) -> bool:
     while isinstance(expr, cst.Attribute):
         expr = expr.value
     return isinstance(expr, cst.Name)
+
+
+_ALIAS = re.compile(r"cached_property\s+as\s")
 
 
 class CachedPropertyName(Codemod):
@@ -55,6 +59,10 @@ class CachedPropertyName(Codemod):
     available_from = "3.0"
     removed_in = "5.0"
     triggers = ("cached_property",)
+
+    def prefilter(self, text: str) -> bool:
+        # a call (not the common bare @cached_property decorator), or an alias that may be called
+        return "cached_property(" in text or ("cached_property" in text and _ALIAS.search(text) is not None)
     kinds = frozenset({"python"})
     migrations = True
 

@@ -31,6 +31,9 @@ class LruCache(RemovedModuleRenameCodemod):
     available_from = "2.0"
     removed_in = "3.0"
     triggers = ("lru_cache",)
+
+    def prefilter(self, text: str) -> bool:
+        return "lru_cache" in text and "django" in text
     kinds = frozenset({"python"})
     migrations = True
     renames = {"django.utils.lru_cache.lru_cache": "functools.lru_cache"}

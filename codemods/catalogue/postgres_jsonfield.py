@@ -54,6 +54,9 @@ class PostgresJSONField(RenameCodemod):
     available_from = "3.1"
     removed_in = "4.0"
     triggers = ("JSONField", "KeyTransform", "KeyTextTransform")
+
+    def prefilter(self, text: str) -> bool:
+        return "postgres" in text and any(t in text for t in self.triggers)
     kinds = frozenset({"python"})
     migrations = False
     changes_model_state = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 import libcst as cst
 
@@ -24,6 +25,9 @@ def _is_django_command(qualname: str | None) -> bool:
         return True
     # a built-in command subclassed (django.core.management.commands.runserver.Command, ...)
     return qualname.startswith("django.") and ".management.commands." in qualname and qualname.endswith(".Command")
+
+
+_BOOL_ASSIGN = re.compile(r"requires_system_checks\s*=\s*(True|False)\b")
 
 
 class RequiresSystemChecks(Codemod):
@@ -61,6 +65,9 @@ class RequiresSystemChecks(Codemod):
     available_from = "3.2"
     removed_in = "4.1"
     triggers = ("requires_system_checks",)
+
+    def prefilter(self, text: str) -> bool:
+        return "requires_system_checks" in text and _BOOL_ASSIGN.search(text) is not None
     prunable = False  # a command class may derive from a base class defined earlier in the file
     kinds = frozenset({"python"})
     migrations = True

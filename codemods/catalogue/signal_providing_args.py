@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
@@ -9,6 +11,9 @@ from codemods.calls import ast_calls_of, has_star, kwarg, positional, with_args
 from codemods.imports import ImportIndex
 
 QUALNAMES = ("django.dispatch.Signal", "django.dispatch.dispatcher.Signal")
+
+
+_POSITIONAL = re.compile(r"Signal\(\s*(?!\)|use_caching)")
 
 
 class SignalProvidingArgs(Codemod):
@@ -39,6 +44,10 @@ class SignalProvidingArgs(Codemod):
     available_from = "2.0"
     removed_in = "4.0"
     triggers = ("Signal(",)
+
+    def prefilter(self, text: str) -> bool:
+        # providing_args=..., or a positional first argument (Signal() alone is the modern form)
+        return "Signal(" in text and ("providing_args" in text or _POSITIONAL.search(text) is not None)
     kinds = frozenset({"python"})
     migrations = True
 

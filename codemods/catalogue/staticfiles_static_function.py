@@ -37,6 +37,9 @@ class StaticfilesStaticFunction(RemovedModuleRenameCodemod):
     available_from = "2.0"
     removed_in = "3.0"
     triggers = ("staticfiles",)
+
+    def prefilter(self, text: str) -> bool:
+        return "staticfiles" in text and "templatetags" in text
     kinds = frozenset({"python"})
     migrations = True
     renames = {"django.contrib.staticfiles.templatetags.staticfiles.static": "django.templatetags.static.static"}

@@ -35,6 +35,9 @@ class TemplateBaseContextImports(RenameCodemod):
     available_from = "2.0"
     removed_in = "3.1"
     triggers = ("Context",)
+
+    def prefilter(self, text: str) -> bool:
+        return "Context" in text and ("template.base" in text or "template import" in text)
     kinds = frozenset({"python"})
     migrations = True
     renames = {f"django.template.base.{n}": f"django.template.context.{n}" for n in _NAMES}

@@ -72,6 +72,9 @@ class TimezoneUtc(Codemod):
     available_from = "2.0"
     removed_in = "5.0"
     triggers = ("utc",)
+
+    def prefilter(self, text: str) -> bool:
+        return "utc" in text and "timezone" in text  # from django.utils.timezone import utc / timezone.utc
     kinds = frozenset({"python"})
     migrations = True
 
