@@ -326,8 +326,14 @@ def _progress(total: int, done: int):
 INDEX_TOGETHER_WAY_OUT = (
     "Django 5.1 removed index_together (AlterIndexTogether survives only as a stub for historical "
     "migrations). Way out: replace Meta.index_together with Meta.indexes = [models.Index(fields=[...])], "
-    "run makemigrations (it generates RenameIndex operations that adopt the existing indexes), then "
-    "squash the app's migrations (squashmigrations) so no index_together/AlterIndexTogether is left"
+    "run makemigrations (it generates RenameIndex operations that adopt the existing indexes), then, still "
+    "on Django 5.0, `manage.py squashmigrations APP LAST`. Check the squashed migration: a "
+    "RenameIndex(old_fields=...) left in it (Django's optimizer does not fold it into its CreateModel when "
+    "other operations stand between them, and drops index_together all the same) fails with 'Found wrong "
+    "number (0) of indexes'; replace it by models.Index(fields=OLD_FIELDS, name=NEW_NAME) in that "
+    "CreateModel's options['indexes']. Once every database has applied the squashed migration, delete the "
+    "migrations it replaces, point the dependencies on them at it and remove its `replaces` "
+    "(docs.djangoproject.com/en/5.0/topics/migrations/#migration-squashing); then run the suite"
 )
 
 

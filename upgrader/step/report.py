@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -369,8 +370,12 @@ def render_text(report: StepReport, show_diff: bool = False) -> str:
         lines.append(f"  {len(inc)} backwards-incompatible changes to review (see the report file)")
     for c in left.get("commands") or []:
         lines.append(f"  run: {c}")
-    for b in left.get("migration_blockers") or []:
-        lines.append(f"  before 5.1: {b['path']}:{b['line']}: {b['message'][:160]}")
+    blockers = left.get("migration_blockers") or []
+    for b in blockers:
+        lines.append(f"  before 5.1: {b['path']}:{b['line']}: {b['message'].split('. ', 1)[0]}")
+    if blockers:  # the way out once, whole (it is the same for every blocker)
+        way_out = blockers[0]["message"].split(". ", 1)[-1]
+        lines.extend("    " + chunk for chunk in textwrap.wrap(way_out, 100))
     for n in d["notes"]:
         lines.append(f"Note: {n}")
     if d["report_files"]:
