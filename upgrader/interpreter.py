@@ -57,8 +57,9 @@ def venv_python(venv_dir: Path) -> Path:
 
 
 def find_interpreter(project_dir: Path, explicit: str | None = None, configured: str | None = None) -> Interpreter:
-    """``--python PATH`` wins, then ``[tool.django-upgrade] python``, then PROJECT/.venv, PROJECT/venv,
-    an active ``$VIRTUAL_ENV``, else ``python`` (or ``python3``) on PATH."""
+    """``--python PATH`` wins, then ``[tool.django-upgrade] python``, then the interpreter a
+    ``step --new-python`` moved the project to (PROJECT/.django-upgrade/interpreter), then
+    PROJECT/.venv, PROJECT/venv, an active ``$VIRTUAL_ENV``, else ``python`` (or ``python3``) on PATH."""
     if explicit:
         return Interpreter(_check_executable(explicit, "--python"), "--python")
     if configured is not None and not isinstance(configured, str):
@@ -70,6 +71,9 @@ def find_interpreter(project_dir: Path, explicit: str | None = None, configured:
         if not os.path.exists(path):
             path = configured
         return Interpreter(_check_executable(path, "[tool.django-upgrade] python"), "config")
+    remembered = remembered_interpreter(project_dir)
+    if remembered:
+        return Interpreter(remembered, REMEMBERED)
     for name in (".venv", "venv", "env"):
         candidate = venv_python(project_dir / name)
         if candidate.is_file() and os.access(candidate, os.X_OK):
@@ -82,6 +86,32 @@ def find_interpreter(project_dir: Path, explicit: str | None = None, configured:
         if found:
             return Interpreter(found, "PATH")
     return Interpreter(sys.executable, "tool")
+
+
+REMEMBERED = ".django-upgrade/interpreter"
+
+
+def remember_interpreter(project_dir: Path, python: str) -> None:
+    """Record the interpreter ``step --new-python`` moved the project to, so that the next commands
+    (step, plan, report, fix) use it without ``--python`` (it wins over .venv / venv)."""
+    path = Path(project_dir) / REMEMBERED
+    path.parent.mkdir(parents=True, exist_ok=True)
+    absolute, root = os.path.abspath(python), os.path.abspath(project_dir)
+    # inside the project: store it relative (never resolve symlinks: a venv's python is a link)
+    value = os.path.relpath(absolute, root) if absolute.startswith(root + os.sep) else absolute
+    path.write_text(value + "\n", encoding="utf-8")
+
+
+def remembered_interpreter(project_dir: Path) -> str | None:
+    path = Path(project_dir) / REMEMBERED
+    try:
+        value = path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    if not value:
+        return None
+    candidate = value if os.path.isabs(value) else str(Path(project_dir) / value)
+    return candidate if os.path.isfile(candidate) and os.access(candidate, os.X_OK) else None
 
 
 def _check_executable(path: str, what: str) -> str:
