@@ -51,12 +51,12 @@ class HoldOnNewDjango(SimpleTestCase):
 '''
 
 
-def _wait_for(proc: subprocess.Popen, marker: Path, limit: float = 900) -> None:
+def _wait_for(proc: subprocess.Popen, marker: Path, out_path: Path, err_path: Path, limit: float = 900) -> None:
     """Until the held test runs (the marker exists); fail with the output if the step ends first."""
     end = time.monotonic() + limit
     while not marker.exists():
         if proc.poll() is not None:
-            out, err = proc.communicate()
+            out, err = out_path.read_text(), err_path.read_text()
             pytest.fail(f"the step ended (exit {proc.returncode}) before the suite on the new Django ran\n"
                         f"stdout:{out[-3000:]}\nstderr:{err[-3000:]}")
         if time.monotonic() > end:
@@ -77,17 +77,25 @@ def test_ctrl_c_during_the_suite_leaves_a_stated_recoverable_state(tmp_path):
     assert _django(python) == "3.2.25"
     head = _git(project, "rev-parse", "HEAD")
 
-    proc = subprocess.Popen([_cli(), "step", str(project), "-v"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=_env(), start_new_session=True)  # its own process group, like a shell job
-    try:
-        _wait_for(proc, marker)
-        assert _django(python).startswith("4.0.")  # the suite runs on the new Django: there is something to undo
-        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the terminal signals the whole foreground group
-        out, err = proc.communicate(timeout=300)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+    # Output goes to files, not pipes: nothing reads a pipe until the suite is held, and a full pipe
+    # would block the step. SIGINT's disposition is reset in the child: a parent started as a
+    # background job (`cmd &` in a non-interactive shell) passes SIGINT down as ignored, and a real
+    # Ctrl-C reaches a process that has the default handler.
+    out_path, err_path = tmp_path / "step.out", tmp_path / "step.err"
+    with open(out_path, "w") as out_fh, open(err_path, "w") as err_fh:
+        proc = subprocess.Popen([_cli(), "step", str(project), "-v"], stdout=out_fh, stderr=err_fh, text=True,
+                                env=_env(), start_new_session=True,  # its own process group, like a shell job
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        try:
+            _wait_for(proc, marker, out_path, err_path)
+            assert _django(python).startswith("4.0.")  # the suite runs on the new Django: something to undo
+            os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the terminal signals the whole foreground group
+            proc.wait(timeout=300)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+    out, err = out_path.read_text(), err_path.read_text()
     assert proc.returncode == 130, f"exit {proc.returncode}\nstdout:{out[-3000:]}\nstderr:{err[-3000:]}"
     assert "Traceback" not in err and "Traceback" not in out
     # the message states the phase and the state, and names the rollback command

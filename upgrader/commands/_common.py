@@ -20,7 +20,7 @@ def python_option(f):
         "--python",
         "python",
         metavar="PATH",
-        help="The project's interpreter (default: PROJECT/.venv or PROJECT/venv, else python on PATH).",
+        help="The project's interpreter (default: the one step --new-python moved to, else PROJECT/.venv or PROJECT/venv, else python on PATH).",
     )(f)
 
 
