@@ -130,3 +130,16 @@ def ast_calls_of(tree: ast.AST, qualname: str) -> Iterator[ast.Call]:
     for node in walk(tree):
         if isinstance(node, ast.Call) and _resolves_to(_ast_dotted(node.func), bound, stars, qualname):
             yield node
+
+
+def ast_imports_or_uses(tree: ast.AST, modules, names, attributes: bool = True) -> bool:
+    """A cheap ``confirm`` check: ``from <module> import <name>`` (or ``*``) for one of ``modules``,
+    or - with ``attributes`` - attribute access ``x.<name>``."""
+    modules, names = set(modules), set(names)
+    for node in walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in modules and not node.level:
+            if any(a.name in names or a.name == "*" for a in node.names):
+                return True
+        elif attributes and isinstance(node, ast.Attribute) and node.attr in names:
+            return True
+    return False

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, walk
+from codemods.calls import ast_imports_or_uses
+from codemods.base import Codemod, FileContext
 from codemods.imports import ImportIndex, add_from_import, count_references, remove_from_import
 from codemods.keywords import resolve_call, star_source
 
@@ -63,13 +63,7 @@ class AvailableAttrs(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        for node in walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.decorators":
-                if any(a.name in ("available_attrs", "*") for a in node.names):
-                    return True
-            elif isinstance(node, ast.Attribute) and node.attr == "available_attrs":
-                return True
-        return False
+        return ast_imports_or_uses(tree, ["django.utils.decorators"], ["available_attrs"])
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)

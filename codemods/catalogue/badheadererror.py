@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, walk
+from codemods.calls import ast_imports_or_uses
+from codemods.base import Codemod, FileContext
 from codemods.imports import ImportIndex, count_references, remove_from_import
 
 _OLD = ("django.core.mail.BadHeaderError", "django.core.mail.message.BadHeaderError")
@@ -61,13 +61,7 @@ class BadHeaderError(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        for node in walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module in _MODULES:
-                if any(a.name in ("BadHeaderError", "*") for a in node.names):
-                    return True
-            elif isinstance(node, ast.Attribute) and node.attr == "BadHeaderError":
-                return True
-        return False
+        return ast_imports_or_uses(tree, _MODULES, ["BadHeaderError"])
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, walk
-from codemods.calls import has_star, keyword, positional
+from codemods.base import Codemod, FileContext
+from codemods.calls import has_star, keyword, positional, ast_imports_or_uses
 from codemods.imports import ImportIndex, add_from_import, count_references, remove_from_import
 from codemods.keywords import resolve_call, star_source
 
@@ -66,13 +65,7 @@ class GetStorageClass(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        for node in walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == OLD_MOD and not node.level:
-                if any(a.name in ("get_storage_class", "*") for a in node.names):
-                    return True
-            elif isinstance(node, ast.Attribute) and node.attr == "get_storage_class":
-                return True
-        return False
+        return ast_imports_or_uses(tree, [OLD_MOD], ["get_storage_class"])
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, walk
-from codemods.calls import ast_local_names
+from codemods.base import Codemod, FileContext
+from codemods.calls import ast_local_names, ast_imports_or_uses
 from codemods.imports import (
     ImportIndex,
     add_from_import,
@@ -83,11 +82,7 @@ class TimezoneUtc(Codemod):
             return True
         if "timezone" not in text:
             return False
-        for node in walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == DJ_TZ and not node.level:
-                if any(a.name in ("utc", "*") for a in node.names):
-                    return True
-        return bool(ast_local_names(tree, OLD))
+        return ast_imports_or_uses(tree, [DJ_TZ], ["utc"], attributes=False) or bool(ast_local_names(tree, OLD))
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)

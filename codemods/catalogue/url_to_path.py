@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import ast
 import re
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, walk
-from codemods.calls import keyword, positional
+from codemods.base import Codemod, FileContext
+from codemods.calls import keyword, positional, ast_imports_or_uses
 from codemods.imports import ImportIndex, add_from_import, count_references, dotted, remove_from_import
 
 OLD_MOD = "django.conf.urls"
@@ -170,11 +169,7 @@ class UrlToPath(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        for node in walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == OLD_MOD and not node.level:
-                if any(a.name in ("url", "include", "*") for a in node.names):
-                    return True
-        return False
+        return ast_imports_or_uses(tree, [OLD_MOD], ["url", "include"], attributes=False)
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)
