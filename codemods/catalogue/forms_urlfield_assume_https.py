@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import libcst as cst
-
-from codemods.base import FileContext
-from codemods.settings_helpers import SettingsCodemod, find_setting, literal_value, remove_statement, uses_name
+from codemods.settings_removal import SettingRemovalCodemod
 
 
-class FormsUrlfieldAssumeHttps(SettingsCodemod):
+class FormsUrlfieldAssumeHttps(SettingRemovalCodemod):
     """Remove ``FORMS_URLFIELD_ASSUME_HTTPS = True`` from settings once on Django 6.0.
 
     What it does: deletes top-level ``FORMS_URLFIELD_ASSUME_HTTPS = True`` lines. With the setting
@@ -43,29 +40,8 @@ class FormsUrlfieldAssumeHttps(SettingsCodemod):
     available_from = "6.0"
     removed_in = "6.0"
     triggers = ("FORMS_URLFIELD_ASSUME_HTTPS",)
-    setting_names = ("FORMS_URLFIELD_ASSUME_HTTPS",)
-
-    def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
-        info = find_setting(module, "FORMS_URLFIELD_ASSUME_HTTPS")
-        if not info.found:
-            return module
-        if info.unsafe:
-            self.report_unsafe(info, ctx, "delete it by hand on Django 6.0 (forms.URLField assumes https there)")
-            return module
-        for assign in info.top:
-            value = literal_value(assign.value)
-            if value is False:
-                ctx.report(assign.stmt, "FORMS_URLFIELD_ASSUME_HTTPS = False: from Django 6.0 forms.URLField assumes "
-                                        "https; pass assume_scheme=\"http\" where http must stay, then delete the setting")
-                return module
-            if value is not True:
-                ctx.report(assign.stmt, "FORMS_URLFIELD_ASSUME_HTTPS is not a literal True: delete it by hand "
-                                        "(forms.URLField assumes https from 6.0)")
-                return module
-        rest = module.with_changes(body=[s for i, s in enumerate(module.body) if i not in {a.index for a in info.top}])
-        if uses_name(rest, "FORMS_URLFIELD_ASSUME_HTTPS"):
-            ctx.report(info.top[0].stmt, "FORMS_URLFIELD_ASSUME_HTTPS is read elsewhere in this module: delete it by hand")
-            return module
-        for assign in reversed(info.top):
-            module = remove_statement(module, assign.index)
-        return module
+    setting = "FORMS_URLFIELD_ASSUME_HTTPS"
+    deletable = {True: "6.0"}
+    advice = (
+        'from Django 6.0 forms.URLField assumes https: pass assume_scheme="http" where http must stay, then delete the setting'
+    )

@@ -13,9 +13,17 @@ def test_removed_with_comment_above_kept():
                       "# transitional\nUSE_TZ = True\n", filename=S)
 
 
-def test_removed_in_settings_package():
+def test_removed_in_settings_package(tmp_path):
+    # a real settings package: the base module (read from disk) does not set it
+    (tmp_path / "settings").mkdir()
+    (tmp_path / "settings" / "base.py").write_text("DEBUG = False\n")
     check_transformed(C, "from .base import *\nFORMS_URLFIELD_ASSUME_HTTPS = True\nDEBUG = True\n",
-                      "from .base import *\nDEBUG = True\n", filename="proj/settings/prod.py")
+                      "from .base import *\nDEBUG = True\n", filename=str(tmp_path / "settings" / "prod.py"))
+
+
+def test_noop_settings_package_base_unreadable():
+    check_noop(C, "from .base import *\nFORMS_URLFIELD_ASSUME_HTTPS = True\nDEBUG = True\n",
+               filename="proj/settings/prod.py", reported=True)
 
 
 def test_removed_annotated():
