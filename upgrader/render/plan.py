@@ -33,17 +33,6 @@ def _python_line(step: Step, plan: Plan) -> str:
     return f"Python {pys} ({verdict})"
 
 
-def _dependency_lines(step: Step) -> list[str]:
-    out = []
-    for dep in step.dependencies:
-        name = dep.get("name", "?")
-        ver = f" {dep['version']}" if dep.get("version") else ""
-        status = dep.get("status", "")
-        msg = f": {dep['message']}" if dep.get("message") else ""
-        out.append(f"{name}{ver} [{status}]{msg}")
-    return out
-
-
 def render_text(plan: Plan, colour: bool = False) -> str:
     lines: list[str] = []
     head = f"Django {plan.current} -> {plan.target}"
