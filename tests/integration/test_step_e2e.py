@@ -188,6 +188,12 @@ def test_step_on_through_5x_on_python_3_12(shop):
     assert pm and pm["to_python"].startswith("3.12") and pm["tests_new_python"]["ok"]
     assert step["to_feature"] == "5.0" and step["status"] == "ok", step["message"]
     assert step["tests"]["after"]["ok"]
+    # the new interpreter is remembered for the next commands (no --python needed)
+    from upgrader.interpreter import find_interpreter
+
+    remembered = find_interpreter(project)
+    assert remembered.source == ".django-upgrade/interpreter"
+    assert os.path.realpath(os.path.dirname(remembered.path)) == os.path.realpath(os.path.dirname(pm["interpreter"]))
     # 5.1 removes index_together: the codemod moved the models to Meta.indexes on 5.0, and the report
     # names the historical migrations that still use it (squash them before the 5.1 step)
     assert "index_together" not in (project / "catalog" / "models.py").read_text()
