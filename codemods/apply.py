@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from codemods import elide as elide_defs
 from codemods import imports, prune
 from codemods.base import Codemod, FileContext, Finding
+from codemods.files import TEMPLATE_SUFFIXES, is_migration_path
 
-TEMPLATE_SUFFIXES = (".html", ".htm", ".txt", ".xml", ".djhtml", ".jinja", ".j2", ".email", ".tpl")
 _TEMPLATE_SIGNS = re.compile(r"\{%\s*(load|block|extends|if|for|include|url|static|trans|csrf_token)\b|\{\{")
 _SETTINGS_SIGNS = re.compile(r"^(INSTALLED_APPS|MIDDLEWARE|DATABASES|SECRET_KEY|ROOT_URLCONF|TEMPLATES)\s*[:=]", re.M)
 
@@ -39,13 +40,6 @@ class SourceResult:
     @property
     def changed(self) -> bool:
         return self.new != self.original
-
-
-def is_migration_path(path: str) -> bool:
-    """A historical migration: ``<app>/migrations/0001_initial.py`` (numbered, as makemigrations names
-    them), not ``__init__.py`` nor a module such as Django's own ``db/migrations/state.py``."""
-    parts = path.replace("\\", "/").split("/")
-    return len(parts) >= 2 and parts[-2] == "migrations" and parts[-1].endswith(".py") and parts[-1][:1].isdigit()
 
 
 def looks_like_settings(path: str, text: str) -> bool:
@@ -88,16 +82,72 @@ def _applicable(codemod: Codemod, ctx: FileContext) -> bool:
     return "settings" in codemod.kinds and ctx.is_settings
 
 
-def _position_lookup(module: cst.Module):
+def _position_lookup(module: cst.Module, elision=None, tree: ast.Module | None = None):
+    """node -> line in the current code of the whole file. Top-level statements (what settings
+    codemods report) take their line from the ``ast`` tree of the same code; other nodes need
+    libcst's PositionProvider, which costs a code generation and is computed once, when first asked."""
     cache = {}
 
     def lookup(node) -> int:
-        if "positions" not in cache:
-            wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-            cache["positions"] = wrapper.resolve(PositionProvider)
-        return cache["positions"][node].start.line
+        if "map" not in cache:
+            cache["map"] = elision.line_map(module.code) if elision is not None else None
+            cache["top"] = _statement_lines(module, tree) if tree is not None else {}
+        line = cache["top"].get(id(node))
+        if line is None:
+            if "positions" not in cache:
+                wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+                cache["positions"] = wrapper.resolve(PositionProvider)
+            line = cache["positions"][node].start.line
+        return cache["map"](line) if cache["map"] is not None else line
 
+    def name(local: str) -> int:
+        """The first line importing or defining ``local``, else the first using it (a name or an attribute)."""
+        if "full" not in cache:
+            code = module.code
+            full = elision.expand(code) if elision is not None else code
+            cache["full"] = _parse_quietly(full) if full is not None else None
+        tree = cache["full"]
+        if tree is None:
+            return 0
+        imported = used = None
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                for a in node.names:
+                    bound = a.asname or (a.name.split(".")[0] if isinstance(node, ast.Import) else a.name)
+                    if bound == local and (imported is None or node.lineno < imported):
+                        imported = node.lineno
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == local:
+                if imported is None or node.lineno < imported:
+                    imported = node.lineno
+            elif (isinstance(node, ast.Name) and node.id == local) or (isinstance(node, ast.Attribute) and node.attr == local):
+                if used is None or node.lineno < used:
+                    used = node.lineno
+        return imported or used or 0
+
+    lookup.name = name
     return lookup
+
+
+def _statement_lines(module: cst.Module, tree: ast.Module) -> dict[int, int]:
+    """id(top-level statement, or small statement of a top-level line) -> its first line, when libcst's
+    and ast's statements line up (else nothing)."""
+    lines: dict[int, int] = {}
+    i = 0
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            group = tree.body[i:i + len(stmt.body)]
+            if len(group) != len(stmt.body):
+                return {}
+            lines[id(stmt)] = group[0].lineno
+            for small, node in zip(stmt.body, group):
+                lines[id(small)] = node.lineno
+            i += len(group)
+        else:
+            if i >= len(tree.body):
+                return {}
+            lines[id(stmt)] = tree.body[i].lineno
+            i += 1
+    return lines if i == len(tree.body) else {}
 
 
 def _unchanged(old: cst.Module, new: cst.Module, inert: set[int]) -> bool:
@@ -129,8 +179,12 @@ def _parse_quietly(text: str) -> ast.Module | None:
         return None
 
 
-def apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None) -> SourceResult:
-    """Run the codemods over one file's text. Never raises for bad input; see ``SourceResult.error``."""
+def apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None,
+                 elide: bool = True) -> SourceResult:
+    """Run the codemods over one file's text. Never raises for bad input; see ``SourceResult.error``.
+
+    ``elide=False``: libcst gets the whole file (see ``codemods.elide``; the pipeline falls back to it
+    by itself when an elided run does not line up)."""
     result = SourceResult(path=path, original=text, new=text)
     ctx = make_context(path, text, target)
     if ctx is None:
@@ -161,36 +215,57 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
     if not confirmed:
         result.findings = ctx.findings
         return result
+    elision = None
+    use_pruning = prune.enabled()
+    if use_pruning and elide and all(c.prune_needles() for c in confirmed):
+        needles = tuple(dict.fromkeys(n for c in confirmed for n in prune.needles_for(c, tree)))
+        elision = elide_defs.build(text, tree, needles)
+    parse_text = elision.text if elision is not None else text
     try:
-        module = cst.parse_module(text)
+        module = cst.parse_module(parse_text)
     except cst.ParserSyntaxError as exc:
+        if elision is not None:
+            return apply_source(text, path, codemods, target, elide=False)
         result.error = f"cannot parse: {str(exc).splitlines()[0]}"
         return result
-    imports.hint_tree(module, tree)
-    current_code = text  # code generation is as costly as parsing: once per codemod, never twice
-    current_tree = tree
-    use_pruning = prune.enabled()
-    for codemod in confirmed:
-        ctx.current_codemod = codemod.name
-        ctx._positions = _position_lookup(module)
-        inert = set()
-        if use_pruning:
-            if current_tree is None:
-                current_tree = _parse_quietly(current_code)
-            if current_tree is not None:
-                inert = prune.inert_statements(module, current_tree, current_code, prune.needles_for(codemod, current_tree))
-        try:
-            with prune.pruning(inert):
-                new_module = codemod.transform(module, ctx)
-        except Exception as exc:  # noqa: BLE001 - one broken codemod must not lose the others' work
-            ctx.findings.append(Finding(codemod.name, path, 0, f"codemod failed and was skipped: {type(exc).__name__}: {exc}"))
-            continue
-        if _unchanged(module, new_module, inert):
-            continue
-        new_code = new_module.code
-        if new_code != current_code:
-            result.applied.append(codemod.name)
-            module, current_code, current_tree = new_module, new_code, None
+    if elision is not None:
+        current_tree = _parse_quietly(parse_text)
+        if current_tree is None:
+            return apply_source(text, path, codemods, target, elide=False)
+        if elision.indent is not None and module.default_indent != elision.indent:
+            module = module.with_changes(default_indent=elision.indent)
+    else:
+        current_tree = tree
+    imports.hint_tree(module, current_tree)
+    current_code = parse_text  # code generation is as costly as parsing: once per codemod, never twice
+    with imports.hidden_definitions(elision):
+        for codemod in confirmed:
+            ctx.current_codemod = codemod.name
+            ctx._positions = _position_lookup(module, elision, current_tree)
+            inert = set()
+            if use_pruning:
+                if current_tree is None:
+                    current_tree = _parse_quietly(current_code)
+                    if current_tree is not None:
+                        imports.hint_tree(module, current_tree)
+                if current_tree is not None:
+                    inert = prune.inert_statements(module, current_tree, current_code, prune.needles_for(codemod, current_tree))
+            try:
+                with prune.pruning(inert):
+                    new_module = codemod.transform(module, ctx)
+            except Exception as exc:  # noqa: BLE001 - one broken codemod must not lose the others' work
+                ctx.findings.append(Finding(codemod.name, path, 0, f"codemod failed and was skipped: {type(exc).__name__}: {exc}"))
+                continue
+            if _unchanged(module, new_module, inert):
+                continue
+            new_code = new_module.code
+            if new_code != current_code:
+                result.applied.append(codemod.name)
+                module, current_code, current_tree = new_module, new_code, None
+    if elision is not None:
+        current_code = elision.expand(current_code)
+        if current_code is None:  # a codemod moved or dropped a placeholder: do the file whole
+            return apply_source(text, path, codemods, target, elide=False)
     new_text = current_code
     if new_text != text:
         try:

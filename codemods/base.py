@@ -39,9 +39,10 @@ import ast
 import inspect
 import textwrap
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import libcst as cst
+if TYPE_CHECKING:  # annotations only: ``fix`` with every result cached never imports libcst
+    import libcst as cst
 
 KINDS = ("python", "settings", "template")
 
@@ -71,8 +72,14 @@ class FileContext:
     _positions: object = None  # set by the pipeline: a PositionProvider-less line lookup
 
     def report(self, where, message: str) -> None:
-        """Record that something was left alone. ``where`` is a line number or a libcst node."""
-        line = where if isinstance(where, int) else self.line_of(where)
+        """Record that something was left alone. ``where``: a line number, a libcst node of the module
+        being transformed, or a name (the finding points at its first import, else its first use)."""
+        if isinstance(where, int):
+            line = where
+        elif isinstance(where, str):
+            line = self.line_of_name(where)
+        else:
+            line = self.line_of(where)
         self.findings.append(Finding(self.current_codemod, self.path, line, message))
 
     def line_of(self, node) -> int:
@@ -82,6 +89,15 @@ class FileContext:
         try:
             return lookup(node)
         except Exception:  # noqa: BLE001 - a missing position never breaks a rewrite
+            return 0
+
+    def line_of_name(self, name: str) -> int:
+        lookup = getattr(self._positions, "name", None)
+        if lookup is None:
+            return 0
+        try:
+            return lookup(name)
+        except Exception:  # noqa: BLE001
             return 0
 
 

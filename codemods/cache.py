@@ -17,6 +17,7 @@ sqlite error disables the cache for the run instead of failing it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -33,16 +34,24 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
-def fingerprint(codemod_names, target: str | None) -> str:
+@functools.lru_cache(maxsize=1)
+def sources_digest() -> str:
+    """A hash of the tool version and of every codemod source (the engine's and the catalogue's), so
+    an edited codemod never reuses old results or metadata."""
     from upgrader import __version__
 
-    parts = [f"schema={SCHEMA_VERSION}", f"tool={__version__}", f"target={target}", *sorted(codemod_names)]
+    parts = [f"tool={__version__}"]
     base = Path(__file__).resolve().parent
     for path in sorted([*base.glob("*.py"), *base.glob("catalogue/*.py")]):
         try:
             parts.append(f"{path.name}:{content_hash(path.read_bytes())}")
         except OSError:
             continue
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def fingerprint(codemod_names, target: str | None) -> str:
+    parts = [f"schema={SCHEMA_VERSION}", f"sources={sources_digest()}", f"target={target}", *sorted(codemod_names)]
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 

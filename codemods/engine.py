@@ -33,10 +33,10 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from codemods.apply import apply_source, is_migration_path
+from codemods import registry
 from codemods.base import Codemod, Finding
 from codemods.cache import CacheStats, ResultCache, content_hash, fingerprint
-from codemods.files import discover
+from codemods.files import discover, is_migration_path
 from upgrader import atomic
 
 MODES = ("write", "diff", "check")
@@ -168,6 +168,8 @@ def process_file(path: str, codemods: list[Codemod], target: str | None, mode: s
         result, new = result_from_cache(path, cached), cached["new"]
         info["data"] = cached
     else:
+        from codemods.apply import apply_source  # (libcst: imported only when a file needs the codemods)
+
         src = apply_source(work, path, codemods, target=target)
         result = FileResult(path, applied=list(src.applied), findings=list(src.findings), error=src.error)
         new = src.new if (src.changed and not src.error) else None
@@ -236,6 +238,8 @@ def _pool_context():
 def _instances(codemods) -> tuple[list[Codemod], list[type[Codemod]]]:
     instances, classes = [], []
     for c in codemods:
+        if isinstance(c, registry.Entry):
+            c = c.load()
         if isinstance(c, type):
             classes.append(c)
             instances.append(c())
@@ -245,21 +249,35 @@ def _instances(codemods) -> tuple[list[Codemod], list[type[Codemod]]]:
     return instances, classes
 
 
+class _LazyCodemods:
+    """The codemod instances, created when first iterated."""
+
+    def __init__(self, codemods):
+        self._codemods, self._instances = codemods, None
+
+    def __iter__(self):
+        if self._instances is None:
+            self._instances = _instances(self._codemods)[0]
+        return iter(self._instances)
+
+
 def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: int | None = None,
         use_cache: bool = True, progress: bool = False, cache_dir: Path | None = None) -> RunSummary:
-    """Run ``codemods`` (classes or instances) over ``paths`` (files and directories)."""
+    """Run ``codemods`` (classes, instances or ``registry.Entry``s) over ``paths`` (files and
+    directories). The codemods are imported only when some file is not answered by the cache."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
-    instances, classes = _instances(codemods)
+    codemods = list(codemods)
     jobs = max(1, jobs or os.cpu_count() or 1)
-    summary = RunSummary(mode=mode, target=target, codemods=[c.name for c in classes], jobs=jobs)
+    summary = RunSummary(mode=mode, target=target, codemods=[c.name for c in codemods], jobs=jobs)
     found = discover(paths)
     summary.skipped = list(found.skipped)
     paths_str = [str(p) for p in found.files]
 
     cache = ResultCache(fingerprint(summary.codemods, target), cache_dir) if use_cache else None
     results: dict[str, FileResult] = {}
-    todo: list[str] = []
+    todo: list[str] = []  # files the codemods must see
+    known_changes: list[str] = []  # unchanged files whose rewrite is cached: only read, diff or write
     for p in paths_str:
         if cache is not None:
             try:
@@ -271,9 +289,12 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             if hit is not None and (hit.get("new") is None or mode == "check"):
                 results[p] = result_from_cache(p, hit)
                 continue
+            if hit is not None:
+                known_changes.append(p)
+                continue
         todo.append(p)
     if cache is not None:
-        cache.stats.misses = len(todo)
+        cache.stats.misses = len(todo) + len(known_changes)
 
     def collect(p: str, outcome) -> None:
         result, info = outcome
@@ -281,10 +302,16 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
         if cache is not None and info is not None:
             cache.record(os.path.abspath(p), info["size"], info["mtime_ns"], info["hash"], info["data"])
 
+    instances, classes = _instances(codemods) if todo else ([], [])
     known = cache.by_hash() if cache is not None else None
     key = cache.key if cache is not None else None
-    bar = _progress(len(paths_str), len(paths_str) - len(todo)) if progress else None
+    bar = _progress(len(paths_str), len(paths_str) - len(todo) - len(known_changes)) if progress else None
     try:
+        lazy = _LazyCodemods(codemods)  # (needed only if a file changed since the cache lookup)
+        for p in known_changes:
+            collect(p, process_file(p, lazy, target, mode, known, key))
+            if bar:
+                bar.update(1)
         if jobs == 1 or len(todo) < SERIAL_THRESHOLD:
             for p in todo:
                 collect(p, process_file(p, instances, target, mode, known, key))

@@ -10,7 +10,7 @@ Rules:
   ignored (``git ls-files -co --exclude-standard -z``); elsewhere a walk of the tree;
 * below a given directory, never: virtualenvs (a directory holding ``pyvenv.cfg``), ``site-packages``,
   ``node_modules``, build / dist directories, ``.git``, ``.tox``, ``.nox``, caches;
-* candidates: ``*.py`` and template files (``codemods.apply.TEMPLATE_SUFFIXES``; whether such a file
+* candidates: ``*.py`` and template files (``TEMPLATE_SUFFIXES``; whether such a file
   outside a ``templates/`` directory is really a template is decided from its text by
   ``codemods.apply.file_kind`` when it is read);
 * nothing outside the given paths: a symlink whose target lies outside is skipped and reported.
@@ -23,7 +23,14 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from codemods.apply import TEMPLATE_SUFFIXES
+TEMPLATE_SUFFIXES = (".html", ".htm", ".txt", ".xml", ".djhtml", ".jinja", ".j2", ".email", ".tpl")
+
+
+def is_migration_path(path: str) -> bool:
+    """A historical migration: ``<app>/migrations/0001_initial.py`` (numbered, as makemigrations names
+    them), not ``__init__.py`` nor a module such as Django's own ``db/migrations/state.py``."""
+    parts = path.replace("\\", "/").split("/")
+    return len(parts) >= 2 and parts[-2] == "migrations" and parts[-1].endswith(".py") and parts[-1][:1].isdigit()
 
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".tox", ".nox", "node_modules", "site-packages", "dist-packages", "build",

@@ -15,6 +15,7 @@ collects exactly that in one walk.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -76,6 +77,7 @@ class ImportIndex:
                 _AstCollector(index).visit(hint[1])  # same answers, a fraction of a libcst walk
             else:
                 module.visit(_Collector(index))
+            _add_hidden_index(index)
             return index
 
         return _memoized("index", module, compute)
@@ -280,7 +282,9 @@ def count_references(module: cst.CSTNode, name: str) -> int:
             module.visit(counter)
             return counter.counts
 
-        return _memoized("names", module, compute).get(name, 0)
+        count = _memoized("names", module, compute).get(name, 0)
+        hidden = _hidden()
+        return count + hidden.count(name) if hidden is not None else count
     counter = _RefCounter(name)
     module.visit(counter)
     return counter.count
@@ -288,6 +292,52 @@ def count_references(module: cst.CSTNode, name: str) -> int:
 
 _MEMO: dict[str, tuple[object, object]] = {}
 _TREE_HINT: dict[str, tuple[object, object]] = {}
+_HIDDEN: dict[str, object] = {}
+
+
+@contextmanager
+def hidden_definitions(elision):
+    """While the pipeline works on a file whose definitions ``codemods.elide`` hid from libcst
+    (``elision``; None: nothing hidden), ``ImportIndex.build`` and ``count_references`` of a whole
+    module include what the hidden definitions import, bind and name."""
+    _HIDDEN.clear()
+    if elision is not None:
+        _HIDDEN["elision"] = elision
+    try:
+        yield
+    finally:
+        _HIDDEN.clear()
+
+
+def _hidden():
+    elision = _HIDDEN.get("elision")
+    if elision is None:
+        return None
+    if "parts" not in _HIDDEN:
+        _HIDDEN["parts"] = elision.definitions()
+    return _HIDDEN["parts"]
+
+
+class _BoundNames(set):
+    """``other_bound`` of a module with hidden definitions: ``name in`` also asks those (lazily)."""
+
+    def __init__(self, names, hidden):
+        super().__init__(names)
+        self.hidden = hidden
+
+    def __contains__(self, name) -> bool:
+        return set.__contains__(self, name) or self.hidden.binds(name)
+
+
+def _add_hidden_index(index: "ImportIndex") -> None:
+    hidden = _hidden()
+    if hidden is None:
+        return
+    part = hidden.import_index()
+    for local, found in part.bindings.items():
+        index.bindings.setdefault(local, []).extend(found)
+    index.star_modules |= part.star_modules
+    index.other_bound = _BoundNames(index.other_bound | part.other_bound, hidden)
 
 
 def hint_tree(module: cst.Module, tree) -> None:

@@ -29,7 +29,12 @@ from codemods.keywords import resolve_call, star_source
 
 class PositionalToKeywordCodemod(Codemod):
     signatures: ClassVar[dict[str, tuple[int, tuple[str, ...]]]] = {}
-    prunable = False  # super().__init__(...) in subclasses carries no trigger string
+
+    def prune_needles(self) -> tuple[str, ...]:
+        # super().__init__(...) in a subclass carries no trigger string; its class header names the
+        # base (a trigger) and its method contains "__init__"
+        base = super().prune_needles()
+        return (*base, "__init__") if base else ()
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
@@ -66,24 +71,27 @@ class PositionalToKeywordCodemod(Codemod):
         index = ImportIndex.build(module)
         return module.visit(_Transformer(self, index, ctx))
 
-    def rewrite(self, call: cst.Call, qual: str, ctx: FileContext, skip_first: int = 0) -> cst.Call:
+    def rewrite(self, call: cst.Call, qual: str, ctx: FileContext, skip_first: int = 0, where=None) -> cst.Call:
+        """``call`` with its extra positional arguments as keywords; ``where``: the node findings name
+        (the call as it is in the module, when ``call`` is an updated copy)."""
+        where = call if where is None else where
         keep, names = self.signatures[qual]
         keep += skip_first
         args = list(call.args)
         if any(a.star == "*" for a in args):
-            ctx.report(call, f"{qual.rpartition('.')[2]}(*args): pass the arguments after the first {keep - skip_first} by keyword by hand")
+            ctx.report(where, f"{qual.rpartition('.')[2]}(*args): pass the arguments after the first {keep - skip_first} by keyword by hand")
             return call
         pos = [a for a in args if a.keyword is None and not a.star]
         if len(pos) <= keep:
             return call
         extra = pos[keep:]
         if len(extra) > len(names):
-            ctx.report(call, f"{qual.rpartition('.')[2]}() gets more positional arguments than it accepts: left alone")
+            ctx.report(where, f"{qual.rpartition('.')[2]}() gets more positional arguments than it accepts: left alone")
             return call
         used = {a.keyword.value for a in args if a.keyword is not None}
         new_names = names[:len(extra)]
         if used & set(new_names):
-            ctx.report(call, f"{qual.rpartition('.')[2]}(): an argument is passed both by position and keyword: left alone")
+            ctx.report(where, f"{qual.rpartition('.')[2]}(): an argument is passed both by position and keyword: left alone")
             return call
         converted = {id(a): kwarg(n, a.value).with_changes(comma=a.comma) for a, n in zip(extra, new_names)}
         new_args = [converted.get(id(a), a) for a in args]
@@ -115,12 +123,12 @@ class _Transformer(cst.CSTTransformer):
                 and isinstance(func.value.func, cst.Name) and func.value.func.value == "super" and not func.value.args:
             base = self.class_bases[-1] if self.class_bases else None
             if base:
-                return self.codemod.rewrite(updated, base, self.ctx)
+                return self.codemod.rewrite(updated, base, self.ctx, where=original)
             return updated
         qual, reason = resolve_call(self.index, func)
         if qual in sigs:
             if reason is None:
-                return self.codemod.rewrite(updated, qual, self.ctx)
+                return self.codemod.rewrite(updated, qual, self.ctx, where=original)
         elif reason and self._may_be(func):
             self.ctx.report(original, f"left alone: {reason}")
         elif qual is None and star_source(self.index, func, sigs):

@@ -4,13 +4,21 @@
     get("force_text")               # one class (KeyError when unknown)
     codemods_for_change("force-text")
     select(target="4.2", only=(), skip=(), removed_in=None)   # what may run on a 4.2 project
+    select_entries(target="4.2")    # the same as metadata ``Entry``s, without importing the codemods
+
+The metadata of the catalogue (``entries()``) is kept in the user cache directory, keyed by a hash of
+the codemod sources: ``fix`` answered entirely from its result cache never imports a codemod (nor
+libcst).
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import json
+import os
 import pkgutil
+from dataclasses import asdict, dataclass
 
 from codemods import catalogue as _catalogue
 from codemods.base import Codemod
@@ -33,12 +41,48 @@ def _load() -> tuple[type[Codemod], ...]:
     return tuple(sorted(found.values(), key=lambda c: c.name))
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A codemod's metadata, known without importing its module."""
+
+    name: str
+    changes: tuple[str, ...]
+    available_from: str
+    removed_in: str
+    kinds: tuple[str, ...]
+
+    def load(self) -> type[Codemod]:
+        return get(self.name)
+
+
+@functools.lru_cache(maxsize=1)
+def entries() -> tuple[Entry, ...]:
+    from codemods.cache import sources_digest
+    from release_data import user_cache_dir
+
+    path = user_cache_dir() / "catalogue" / f"{sources_digest()}.json"
+    try:
+        return tuple(Entry(**{**d, "changes": tuple(d["changes"]), "kinds": tuple(d["kinds"])})
+                     for d in json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    found = tuple(Entry(c.name, tuple(c.changes), c.available_from, c.removed_in, tuple(sorted(c.kinds))) for c in _load())
+    try:
+        from upgrader import atomic
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write_text(str(path), json.dumps([asdict(e) for e in found]))
+    except OSError:
+        pass  # a read-only cache only costs the import next time
+    return found
+
+
 def all_codemods() -> list[type[Codemod]]:
     return list(_load())
 
 
 def names() -> list[str]:
-    return [c.name for c in _load()]
+    return [e.name for e in entries()]
 
 
 def get(name: str) -> type[Codemod]:
@@ -52,14 +96,15 @@ def codemods_for_change(change_id: str) -> list[type[Codemod]]:
     return [c for c in _load() if change_id in c.changes]
 
 
-def available(codemod: type[Codemod], target: str | None) -> bool:
+def available(codemod, target: str | None) -> bool:
     """A codemod may run only where its NEW code already works: target >= available_from."""
     if target is None:
         return True
     return versions.feature_key(versions.feature(target)) >= versions.feature_key(versions.feature(codemod.available_from))
 
 
-def select(target: str | None = None, only=(), skip=(), removed_in: str | None = None) -> list[type[Codemod]]:
+def select_entries(target: str | None = None, only=(), skip=(), removed_in: str | None = None) -> list[Entry]:
+    """The codemods that may run on a ``target`` project (see ``available``), as metadata."""
     only, skip = set(only or ()), set(skip or ())
     unknown = (only | skip) - set(names())
     if unknown:
@@ -67,7 +112,7 @@ def select(target: str | None = None, only=(), skip=(), removed_in: str | None =
 
         raise UsageError(f"unknown codemod: {', '.join(sorted(unknown))} (see: django-upgrade codemods)")
     chosen = []
-    for c in _load():
+    for c in entries():
         if only and c.name not in only:
             continue
         if c.name in skip:
@@ -78,3 +123,8 @@ def select(target: str | None = None, only=(), skip=(), removed_in: str | None =
             continue
         chosen.append(c)
     return chosen
+
+
+def select(target: str | None = None, only=(), skip=(), removed_in: str | None = None) -> list[type[Codemod]]:
+    """``select_entries``, as the codemod classes."""
+    return [e.load() for e in select_entries(target, only, skip, removed_in)]

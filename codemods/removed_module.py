@@ -29,7 +29,7 @@ class RemovedModuleRenameCodemod(RenameCodemod):
         for bindings in index.bindings.values():
             for b in bindings:
                 if b.kind == "import" and any(b.module == m or b.module.startswith(m + ".") for m in self.removed_modules):
-                    ctx.report(0, f"'import {b.module}': the module is removed; rewrite its uses by hand")
+                    ctx.report(b.local, f"'import {b.module}': the module is removed; rewrite its uses by hand")
                     return module
         new = super().transform(module, ctx)
         for mod in self.removed_modules:
@@ -38,5 +38,5 @@ class RemovedModuleRenameCodemod(RenameCodemod):
                 if count_references(new, local) == 0:
                     new = remove_from_import(new, parent, leaf, asname=None if local == leaf else local)
                 else:
-                    ctx.report(0, f"'{local}' ({mod}) is still used here and the module is removed: rewrite by hand")
+                    ctx.report(local, f"'{local}' ({mod}) is still used here and the module is removed: rewrite by hand")
         return new

@@ -94,12 +94,12 @@ class RenameCodemod(Codemod):
             new_mod, new_name = split(new)
             if index.star_imports(old_mod) and count_references(module, old_name):
                 if old_name not in index.bindings:
-                    ctx.report(0, f"'{old_name}' may come from 'from {old_mod} import *': replace it with {new} by hand")
+                    ctx.report(old_name, f"'{old_name}' may come from 'from {old_mod} import *': replace it with {new} by hand")
                     continue
             for local in index.locals_for(old):
                 reason = index.unsure_reason(local)
                 if reason:
-                    ctx.report(0, f"left {old} alone: {reason}")
+                    ctx.report(local, f"left {old} alone: {reason}")
                     continue
                 b = index.binding(local)
                 if b.asname:
@@ -107,7 +107,7 @@ class RenameCodemod(Codemod):
                     continue
                 clash = index.bindings.get(new_name)
                 if (clash and any(x.qualname not in (new, old) for x in clash)) or new_name in index.other_bound:
-                    ctx.report(0, f"left {old} alone: the name '{new_name}' is already used in this module")
+                    ctx.report(new_name, f"left {old} alone: the name '{new_name}' is already used in this module")
                     continue
                 name_map[local] = new_name
                 if old_mod == new_mod and not (clash and any(x.qualname == new for x in clash)):

@@ -24,8 +24,8 @@ START, END = "<!-- cli:start -->", "<!-- cli:end -->"
 
 def render() -> str:
     parts = []
-    for name in sorted(cli.commands):
-        command = cli.commands[name]
+    for name in sorted(cli.all_commands):
+        command = cli.all_commands[name]
         ctx = click.Context(command, info_name=f"django-upgrade {name}", terminal_width=100, max_content_width=100)
         parts.append(f"### `django-upgrade {name}`\n\n```\n{command.get_help(ctx)}\n```\n")
     return "\n".join(parts)

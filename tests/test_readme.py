@@ -35,7 +35,7 @@ def test_every_command_is_in_the_reference():
     from upgrader.cli import cli
 
     text = README.read_text(encoding="utf-8")
-    for name in cli.commands:
+    for name in cli.all_commands:
         assert f"### `django-upgrade {name}`" in text
 
 

@@ -1,7 +1,9 @@
 """The ``django-upgrade`` command line: a thin click layer over importable functions.
 
-Each subcommand lives in ``upgrader/commands/<name>.py`` and exposes ``command``; this module finds
-them, and turns expected errors into one line on stderr and a documented exit code.
+Each subcommand lives in ``upgrader/commands/<name>.py`` and exposes ``command`` (named after the
+module, ``_`` spelled ``-``); this module finds them, imports only the one being run (so ``fix``
+does not pay for ``report``'s or ``step``'s imports), and turns expected errors into one line on
+stderr and a documented exit code.
 """
 
 from __future__ import annotations
@@ -36,7 +38,32 @@ def _one_line(exc: click.exceptions.UsageError) -> click.exceptions.UsageError:
     return new
 
 
+def _command_modules() -> dict[str, str]:
+    """command name -> module name under ``upgrader.commands``."""
+    return {info.name.replace("_", "-"): info.name for info in pkgutil.iter_modules(_commands_pkg.__path__)
+            if not info.name.startswith("_")}
+
+
 class _Group(click.Group):
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(_command_modules()))
+
+    def get_command(self, ctx, name):
+        if name not in self.commands:
+            module = _command_modules().get(name)
+            if module is None:
+                return None
+            command = getattr(importlib.import_module(f"upgrader.commands.{module}"), "command", None)
+            if not isinstance(command, click.Command) or command.name != name:
+                raise RuntimeError(f"upgrader.commands.{module} must define a click command named {name!r}")
+            self.add_command(command)
+        return self.commands.get(name)
+
+    @property
+    def all_commands(self) -> dict[str, click.Command]:
+        """Every command, imported (for the README generator and the tests)."""
+        return {name: self.get_command(None, name) for name in self.list_commands(None)}
+
     def parse_args(self, ctx, args):
         try:
             return super().parse_args(ctx, args)
@@ -80,19 +107,6 @@ def cli():
     clear-cache  clear the project's caches and stale bytecode
     codemods     list the codemods
     """
-
-
-def _register() -> None:
-    for info in sorted(pkgutil.iter_modules(_commands_pkg.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"upgrader.commands.{info.name}")
-        command = getattr(module, "command", None)
-        if isinstance(command, click.Command):
-            cli.add_command(command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> None:

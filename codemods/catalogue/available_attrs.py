@@ -70,7 +70,7 @@ class AvailableAttrs(Codemod):
         for local in index.locals_for(_OLD):
             reason = index.unsure_reason(local)
             if reason:
-                ctx.report(0, f"left available_attrs alone: {reason}; use functools.WRAPPER_ASSIGNMENTS by hand")
+                ctx.report(local, f"left available_attrs alone: {reason}; use functools.WRAPPER_ASSIGNMENTS by hand")
                 return module
         # how the new value is spelled here
         wa = [b for b in index.bindings.get("WRAPPER_ASSIGNMENTS", [])]
@@ -82,7 +82,7 @@ class AvailableAttrs(Codemod):
                 index.unsure_reason("functools") is None:
             spelling, needs_import = "functools.WRAPPER_ASSIGNMENTS", False
         elif wa or "WRAPPER_ASSIGNMENTS" in index.other_bound:
-            ctx.report(0, "'WRAPPER_ASSIGNMENTS' is already bound to something else here: replace "
+            ctx.report("WRAPPER_ASSIGNMENTS", "'WRAPPER_ASSIGNMENTS' is already bound to something else here: replace "
                           "available_attrs(...) with functools.WRAPPER_ASSIGNMENTS by hand")
             return module
         else:

@@ -66,20 +66,20 @@ class BadHeaderError(Codemod):
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)
         if "ValueError" in index.bindings or "ValueError" in index.other_bound:
-            ctx.report(0, "'ValueError' is rebound in this module: replace django.core.mail.BadHeaderError by hand")
+            ctx.report("ValueError", "'ValueError' is rebound in this module: replace django.core.mail.BadHeaderError by hand")
             return module
         locals_ = []
         for qual in _OLD:
             for local in index.locals_for(qual):
                 reason = index.unsure_reason(local)
                 if reason:
-                    ctx.report(0, f"left BadHeaderError alone: {reason}; replace it with ValueError by hand")
+                    ctx.report(local, f"left BadHeaderError alone: {reason}; replace it with ValueError by hand")
                     return module
                 locals_.append(local)
         for mod in _MODULES:
             if index.star_imports(mod) and "BadHeaderError" not in index.bindings and \
                     count_references(module, "BadHeaderError"):
-                ctx.report(0, f"'BadHeaderError' may come from 'from {mod} import *': replace it with ValueError by hand")
+                ctx.report("BadHeaderError", f"'BadHeaderError' may come from 'from {mod} import *': replace it with ValueError by hand")
                 return module
         tr = _Transformer(index, set(locals_))
         new = module.visit(tr)

@@ -67,10 +67,11 @@ class FindersFindAll(KeywordRenameCodemod):
         return False
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
-        module = super().transform(module, ctx)
-        index = ImportIndex.build(module)
-        module.visit(_Reporter(index, ctx))
-        return module
+        new = super().transform(module, ctx)
+        # the calls and methods reported are the ones the rename leaves alone: name them as they are
+        # in ``module`` (the pipeline's line lookup knows its nodes)
+        module.visit(_Reporter(ImportIndex.build(module), ctx))
+        return new
 
 
 class _Reporter(cst.CSTVisitor):

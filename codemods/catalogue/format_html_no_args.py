@@ -51,11 +51,11 @@ class FormatHtmlNoArgs(Codemod):
         index = ImportIndex.build(module)
         for local in index.locals_for(QUALNAME):
             if index.unsure_reason(local):
-                ctx.report(0, f"format_html left alone: {index.unsure_reason(local)}")
+                ctx.report(local, f"format_html left alone: {index.unsure_reason(local)}")
                 return module
         if "mark_safe" in index.other_bound or any(b.qualname != "django.utils.safestring.mark_safe"
                                                    for b in index.bindings.get("mark_safe", [])):
-            ctx.report(0, "format_html() without arguments left alone: the name mark_safe is taken in this module")
+            ctx.report("mark_safe", "format_html() without arguments left alone: the name mark_safe is taken in this module")
             return module
         t = _Transformer(index, ctx)
         new = module.visit(t)

@@ -129,7 +129,7 @@ class FormsUrlfieldAssumeScheme(Codemod):
             return module
         root = _project_root(ctx.path) if ctx.path else None
         if root is not None and _project_opts_into_https(str(root)):
-            ctx.report(0, "the project sets FORMS_URLFIELD_ASSUME_HTTPS: its forms.URLField fields assume https "
+            ctx.report("URLField", "the project sets FORMS_URLFIELD_ASSUME_HTTPS: its forms.URLField fields assume https "
                           "already, so assume_scheme=\"http\" was not added (Django 6.0 keeps https)")
             return module
         return new

@@ -50,7 +50,7 @@ class GetRandomStringLength(Codemod):
         for local in index.locals_for(QUALNAME):
             reason = index.unsure_reason(local)
             if reason:
-                ctx.report(0, f"get_random_string left alone: {reason}")
+                ctx.report(local, f"get_random_string left alone: {reason}")
                 return module
         return module.visit(_Transformer(index, ctx))
 

@@ -71,14 +71,14 @@ class GetStorageClass(Codemod):
         index = ImportIndex.build(module)
         if index.star_imports(OLD_MOD) and "get_storage_class" not in index.bindings \
                 and count_references(module, "get_storage_class"):
-            ctx.report(0, f"'get_storage_class' may come from 'from {OLD_MOD} import *': rewrite it by hand")
+            ctx.report("get_storage_class", f"'get_storage_class' may come from 'from {OLD_MOD} import *': rewrite it by hand")
             return module
 
         def usable(name, qual):
             return name not in index.other_bound and all(b.qualname == qual for b in index.bindings.get(name, []))
 
         if not usable("import_string", "django.utils.module_loading.import_string"):
-            ctx.report(0, "get_storage_class left alone: the name 'import_string' is used for something else")
+            ctx.report("import_string", "get_storage_class left alone: the name 'import_string' is used for something else")
             return module
         t = _Calls(index, ctx, usable("settings", "django.conf.settings"))
         new = module.visit(t)
@@ -92,7 +92,7 @@ class GetStorageClass(Codemod):
             if b is not None and count_references(new, local) == 0:
                 new = remove_from_import(new, OLD_MOD, "get_storage_class", asname=b.asname)
             elif b is not None:
-                ctx.report(0, f"'{local}' is still used other than in a call: replace it by hand")
+                ctx.report(local, f"'{local}' is still used other than in a call: replace it by hand")
         return new
 
 

@@ -74,7 +74,7 @@ class PostgresJSONField(RenameCodemod):
         index = ImportIndex.build(module)
         bare = {b.qualname for b in index.bindings.get("JSONField", [])}
         if bare & set(_MODEL) and bare & set(_FORM):
-            ctx.report(0, "both the postgres model and form JSONField are imported as 'JSONField': "
+            ctx.report("JSONField", "both the postgres model and form JSONField are imported as 'JSONField': "
                           "import django.db.models.JSONField / django.forms.JSONField under different names by hand")
             return module
         return super().transform(module, ctx)

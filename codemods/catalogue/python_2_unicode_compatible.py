@@ -58,14 +58,14 @@ class Python2UnicodeCompatible(Codemod):
         for q in _QUALNAMES:
             mod = q.rpartition(".")[0]
             if index.star_imports(mod) and "python_2_unicode_compatible" not in index.bindings:
-                ctx.report(0, f"python_2_unicode_compatible may come from 'from {mod} import *': delete it by hand")
+                ctx.report("python_2_unicode_compatible", f"python_2_unicode_compatible may come from 'from {mod} import *': delete it by hand")
                 return module
         unsafe = set()
         for q in _QUALNAMES:
             for local in index.locals_for(q):
                 reason = index.unsure_reason(local)
                 if reason:
-                    ctx.report(0, f"python_2_unicode_compatible left alone: {reason}")
+                    ctx.report(local, f"python_2_unicode_compatible left alone: {reason}")
                     unsafe.add(local)
         visitor = _Transformer(index, unsafe)
         new = module.visit(visitor)

@@ -87,13 +87,13 @@ class TimezoneUtc(Codemod):
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)
         if index.star_imports(DJ_TZ) and "utc" not in index.bindings and count_references(module, "utc"):
-            ctx.report(0, "'utc' may come from 'from django.utils.timezone import *': use datetime.timezone.utc by hand")
+            ctx.report("utc", "'utc' may come from 'from django.utils.timezone import *': use datetime.timezone.utc by hand")
         # names to rewrite
         names = []
         for local in index.locals_for(OLD):
             reason = index.unsure_reason(local)
             if reason:
-                ctx.report(0, f"left {OLD} alone: {reason}")
+                ctx.report(local, f"left {OLD} alone: {reason}")
             else:
                 names.append(local)
         finder = _FindAttrs(index)
@@ -105,7 +105,7 @@ class TimezoneUtc(Codemod):
             return module
         qualifier, add, free_django_tz = self._qualifier(index, module, attrs)
         if qualifier is None:
-            ctx.report(0, "no free name for datetime.timezone (timezone, datetime and dt_timezone are all taken): "
+            ctx.report("timezone", "no free name for datetime.timezone (timezone, datetime and dt_timezone are all taken): "
                           "use datetime.timezone.utc by hand")
             return module
         new_module = module.visit(_Rewrite(set(names), {id(a) for a in attrs}, qualifier))

@@ -54,7 +54,7 @@ class UpathNpath(Codemod):
             for local in index.locals_for(q):
                 reason = index.unsure_reason(local)
                 if reason:
-                    ctx.report(0, f"{q.rpartition('.')[2]} left alone: {reason}")
+                    ctx.report(local, f"{q.rpartition('.')[2]} left alone: {reason}")
                     return module
         visitor = _Transformer(index, ctx)
         new = module.visit(visitor)

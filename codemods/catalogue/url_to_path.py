@@ -174,7 +174,7 @@ class UrlToPath(Codemod):
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)
         if index.star_imports(OLD_MOD) and "url" not in index.bindings and count_references(module, "url"):
-            ctx.report(0, "'url' may come from 'from django.conf.urls import *': rewrite to path()/re_path() by hand")
+            ctx.report("url", "'url' may come from 'from django.conf.urls import *': rewrite to path()/re_path() by hand")
         url_local = self._safe_local(index, "url", ctx)
         include_local = self._safe_local(index, "include", ctx)
         new_module = module
@@ -183,7 +183,7 @@ class UrlToPath(Codemod):
             path_ok = self._name_free(index, "path", "django.urls.path")
             re_path_ok = self._name_free(index, "re_path", "django.urls.re_path")
             if not re_path_ok:
-                ctx.report(0, "left url() alone: the name 're_path' is already used in this module")
+                ctx.report("re_path", "left url() alone: the name 're_path' is already used in this module")
             else:
                 transformer = _UrlCalls(index, ctx, path_ok)
                 new_module = module.visit(transformer)
@@ -193,7 +193,7 @@ class UrlToPath(Codemod):
             if count_references(new_module, "url") == 0:
                 removing.add("url")
             else:
-                ctx.report(0, "'url' is still used other than in a url() call; its import is kept")
+                ctx.report("url", "'url' is still used other than in a url() call; its import is kept")
         if include_local is not None:
             removing.add("include")
             used.add("include")
@@ -215,11 +215,11 @@ class UrlToPath(Codemod):
         if not any(b.qualname == qual for b in found):
             for b in (b for bs in index.bindings.values() for b in bs):
                 if b.qualname == qual and b.asname:
-                    ctx.report(0, f"'{qual}' imported as '{b.asname}': rewrite by hand")
+                    ctx.report(b.asname, f"'{qual}' imported as '{b.asname}': rewrite by hand")
             return None
         reason = index.unsure_reason(name)
         if reason:
-            ctx.report(0, f"left {qual} alone: {reason}")
+            ctx.report(name, f"left {qual} alone: {reason}")
             return None
         if found[0].asname is not None:
             return None

@@ -91,7 +91,7 @@ class UrlQuote(Codemod):
         index = ImportIndex.build(module)
         for old in MAP:
             if index.star_imports(OLD_MOD) and old not in index.bindings and count_references(module, old):
-                ctx.report(0, f"'{old}' may come from 'from {OLD_MOD} import *': rewrite it by hand")
+                ctx.report(old, f"'{old}' may come from 'from {OLD_MOD} import *': rewrite it by hand")
         blocked = set()
         for old, (new, _) in MAP.items():
             clash = index.bindings.get(new, [])

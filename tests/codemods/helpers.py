@@ -4,13 +4,16 @@
     check_noop(ForceText, source)                               # leaves it alone
     check_noop(ForceText, source, reported=True)                # ... and says why (a Finding)
 
-Both also check, automatically, that the output parses (ast and libcst) and that a second run
-changes nothing (idempotence). Sources are dedented, so cases can be indented triple-quoted strings.
+Both also check, automatically, that the output parses (ast and libcst), that a second run
+changes nothing (idempotence), that every finding names a line, and that libcst given the whole file
+(no elision, no pruning) gives the same output and findings. Sources are dedented, so cases can be
+indented triple-quoted strings.
 """
 
 from __future__ import annotations
 
 import ast
+import os
 import textwrap
 
 import libcst as cst
@@ -19,7 +22,29 @@ from codemods.apply import apply_source
 
 
 def _run(codemod_cls, source: str, filename: str, target: str | None):
-    return apply_source(source, filename, [codemod_cls()], target=target)
+    result = apply_source(source, filename, [codemod_cls()], target=target)
+    whole = _whole_file(codemod_cls, source, filename, target)
+    assert _outcome(result) == _outcome(whole), (
+        f"elided/pruned run differs from the whole-file run:\n{_outcome(result)}\n{_outcome(whole)}")
+    lineless = [f for f in result.findings if f.line < 1]
+    assert not lineless, f"findings without a line: {lineless}"
+    return result
+
+
+def _whole_file(codemod_cls, source: str, filename: str, target: str | None):
+    saved = os.environ.get("DJANGO_UPGRADE_NO_PRUNE")
+    os.environ["DJANGO_UPGRADE_NO_PRUNE"] = "1"
+    try:
+        return apply_source(source, filename, [codemod_cls()], target=target, elide=False)
+    finally:
+        if saved is None:
+            del os.environ["DJANGO_UPGRADE_NO_PRUNE"]
+        else:
+            os.environ["DJANGO_UPGRADE_NO_PRUNE"] = saved
+
+
+def _outcome(result):
+    return result.new, result.applied, [(f.codemod, f.line, f.message) for f in result.findings], result.error
 
 
 def _check_parses(text: str, filename: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from codemods import apply as apply_module
 from codemods import engine
 from codemods.catalogue.force_text import ForceText
 from codemods.catalogue.ifequal import IfEqual
@@ -97,8 +98,8 @@ def test_cache_second_run_does_not_process_unchanged_files(tmp_path, monkeypatch
     assert first.cache.result_hits == 0 and first.cache.stored == 25
 
     calls = []
-    real = engine.apply_source
-    monkeypatch.setattr(engine, "apply_source", lambda text, path, *a, **k: calls.append(path) or real(text, path, *a, **k))
+    real = apply_module.apply_source
+    monkeypatch.setattr(apply_module, "apply_source", lambda text, path, *a, **k: calls.append(path) or real(text, path, *a, **k))
     second = engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)
     # no file goes through the codemods again; in check mode every file costs a stat only
     assert calls == []
@@ -114,8 +115,8 @@ def test_cache_warm_diff_and_write_use_the_cached_rewrite(tmp_path, monkeypatch)
     _age(crlf)
     cold = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=1)
     calls = []
-    real = engine.apply_source
-    monkeypatch.setattr(engine, "apply_source", lambda text, path, *a, **k: calls.append(path) or real(text, path, *a, **k))
+    real = apply_module.apply_source
+    monkeypatch.setattr(apply_module, "apply_source", lambda text, path, *a, **k: calls.append(path) or real(text, path, *a, **k))
     warm = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=1)
     assert calls == []
     assert [f.as_dict() for f in warm.files] == [f.as_dict() for f in cold.files]

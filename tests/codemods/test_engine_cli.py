@@ -209,3 +209,24 @@ def test_default_target_is_the_projects_django(proj):
     assert "assert_queryset_equal" not in data["codemods"]  # its new name needs 4.2
     assert "force_text" in data["codemods"]
     assert r.exit_code == 1
+
+
+def test_warm_run_imports_no_codemod_and_no_libcst(proj, tmp_path):
+    """With every result cached, ``fix`` needs neither the codemods nor libcst (nor the other commands)."""
+    env = dict(os.environ, DJANGO_UPGRADE_CACHE_DIR=str(tmp_path / "cache"), CI="1")
+    for path in proj.rglob("*"):  # files written this second are not trusted to the stat cache
+        os.utime(path, (1_600_000_000, 1_600_000_000))
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = ['django-upgrade', 'fix', '--diff', '--target', '5.2', '.']\n"
+        "try:\n    runpy.run_module('upgrader', run_name='__main__')\n"
+        "except SystemExit as exc:\n    code = exc.code\n"
+        "loaded = sorted(m for m in sys.modules if m == 'libcst' or m.startswith(('codemods.catalogue.', 'upgrader.commands.')))\n"
+        "print(code, ' '.join(loaded), file=sys.stderr)\n"
+    )
+    cold = subprocess.run([sys.executable, "-c", probe], cwd=proj, env=env, capture_output=True, text=True)
+    assert "libcst" in cold.stderr.splitlines()[-1] and cold.stdout.count("+++ b/") == 2  # views.py, p.html
+    warm = subprocess.run([sys.executable, "-c", probe], cwd=proj, env=env, capture_output=True, text=True)
+    assert warm.stdout == cold.stdout
+    code, _, loaded = warm.stderr.splitlines()[-1].partition(" ")
+    assert code == "1" and loaded.split() == ["upgrader.commands._common", "upgrader.commands.fix"], warm.stderr

@@ -114,7 +114,7 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
         target, target_source = versions.feature(current.version), current.source
     skip_all = [*skip, *_as_list(config.get("skip-codemods"))]
     only_all = list(only) or _as_list(config.get("only-codemods"))
-    selected = registry.select(target=target, only=only_all, skip=skip_all, removed_in=removed_in)
+    selected = registry.select_entries(target=target, only=only_all, skip=skip_all, removed_in=removed_in)
     if jobs is None and config.get("jobs"):
         try:
             jobs = max(1, int(config["jobs"]))

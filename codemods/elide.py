@@ -1,0 +1,252 @@
+"""Hide from libcst the definitions that no confirmed codemod can touch.
+
+libcst's parse and code generation cost grows with the size of the file, and on a large module the
+one call a codemod rewrites sits in one method of one class. Pruning (``codemods.prune``) already
+keeps the transformers out of the statements without a trigger string, but libcst still has to
+parse them and print them again. So before the libcst pass, every ``def`` / ``async def`` /
+``class`` (with its decorators) whose source lines contain none of the confirmed codemods' needles
+- at the top level, and inside the bodies of the definitions that are kept - is replaced by one
+placeholder line at the same indentation::
+
+    class QuerySet:                         class QuerySet:
+        def __init__(self, ...):                __dua_elided_1a2b3c4d_0
+            ...                      ->         def dates(self, ...):
+        def dates(self, ...):                       ... timezone.utc ...
+            ... timezone.utc ...                __dua_elided_1a2b3c4d_1
+        def datetimes(self, ...):
+            ...
+
+libcst parses, transforms and prints the small text, and ``Elision.expand`` puts the original lines
+back, byte for byte. What the codemods may still need from the hidden code is supplied on the side:
+``codemods.imports`` adds the hidden definitions' imports and bindings to ``ImportIndex.build`` and
+their names to ``count_references`` (``HiddenDefinitions``), and finding lines are mapped back to the
+full file (``original_line``).
+
+Only definitions are hidden: imports, docstrings and every other statement stay, so a codemod that
+inspects its neighbours (``Meta.indexes`` next to ``index_together``, the import block it adds to)
+sees them as before. A file is not elided when a codemod reasons about the whole file (settings
+codemods; ``prunable = False``), when it has ``\\r`` or form feeds, or when anything does not line
+up; a placeholder that goes missing or moves makes the pipeline redo the file without elision.
+``DJANGO_UPGRADE_NO_PRUNE=1`` turns elision off along with pruning.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import io
+import tokenize
+from collections import Counter
+from dataclasses import dataclass, field
+
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_WS = b" \t"
+
+
+@dataclass
+class Elision:
+    text: str  # what libcst parses: the file with the hidden definitions replaced by placeholders
+    token: str  # the placeholders' common prefix (absent from the file)
+    hidden: dict[str, str] = field(default_factory=dict)  # placeholder line -> the original lines
+    nodes: list[tuple[ast.stmt, int]] = field(default_factory=list)  # hidden statements, scope depth
+    indent: str | None = None  # the original file's first indentation (libcst's default_indent)
+
+    def expand(self, code: str) -> str | None:
+        """The full text for ``code`` (the reduced module's code), or None when a placeholder is
+        missing, repeated or re-indented (the caller then runs without elision)."""
+        if self.token not in code:
+            return None if self.hidden else code
+        out, seen = [], 0
+        for line in code.split("\n"):
+            if self.token in line:
+                original = self.hidden.get(line)
+                if original is None:
+                    return None
+                out.append(original)
+                seen += 1
+            else:
+                out.append(line)
+        if seen != len(self.hidden):
+            return None
+        return "\n".join(out)
+
+    def line_map(self, code: str):
+        """A function from a line of ``code`` (the reduced module's code) to its line in the full text."""
+        shifts = []  # (reduced line, extra lines the placeholder on it stands for)
+        extra = 0
+        for number, line in enumerate(code.split("\n"), 1):
+            original = self.hidden.get(line) if self.token in line else None
+            if original is not None:
+                extra += original.count("\n")
+                shifts.append((number, extra))
+
+        def to_original(line: int) -> int:
+            add = 0
+            for number, total in shifts:
+                if number >= line:
+                    break
+                add = total
+            return line + add
+
+        return to_original
+
+    def definitions(self) -> "HiddenDefinitions":
+        return HiddenDefinitions(self)
+
+
+class HiddenDefinitions:
+    """What the hidden definitions import, bind and name, for ``codemods.imports``; a definition is
+    only walked when its text contains the name asked about (or ``import``)."""
+
+    def __init__(self, elision: Elision):
+        self._items = [(node, depth, elision.hidden[p]) for (node, depth), p in zip(elision.nodes, elision.hidden)]
+        self._bound: dict[int, set] = {}
+        self._names: dict[int, Counter] = {}
+        self._imports = None
+
+    def import_index(self):
+        """An ImportIndex of the hidden definitions' imports (and the names those bind otherwise)."""
+        if self._imports is None:
+            from codemods.imports import ImportIndex, _AstCollector
+
+            self._imports = ImportIndex()
+            collector = _AstCollector(self._imports)
+            for node, depth, text in self._items:
+                if "import" in text:
+                    collector.visit(node, 0, depth)
+        return self._imports
+
+    def binds(self, name: str) -> bool:
+        """Whether a hidden definition binds ``name`` other than by import (def, class, assignment, ...)."""
+        from codemods.imports import ImportIndex, _AstCollector
+
+        for i, (node, depth, text) in enumerate(self._items):
+            if name not in text:
+                continue
+            if i not in self._bound:
+                part = ImportIndex()
+                _AstCollector(part).visit(node, 0, depth)
+                self._bound[i] = part.other_bound
+            if name in self._bound[i]:
+                return True
+        return False
+
+    def count(self, name: str) -> int:
+        """Uses of the bare name ``name`` in the hidden definitions (as ``count_references`` counts)."""
+        total = 0
+        for i, (node, _depth, text) in enumerate(self._items):
+            if name not in text:
+                continue
+            if i not in self._names:
+                self._names[i] = ast_name_counts(node)
+            total += self._names[i][name]
+        return total
+
+
+def build(text: str, tree: ast.Module, needles: tuple[str, ...]) -> Elision | None:
+    """The elision of ``text`` (whose ``ast`` is ``tree``) for ``needles``, or None when nothing is
+    hidden or the file is not one to elide."""
+    if not needles or "\r" in text or "\f" in text:
+        return None
+    token = f"__dua_elided_{hashlib.blake2b(text.encode('utf-8', 'surrogatepass'), digest_size=4).hexdigest()}_"
+    if token in text:
+        return None
+    lines = text.split("\n")
+    spans: list[tuple[int, int, str, ast.stmt, int]] = []
+    _collect(tree.body, 0, lines, needles, spans)
+    if not spans:
+        return None
+    out, start_at = [], 0
+    elision = Elision(text="", token=token)
+    for k, (start, end, indent, node, depth) in enumerate(spans):
+        placeholder = f"{indent}{token}{k}"
+        out.extend(lines[start_at:start])
+        out.append(placeholder)
+        elision.hidden[placeholder] = "\n".join(lines[start:end + 1])
+        elision.nodes.append((node, depth))
+        start_at = end + 1
+    out.extend(lines[start_at:])
+    elision.text = "\n".join(out)
+    elision.indent = _first_indent(text)
+    return elision
+
+
+def _collect(body: list[ast.stmt], depth: int, lines: list[str], needles, spans) -> None:
+    for i, node in enumerate(body):
+        if not isinstance(node, _DEFS):
+            continue
+        span = _own_lines(node, lines)
+        if span is None:
+            continue
+        start, end, indent = span
+        segment = "\n".join(lines[start:end + 1])
+        if any(needle in segment for needle in needles):
+            _collect(node.body, depth + 1, lines, needles, spans)
+        else:
+            spans.append((start, end, indent, node, depth))
+
+
+def _own_lines(node, lines: list[str]) -> tuple[int, int, str] | None:
+    """(first line index, last line index, indentation) when the definition occupies whole lines of
+    its own (nothing but indentation before it, nothing but a comment after it), else None."""
+    start = min([node.lineno, *(d.lineno for d in node.decorator_list)]) - 1
+    end = (node.end_lineno or node.lineno) - 1
+    if end >= len(lines):
+        return None
+    first = lines[start].encode("utf-8", "surrogatepass")
+    indent = first[:len(first) - len(first.lstrip(_WS))]
+    if len(indent) != node.col_offset:
+        return None
+    if node.decorator_list and not first[len(indent):].startswith(b"@"):
+        return None
+    def_line = lines[node.lineno - 1].encode("utf-8", "surrogatepass")
+    if def_line[:node.col_offset].strip(_WS):
+        return None
+    last = lines[end].encode("utf-8", "surrogatepass")
+    rest = last[node.end_col_offset or 0:].strip(_WS)
+    if rest and not rest.startswith(b"#"):
+        return None
+    return start, end, indent.decode("ascii")
+
+
+def _first_indent(text: str) -> str | None:
+    """The first INDENT token's text: what libcst takes as the module's default indentation."""
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type == tokenize.INDENT:
+                return tok.string
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    return None
+
+
+def ast_name_counts(node: ast.AST) -> Counter:
+    """Every bare name under ``node`` the way ``codemods.imports.count_references`` counts libcst
+    ``Name`` nodes: names used, bound, defined and declared, not attribute names, keyword-argument
+    names or anything in an import statement."""
+    counts: Counter = Counter()
+    for n in ast.walk(node):
+        cls = type(n)
+        if cls is ast.Name:
+            counts[n.id] += 1
+        elif cls is ast.arg:
+            counts[n.arg] += 1
+        elif cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            counts[n.name] += 1
+        elif cls is ast.Constant:
+            if n.value is None or n.value is True or n.value is False:
+                counts[repr(n.value)] += 1
+        elif cls is ast.ExceptHandler:
+            if n.name:
+                counts[n.name] += 1
+        elif cls in (ast.Global, ast.Nonlocal):
+            counts.update(n.names)
+        elif cls.__name__ in ("MatchAs", "MatchStar", "TypeVar", "ParamSpec", "TypeVarTuple"):
+            if getattr(n, "name", None):
+                counts[n.name] += 1
+        elif cls.__name__ == "MatchMapping":
+            if n.rest:
+                counts[n.rest] += 1
+        elif cls.__name__ == "MatchClass":
+            counts.update(n.kwd_attrs)
+    return counts

@@ -1,0 +1,194 @@
+"""Elision (codemods.elide): definitions no codemod can touch are hidden from libcst and put back
+byte for byte; what the codemods ask about the whole file still covers them.
+
+The equivalence with whole-file runs is also checked on every codemod test case (tests/codemods/
+helpers.py) and on real code in test_prune.py.
+"""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from collections import Counter
+from pathlib import Path
+
+import libcst as cst
+import pytest
+
+from codemods import elide, imports
+from codemods.apply import apply_source
+from codemods.base import Codemod
+from codemods.catalogue.force_text import ForceText
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _elide(text: str, needles=("force_text",)):
+    return elide.build(text, ast.parse(text), needles)
+
+
+SOURCE = textwrap.dedent('''\
+    """Module docstring."""
+    import os
+    from django.utils.encoding import force_text
+
+
+    @decorator(
+        arg=1,
+    )
+    def untouched(a, b):  # trailing comment
+        return os.path.join(a, b)
+
+
+    class Shop:
+        """Docstring."""
+        name = "shop"
+
+        def title(self):
+            return force_text(self.name)
+
+        async def other(self):
+            return 2
+        # a comment after the last method
+
+
+    def last():
+        x = 1; y = 2
+        return x + y
+    ''')
+
+
+def test_hides_needle_free_definitions_and_restores_them_exactly():
+    e = _elide(SOURCE)
+    assert e is not None
+    hidden = list(e.hidden.values())
+    assert [h.split("\n")[0].strip() for h in hidden] == ["@decorator(", "async def other(self):", "def last():"]
+    assert "def untouched" not in e.text and "class Shop:" in e.text and "def title(self):" in e.text
+    assert '"""Docstring."""' in e.text and 'name = "shop"' in e.text and "import os" in e.text
+    assert "# a comment after the last method" in e.text
+    for placeholder in e.hidden:
+        assert placeholder in e.text.split("\n")
+    cst.parse_module(e.text)  # the reduced text is valid Python
+    assert e.expand(e.text) == SOURCE
+
+
+def test_nothing_to_hide_or_no_needles():
+    assert _elide("import os\nx = 1\n") is None
+    assert _elide(SOURCE, needles=()) is None
+    assert _elide("def f():\n    return force_text(1)\n") is None  # the only def has the needle
+
+
+@pytest.mark.parametrize("text", [
+    "def f(): return 1\n",                      # one-line body: the def is still its own line
+    "x = 1; y = 2\n",                           # not a definition
+    "class A: pass\n",
+])
+def test_one_line_definitions(text):
+    e = _elide(text, needles=("zzz",))
+    if e is not None:
+        assert e.expand(e.text) == text
+        cst.parse_module(e.text)
+
+
+def test_definition_sharing_a_line_is_kept():
+    text = "import os; \\\n  x = 1\nclass A:\n    def f(self): pass; y = 2\n"
+    e = _elide(text, needles=("zzz",))
+    assert e is not None and e.expand(e.text) == text
+
+
+def test_tabs_and_crlf():
+    text = "class A:\n\tdef f(self):\n\t\treturn 1\n\n\tdef g(self):\n\t\treturn force_text(1)\n"
+    e = _elide(text)
+    assert e is not None and "\tdef g(self):" in e.text and e.expand(e.text) == text
+    assert _elide(text.replace("\n", "\r\n")) is None  # \r: never elided
+
+
+def test_expand_refuses_moved_or_missing_placeholders():
+    e = _elide(SOURCE)
+    first = next(iter(e.hidden))
+    assert e.expand(e.text.replace(first + "\n", "")) is None
+    assert e.expand(e.text.replace(first, "    " + first)) is None
+    assert e.expand(e.text.replace(first, first + "\n" + first)) is None
+
+
+def test_default_indent_is_the_files_own():
+    text = "def hidden():\n  return 1\n\n\ndef kept():\n    return force_text(1)\n"
+    e = _elide(text)
+    assert cst.parse_module(e.text).default_indent == "    "
+    assert e.indent == cst.parse_module(text).default_indent == "  "
+
+
+def test_line_map():
+    e = _elide(SOURCE)
+    lines = e.text.split("\n")
+    to_original = e.line_map(e.text)
+    for number, line in enumerate(lines, 1):
+        if e.token not in line and line.strip():
+            assert SOURCE.split("\n")[to_original(number) - 1] == line
+
+
+class _DropsLastStatement(Codemod):
+    """Test codemod: deletes the module's last statement (a placeholder here)."""
+
+    name = "drops_last"
+    triggers = ("force_text",)
+
+    def transform(self, module, ctx):
+        return module.with_changes(body=module.body[:-1])
+
+
+def test_pipeline_falls_back_to_the_whole_file_when_a_placeholder_goes():
+    result = apply_source(SOURCE, "app/views.py", [_DropsLastStatement()])
+    assert result.error is None
+    assert result.new == SOURCE[:SOURCE.index("def last():")].rstrip("\n") + "\n"
+
+
+def test_findings_after_hidden_definitions_name_the_original_line():
+    text = SOURCE + "\ntry:\n    from django.utils.encoding import force_text as ft\nexcept ImportError:\n    pass\n"
+    result = apply_source(text, "app/views.py", [ForceText()])
+    whole = apply_source(text, "app/views.py", [ForceText()], elide=False)
+    assert [(f.line, f.message) for f in result.findings] == [(f.line, f.message) for f in whole.findings]
+    assert result.new == whole.new
+
+
+# -- what the codemods ask about hidden code ---------------------------------------------------------
+
+def _corpus(limit: int = 300) -> list[Path]:
+    django = pytest.importorskip("django")
+    base = Path(django.__file__).parent
+    files = sorted((base / "db").rglob("*.py")) + sorted((base / "contrib" / "admin").rglob("*.py"))
+    return [p for p in files if p.stat().st_size > 2000][:limit]
+
+
+def test_ast_name_counts_equal_libcst_reference_counts():
+    for path in _corpus(80):
+        text = path.read_text(encoding="utf-8")
+        counter = imports._RefCounter(None)
+        cst.parse_module(text).visit(counter)
+        assert elide.ast_name_counts(ast.parse(text)) == Counter(counter.counts), path
+
+
+def test_hidden_definitions_complete_the_import_index_and_counts():
+    checked = 0
+    for path in _corpus(60):
+        text = path.read_text(encoding="utf-8")
+        tree = ast.parse(text)
+        e = elide.build(text, tree, ("self",))  # hides functions, keeps most classes
+        if e is None:
+            continue
+        checked += 1
+        full = imports.ImportIndex()
+        imports._AstCollector(full).visit(tree)
+        reduced = cst.parse_module(e.text)
+        imports._MEMO.clear()
+        with imports.hidden_definitions(e):
+            merged = imports.ImportIndex.build(reduced)
+            names = Counter(elide.ast_name_counts(tree))
+            for name in list(names)[:200]:
+                assert (name in merged.other_bound) == (name in full.other_bound), (path, name)
+                assert imports.count_references(reduced, name) == names[name], (path, name)
+        imports._MEMO.clear()
+        assert merged.star_modules == full.star_modules
+        assert {k: sorted(b.qualname for b in v) for k, v in merged.bindings.items()} == \
+               {k: sorted(b.qualname for b in v) for k, v in full.bindings.items()}, path
+    assert checked > 20
