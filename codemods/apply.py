@@ -129,25 +129,43 @@ def _position_lookup(module: cst.Module, elision=None, tree: ast.Module | None =
 
 
 def _statement_lines(module: cst.Module, tree: ast.Module) -> dict[int, int]:
-    """id(top-level statement, or small statement of a top-level line) -> its first line, when libcst's
-    and ast's statements line up (else nothing)."""
+    """id(statement, or small statement of a statement line) -> its first line, for the statements at
+    the top level and in class and function bodies, when libcst's and ast's statements line up."""
     lines: dict[int, int] = {}
+    try:
+        _map_statements(module.body, tree.body, lines)
+    except _Mismatch:
+        return {}
+    return lines
+
+
+class _Mismatch(Exception):
+    pass
+
+
+def _map_statements(body, ast_body, lines: dict[int, int]) -> None:
     i = 0
-    for stmt in module.body:
+    for stmt in body:
         if isinstance(stmt, cst.SimpleStatementLine):
-            group = tree.body[i:i + len(stmt.body)]
+            group = ast_body[i:i + len(stmt.body)]
             if len(group) != len(stmt.body):
-                return {}
+                raise _Mismatch
             lines[id(stmt)] = group[0].lineno
             for small, node in zip(stmt.body, group):
                 lines[id(small)] = node.lineno
             i += len(group)
-        else:
-            if i >= len(tree.body):
-                return {}
-            lines[id(stmt)] = tree.body[i].lineno
-            i += 1
-    return lines if i == len(tree.body) else {}
+            continue
+        if i >= len(ast_body):
+            raise _Mismatch
+        node = ast_body[i]
+        lines[id(stmt)] = node.lineno
+        if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)) and isinstance(stmt.body, cst.IndentedBlock):
+            if not isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+                raise _Mismatch
+            _map_statements(stmt.body.body, node.body, lines)
+        i += 1
+    if i != len(ast_body):
+        raise _Mismatch
 
 
 def _unchanged(old: cst.Module, new: cst.Module, inert: set[int]) -> bool:
@@ -238,16 +256,18 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
         current_tree = tree
     imports.hint_tree(module, current_tree)
     current_code = parse_text  # code generation is as costly as parsing: once per codemod, never twice
+    positions_for = None
     with imports.hidden_definitions(elision):
         for codemod in confirmed:
             ctx.current_codemod = codemod.name
-            ctx._positions = _position_lookup(module, elision, current_tree)
+            if current_tree is None:  # (CPython's parser: a fraction of a libcst walk)
+                current_tree = _parse_quietly(current_code)
+                if current_tree is not None:
+                    imports.hint_tree(module, current_tree)
+            if positions_for is not module:  # (the lookup of an unchanged module is shared)
+                ctx._positions, positions_for = _position_lookup(module, elision, current_tree), module
             inert = set()
             if use_pruning:
-                if current_tree is None:
-                    current_tree = _parse_quietly(current_code)
-                    if current_tree is not None:
-                        imports.hint_tree(module, current_tree)
                 if current_tree is not None:
                     inert = prune.inert_statements(module, current_tree, current_code, prune.needles_for(codemod, current_tree))
             try:

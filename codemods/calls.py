@@ -15,6 +15,8 @@
 from __future__ import annotations
 
 import ast
+import functools
+import re
 from typing import Iterator
 
 import libcst as cst
@@ -143,3 +145,16 @@ def ast_imports_or_uses(tree: ast.AST, modules, names, attributes: bool = True) 
         elif attributes and isinstance(node, ast.Attribute) and node.attr in names:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=None)
+def _call_re(names: tuple[str, ...]):
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"\b(?:{alt})\b(?:[\s\\]*\(|\s+as\s)")
+
+
+def may_call(text: str, *names: str) -> bool:
+    """A text-level necessary condition of ``ast_calls_of``: one of ``names`` written as a call
+    (``name(``, ``mod.name(``) or imported under an alias (``name as``). Lets ``prefilter`` skip
+    files that only mention the name; a parenthesised callee (``(name)(x)``) is not seen."""
+    return any(n in text for n in names) and bool(_call_re(tuple(sorted(names))).search(text))

@@ -226,7 +226,14 @@ def _worker_init(codemod_classes, target, mode, known, fp) -> None:
 def _worker(path: str):
     cache = _W.get("cache_obj")
     key = cache.key if cache is not None else None
-    return process_file(path, _W["codemods"], _W["target"], _W["mode"], _W["known"], key)
+    return path, process_file(path, _W["codemods"], _W["target"], _W["mode"], _W["known"], key)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _pool_context():
@@ -318,12 +325,14 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
                 if bar:
                     bar.update(1)
         else:
-            chunksize = max(1, min(64, len(todo) // (jobs * 8)))
+            # largest files first, in small chunks, so no worker is left with the big ones at the end
+            todo.sort(key=_size, reverse=True)
+            chunksize = max(1, min(16, len(todo) // (jobs * 16)))
             ctx = _pool_context()
             _W["cache_obj"] = cache  # inherited by forked workers; only its key() is used there
             summary.parallel = True
             with ctx.Pool(jobs, initializer=_worker_init, initargs=(classes, target, mode, known, None)) as pool:
-                for p, outcome in zip(todo, pool.imap(_worker, todo, chunksize=chunksize)):
+                for p, outcome in pool.imap_unordered(_worker, todo, chunksize=chunksize):
                     collect(p, outcome)
                     if bar:
                         bar.update(1)

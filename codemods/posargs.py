@@ -17,14 +17,21 @@ passed twice, names from a star import or an unsure import.
 from __future__ import annotations
 
 import ast
+import functools
+import re
 from typing import ClassVar
 
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, walk
-from codemods.calls import kwarg, with_args
+from codemods.calls import kwarg, may_call, with_args
 from codemods.imports import ImportIndex
 from codemods.keywords import resolve_call, star_source
+
+
+@functools.lru_cache(maxsize=None)
+def _class_re(names: tuple[str, ...]):
+    return re.compile(r"\bclass\b[^:]*?\b(?:%s)\b" % "|".join(re.escape(n) for n in names))
 
 
 class PositionalToKeywordCodemod(Codemod):
@@ -35,6 +42,14 @@ class PositionalToKeywordCodemod(Codemod):
         # base (a trigger) and its method contains "__init__"
         base = super().prune_needles()
         return (*base, "__init__") if base else ()
+
+    def prefilter(self, text: str) -> bool:
+        """A trigger, and one of the callables written as a call or imported under an alias, or named
+        in a class statement (a subclass whose ``super().__init__(...)`` confirm looks at)."""
+        if not super().prefilter(text):
+            return False
+        names = tuple(sorted({q.rpartition(".")[2] for q in self.signatures}))
+        return may_call(text, *names) or bool(_class_re(names).search(text))
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

@@ -16,6 +16,8 @@ function, a local name that is also assigned, or a new name already bound to som
 from __future__ import annotations
 
 import ast
+import functools
+import re
 from typing import ClassVar
 
 import libcst as cst
@@ -31,6 +33,22 @@ from codemods.imports import (
 )
 
 
+@functools.lru_cache(maxsize=None)
+def _text_res(renames: tuple[str, ...]):
+    """(attribute access of an old name, an import statement of a package above an old module)."""
+    olds = [split(o) for o in renames]
+    names = "|".join(sorted({re.escape(n) for _, n in olds}))
+    heads = "|".join(sorted({re.escape(m.split(".")[0]) for m, _ in olds}))
+    parents = set()
+    for m, _ in olds:
+        parts = m.split(".")
+        parents.update(".".join(parts[:i]) for i in range(1, len(parts)))
+    from_alt = "|".join(sorted(re.escape(p) for p in parents)) or "(?!)"
+    attr = re.compile(rf"\.[\s\\]*(?:{names})\b")
+    imp = re.compile(rf"\bimport\b[^;\n]*(?:\\\n[^;\n]*)*\b(?:{heads})\b|\bfrom[\s\\]+(?:{from_alt})[\s\\]+import\b")
+    return attr, imp
+
+
 def split(qualname: str) -> tuple[str, str]:
     mod, _, name = qualname.rpartition(".")
     return mod, name
@@ -41,8 +59,21 @@ class RenameCodemod(Codemod):
 
     def prefilter(self, text: str) -> bool:
         if self.triggers:
-            return any(t in text for t in self.triggers)
-        return any(split(old)[1] in text for old in self.renames)
+            found = any(t in text for t in self.triggers)
+        else:
+            found = any(split(old)[1] in text for old in self.renames)
+        return found and self.text_may_match(text)
+
+    def text_may_match(self, text: str) -> bool:
+        """A text-level necessary condition of ``confirm`` (so a file that only mentions an old name
+        is not parsed): an old module written out (``from m import name``, ``import m``), or
+        attribute access ``.old_name`` in a file with an import statement naming a package above an
+        old module. Dotted names written with spaces around their dots are not seen."""
+        olds = [split(o) for o in self.renames]
+        if any(m in text for m, _ in olds):
+            return True
+        attr, imp = _text_res(tuple(sorted(self.renames)))
+        return bool(attr.search(text)) and bool(imp.search(text))
 
     def prune_needles(self) -> tuple[str, ...]:
         if not self.prunable:

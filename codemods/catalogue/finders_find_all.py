@@ -53,6 +53,9 @@ class FindersFindAll(KeywordRenameCodemod):
     callables = ("django.contrib.staticfiles.finders.find",)
     keyword_renames = {"all": "find_all"}
 
+    def prefilter(self, text: str) -> bool:
+        return "staticfiles" in text and super().prefilter(text)  # confirm wants both
+
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True

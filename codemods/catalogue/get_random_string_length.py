@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
-from codemods.calls import ast_calls_of, has_star, keyword, kwarg, positional
+from codemods.calls import ast_calls_of, has_star, keyword, kwarg, may_call, positional
 from codemods.imports import ImportIndex
 
 QUALNAME = "django.utils.crypto.get_random_string"
@@ -41,6 +41,9 @@ class GetRandomStringLength(Codemod):
     triggers = ("get_random_string",)
     kinds = frozenset({"python"})
     migrations = True
+
+    def prefilter(self, text: str) -> bool:
+        return may_call(text, "get_random_string")
 
     def confirm(self, tree, text, ctx) -> bool:
         return any(not c.args and not any(k.arg == "length" for k in c.keywords) for c in ast_calls_of(tree, QUALNAME))

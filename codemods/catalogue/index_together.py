@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import ast
+import re
 
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, walk
 from codemods.imports import ImportIndex, add_from_import
 from codemods.settings_helpers import code
+
+_ASSIGNED = re.compile(r"\bindex_together[\s\\]*=(?!=)")
 
 
 def _strings(node) -> list[str] | None:
@@ -96,6 +99,9 @@ class IndexTogether(Codemod):
     kinds = frozenset({"python"})
     migrations = False
     changes_model_state = True
+
+    def prefilter(self, text: str) -> bool:
+        return "index_together" in text and bool(_ASSIGNED.search(text))  # confirm wants ``index_together = ...`` in a Meta
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

@@ -33,7 +33,7 @@ class LruCache(RemovedModuleRenameCodemod):
     triggers = ("lru_cache",)
 
     def prefilter(self, text: str) -> bool:
-        return "lru_cache" in text and "django" in text
+        return "lru_cache" in text and "django" in text and self.text_may_match(text)
     kinds = frozenset({"python"})
     migrations = True
     renames = {"django.utils.lru_cache.lru_cache": "functools.lru_cache"}

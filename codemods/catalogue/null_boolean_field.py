@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
-from codemods.calls import ast_calls_of, has_star, keyword, kwarg, with_args
+from codemods.calls import ast_calls_of, has_star, keyword, kwarg, may_call, with_args
 from codemods.imports import ImportIndex, add_from_import, count_references, remove_from_import
 from codemods.keywords import resolve_call, star_source
 
@@ -59,6 +59,9 @@ class NullBooleanField(Codemod):
     kinds = frozenset({"python"})
     migrations = False
     changes_model_state = True
+
+    def prefilter(self, text: str) -> bool:
+        return may_call(text, "NullBooleanField")
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 import libcst as cst
 
@@ -13,6 +14,7 @@ from codemods.keywords import resolve_call
 
 _ORDER_BY = ("django.db.models.OrderBy", "django.db.models.expressions.OrderBy")
 _KEYS = ("nulls_first", "nulls_last")
+_KEYWORD = re.compile(r"\bnulls_(?:first|last)[\s\\]*=(?!=)")
 # a receiver built by calling one of these is one of Django's expressions
 _DJANGO_EXPR_PREFIXES = ("django.db.models.", "django.contrib.postgres.")
 
@@ -70,6 +72,10 @@ class NullsFirstFalse(Codemod):
     triggers = ("nulls_first", "nulls_last", "OrderBy")
     kinds = frozenset({"python"})
     migrations = True
+
+    def prefilter(self, text: str) -> bool:
+        # what confirm looks for: a nulls_first= / nulls_last= keyword, or OrderBy(..., False)
+        return ("nulls_" in text and bool(_KEYWORD.search(text))) or ("OrderBy" in text and "False" in text)
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

@@ -56,7 +56,7 @@ class PostgresJSONField(RenameCodemod):
     triggers = ("JSONField", "KeyTransform", "KeyTextTransform")
 
     def prefilter(self, text: str) -> bool:
-        return "postgres" in text and any(t in text for t in self.triggers)
+        return "postgres" in text and any(t in text for t in self.triggers) and self.text_may_match(text)
     kinds = frozenset({"python"})
     migrations = False
     changes_model_state = True

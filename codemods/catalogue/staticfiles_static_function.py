@@ -39,7 +39,7 @@ class StaticfilesStaticFunction(RemovedModuleRenameCodemod):
     triggers = ("staticfiles",)
 
     def prefilter(self, text: str) -> bool:
-        return "staticfiles" in text and "templatetags" in text
+        return "staticfiles" in text and "templatetags" in text and self.text_may_match(text)
     kinds = frozenset({"python"})
     migrations = True
     renames = {"django.contrib.staticfiles.templatetags.staticfiles.static": "django.templatetags.static.static"}

@@ -37,7 +37,7 @@ class TemplateBaseContextImports(RenameCodemod):
     triggers = ("Context",)
 
     def prefilter(self, text: str) -> bool:
-        return "Context" in text and ("template.base" in text or "template import" in text)
+        return "Context" in text and ("template.base" in text or "template import" in text) and self.text_may_match(text)
     kinds = frozenset({"python"})
     migrations = True
     renames = {f"django.template.base.{n}": f"django.template.context.{n}" for n in _NAMES}

@@ -114,11 +114,12 @@ def test_bad_input_exit_2(proj, args, message):
 
 
 def test_bad_files_reported_exit_0(proj):
-    (proj / "app" / "views.py").write_text("force_text(\n")
+    broken = "from django.utils.encoding import force_text\nforce_text(\n"
+    (proj / "app" / "views.py").write_text(broken)
     r = invoke("fix", "--target", "4.2", "--only", "force_text", str(proj))
     assert r.exit_code == 0
     assert "cannot parse" in r.stderr
-    assert (proj / "app" / "views.py").read_text() == "force_text(\n"
+    assert (proj / "app" / "views.py").read_text() == broken
 
 
 def _console_script() -> list[str]:
