@@ -112,17 +112,25 @@ def needles_for(codemod, tree: ast.Module) -> tuple[str, ...]:
     base = tuple(t for t in codemod.prune_needles() if t)
     if not base:
         return ()
-    extra = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            for a in node.names:
-                if a.asname and any(t in a.name for t in base):
-                    extra.append(a.asname)
-        elif isinstance(node, ast.Import):
-            for a in node.names:
-                if a.asname and any(t in a.name for t in base):
-                    extra.append(a.asname)
+    extra = [asname for name, asname in _aliases(tree) if any(t in name for t in base)]
     return base + tuple(extra)
+
+
+_ALIASES: list = [None, ()]
+
+
+def _aliases(tree: ast.Module) -> tuple[tuple[str, str], ...]:
+    """(imported name, local alias) of every ``import ... as`` in the tree (the last tree's are kept:
+    every codemod on a file asks)."""
+    if _ALIASES[0] is not tree:
+        from codemods.base import walk
+
+        found = []
+        for node in walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                found.extend((a.name, a.asname) for a in node.names if a.asname)
+        _ALIASES[0], _ALIASES[1] = tree, tuple(found)
+    return _ALIASES[1]
 
 
 def inert_statements(module: cst.Module, tree: ast.Module, text: str, needles: tuple[str, ...]) -> set[int]:
