@@ -237,7 +237,10 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
     use_pruning = prune.enabled()
     if use_pruning and elide and all(c.prune_needles() for c in confirmed):
         needles = tuple(dict.fromkeys(n for c in confirmed for n in prune.needles_for(c, tree)))
-        elision = elide_defs.build(text, tree, needles)
+        try:
+            elision = elide_defs.build(text, tree, needles)
+        except Exception:  # noqa: BLE001 - elision only saves time: when in doubt, the whole file
+            elision = None
     parse_text = elision.text if elision is not None else text
     try:
         module = cst.parse_module(parse_text)

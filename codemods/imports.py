@@ -11,6 +11,10 @@ collects exactly that in one walk.
     index.unsure_reason("force_text")                       # None, or why a rewrite must not happen
     module = add_from_import(module, "django.utils.encoding", "force_str")
     module = remove_from_import(module, "django.utils.encoding", "force_text")   # if now unused
+
+When the pipeline hid definitions from libcst (``codemods.elide``), ``ImportIndex.build`` and
+``count_references`` of the module add what the hidden code imports, binds and names
+(``hidden_definitions``), so a name used only in hidden code still counts as used.
 """
 
 from __future__ import annotations
