@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import importlib
 import json
-import os
 import pkgutil
 from dataclasses import asdict, dataclass
 

@@ -10,7 +10,7 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from codemods.apply import _statement_lines
+from codemods.lines import _statement_lines
 
 
 def test_statement_lines_equal_position_provider():
