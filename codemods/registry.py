@@ -2,7 +2,7 @@
 
     all_codemods()                  # classes, sorted by name
     get("force_text")               # one class (KeyError when unknown)
-    codemods_for_change("force-text")
+    codemods_for_change("force-text")   # Entry objects (metadata; .load() gives the class)
     select(target="4.2", only=(), skip=(), removed_in=None)   # what may run on a 4.2 project
     select_entries(target="4.2")    # the same as metadata ``Entry``s, without importing the codemods
 
@@ -91,8 +91,9 @@ def get(name: str) -> type[Codemod]:
     raise KeyError(name)
 
 
-def codemods_for_change(change_id: str) -> list[type[Codemod]]:
-    return [c for c in _load() if change_id in c.changes]
+def codemods_for_change(change_id: str) -> list[Entry]:
+    """The codemods that fix a release_data change, as metadata (``.name``; ``.load()`` the class)."""
+    return [e for e in entries() if change_id in e.changes]
 
 
 def available(codemod, target: str | None) -> bool:
