@@ -45,6 +45,9 @@ class EmailValidatorAllowlist(Codemod):
     kinds = frozenset({"python"})
     migrations = True
 
+    def prefilter(self, text: str) -> bool:
+        return "whitelist" in text and "EmailValidator" in text  # confirm wants both
+
     def confirm(self, tree, text, ctx) -> bool:
         if "EmailValidator" not in text:
             return False

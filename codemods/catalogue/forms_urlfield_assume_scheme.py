@@ -11,7 +11,7 @@ from pathlib import Path
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, walk
-from codemods.calls import has_star, keyword, kwarg, with_args
+from codemods.calls import has_star, keyword, kwarg, may_call, with_args
 from codemods.imports import ImportIndex
 from codemods.keywords import resolve_call, star_source
 from upgrader import versions
@@ -105,6 +105,10 @@ class FormsUrlfieldAssumeScheme(Codemod):
     triggers = ("URLField",)
     kinds = frozenset({"python"})
     migrations = False  # migrations hold model fields, never form fields
+
+    def prefilter(self, text: str) -> bool:
+        # a URLField( call, and "forms" somewhere: only django.forms' URLField is rewritten or reported
+        return "URLField" in text and "forms" in text and may_call(text, "URLField")
 
     def confirm(self, tree, text, ctx) -> bool:
         if ctx.target and versions.feature_key(versions.feature(ctx.target)) >= versions.feature_key("6.0"):

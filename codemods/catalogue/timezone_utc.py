@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 
 import libcst as cst
 
@@ -18,6 +19,7 @@ from codemods.imports import (
 
 OLD = "django.utils.timezone.utc"
 DJ_TZ = "django.utils.timezone"
+_IMPORTS_DJANGO_UTILS = re.compile(r"django\.utils\.timezone|\bfrom[\s\\]+django\.utils[\s\\]+import\b|\bimport\b[^;\n]*\bdjango\b")
 
 
 class TimezoneUtc(Codemod):
@@ -73,7 +75,9 @@ class TimezoneUtc(Codemod):
     triggers = ("utc",)
 
     def prefilter(self, text: str) -> bool:
-        return "utc" in text and "timezone" in text  # from django.utils.timezone import utc / timezone.utc
+        # from django.utils.timezone import utc / timezone.utc with django's timezone: both need
+        # django.utils imported (datetime.timezone.utc alone is the new spelling)
+        return "utc" in text and "timezone" in text and bool(_IMPORTS_DJANGO_UTILS.search(text))
     kinds = frozenset({"python"})
     migrations = True
 
