@@ -163,13 +163,18 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
             return apply_source(text, path, codemods, target, elide=False)
         result.error = f"cannot parse: {str(exc).splitlines()[0]}"
         return result
+    # libcst must print back exactly what it parsed, or untouched code could change with the rewrite
+    # (it does not always: e.g. indented comments at the very end of a module)
+    exact = module.code == parse_text
     if elision is not None:
-        current_tree = _parse_quietly(parse_text)
-        if current_tree is None:
+        current_tree = _parse_quietly(parse_text) if exact else None
+        if current_tree is None or module.default_indent != elision.default_indent:
             return apply_source(text, path, codemods, target, elide=False)
-        if elision.indent is not None and module.default_indent != elision.indent:
-            module = module.with_changes(default_indent=elision.indent)
     else:
+        if not exact:
+            result.error = "libcst does not print this file back exactly (a libcst limitation); left untouched"
+            result.findings = ctx.findings
+            return result
         current_tree = tree
     imports.hint_tree(module, current_tree)
     current_code = parse_text  # code generation is as costly as parsing: once per codemod, never twice

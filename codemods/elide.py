@@ -17,7 +17,9 @@ placeholder line at the same indentation::
             ...
 
 libcst parses, transforms and prints the small text, and ``Elision.expand`` puts the original lines
-back, byte for byte. What the codemods may still need from the hidden code is supplied on the side:
+back, byte for byte. (libcst takes the module's default indentation from the first indented line: when
+hiding changes it, the file is done whole.) What the codemods may still need from the hidden code is
+supplied on the side:
 ``codemods.imports`` adds the hidden definitions' imports and bindings to ``ImportIndex.build`` and
 their names to ``count_references`` (``HiddenDefinitions``), and finding lines are mapped back to the
 full file (``original_line``).
@@ -49,7 +51,7 @@ class Elision:
     token: str  # the placeholders' common prefix (absent from the file)
     hidden: dict[str, str] = field(default_factory=dict)  # placeholder line -> the original lines
     nodes: list[tuple[ast.stmt, int]] = field(default_factory=list)  # hidden statements, scope depth
-    indent: str | None = None  # the original file's first indentation (libcst's default_indent)
+    default_indent: str = "    "  # libcst's default_indent for the original file (its first INDENT)
 
     def expand(self, code: str) -> str | None:
         """The full text for ``code`` (the reduced module's code), or None when a placeholder is
@@ -167,7 +169,7 @@ def build(text: str, tree: ast.Module, needles: tuple[str, ...]) -> Elision | No
         start_at = end + 1
     out.extend(lines[start_at:])
     elision.text = "\n".join(out)
-    elision.indent = _first_indent(text)
+    elision.default_indent = _first_indent(text) or "    "  # (libcst's fallback)
     return elision
 
 
@@ -188,7 +190,8 @@ def _collect(body: list[ast.stmt], depth: int, lines: list[str], needles, spans)
 
 def _own_lines(node, lines: list[str]) -> tuple[int, int, str] | None:
     """(first line index, last line index, indentation) when the definition occupies whole lines of
-    its own (nothing but indentation before it, nothing but a comment after it), else None."""
+    its own (nothing but indentation before it, nothing but a comment after it), else None. The last
+    line index includes the comment lines indented into its body that follow it."""
     start = min([node.lineno, *(d.lineno for d in node.decorator_list)]) - 1
     end = (node.end_lineno or node.lineno) - 1
     if end >= len(lines):
@@ -206,7 +209,22 @@ def _own_lines(node, lines: list[str]) -> tuple[int, int, str] | None:
     rest = last[node.end_col_offset or 0:].strip(_WS)
     if rest and not rest.startswith(b"#"):
         return None
-    return start, end, indent.decode("ascii")
+    # comment lines indented into the definition's body after its last statement, and lines of
+    # nothing but spaces and tabs, go with it: left behind a placeholder they would trail a line of a
+    # shallower block, which libcst does not always print back exactly (at the end of a module)
+    indent_str = indent.decode("ascii")
+    for i in range(end + 1, len(lines)):
+        line = lines[i]
+        stripped = line.lstrip(" \t")
+        if not stripped:
+            if line:
+                end = i
+            continue
+        if stripped.startswith("#") and line.startswith(indent_str) and len(line) - len(stripped) > len(indent_str):
+            end = i
+            continue
+        break
+    return start, end, indent_str
 
 
 def _first_indent(text: str) -> str | None:
