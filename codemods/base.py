@@ -166,12 +166,47 @@ def dedent(text: str) -> str:
     return textwrap.dedent(text)
 
 
-_WALK: list = [None, ()]
+_WALK: list = [None, (), None]  # the last tree, its nodes, {node type: [positions in the nodes]}
 
 
 def walk(tree: ast.AST):
-    """``ast.walk(tree)``, but the node list of the last tree is kept: the confirm() checks of all the
-    codemods that look at one file share a single walk (each full walk costs a parse's worth)."""
+    """``ast.walk(tree)`` (the same nodes in the same order), but the node list of the last tree is
+    kept: the confirm() checks of all the codemods that look at one file share a single walk (each
+    full walk costs a parse's worth)."""
     if _WALK[0] is not tree:
-        _WALK[0], _WALK[1] = tree, tuple(ast.walk(tree))
+        _WALK[0], _WALK[1], _WALK[2] = tree, _breadth_first(tree), None
     return _WALK[1]
+
+
+def nodes_of(tree: ast.AST, *types: type) -> list:
+    """The nodes of ``tree`` whose type is one of ``types`` (exact ast classes), in ``walk`` order;
+    from an index by type built once per tree, so a check for imports or calls does not go over
+    every node of the file again."""
+    nodes = walk(tree)
+    index = _WALK[2]
+    if index is None:
+        index = {}
+        for i, node in enumerate(nodes):
+            index.setdefault(type(node), []).append(i)
+        _WALK[2] = index
+    if len(types) == 1:
+        return [nodes[i] for i in index.get(types[0], ())]
+    return [nodes[i] for i in sorted(i for t in types for i in index.get(t, ()))]
+
+
+def _breadth_first(tree: ast.AST) -> tuple:
+    out = [tree]
+    append, node_type = out.append, ast.AST
+    i = 0
+    while i < len(out):
+        node = out[i]
+        i += 1
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if isinstance(item, node_type):
+                        append(item)
+            elif isinstance(value, node_type):
+                append(value)
+    return tuple(out)

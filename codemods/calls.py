@@ -20,7 +20,7 @@ import re
 from typing import Iterator
 
 import libcst as cst
-from codemods.base import walk
+from codemods.base import nodes_of
 
 
 def positional(call: cst.Call) -> list[cst.Arg]:
@@ -84,7 +84,7 @@ def _ast_bindings(tree: ast.AST) -> tuple[dict[str, str], set[str]]:
     """local name -> qualified name for every import in the tree, and the star-imported modules."""
     bound: dict[str, str] = {}
     stars: set[str] = set()
-    for node in walk(tree):
+    for node in nodes_of(tree, ast.ImportFrom, ast.Import):
         if isinstance(node, ast.ImportFrom) and node.module and not node.level:
             for a in node.names:
                 if a.name == "*":
@@ -117,11 +117,10 @@ def ast_local_names(tree: ast.AST, qualname: str) -> set[str]:
     ``qualname`` through its imports (or may, through a star import of its module)."""
     bound, stars = _ast_bindings(tree)
     found = set()
-    for node in walk(tree):
-        if isinstance(node, (ast.Name, ast.Attribute)):
-            chain = _ast_dotted(node)
-            if _resolves_to(chain, bound, stars, qualname):
-                found.add(chain)
+    for node in nodes_of(tree, ast.Name, ast.Attribute):
+        chain = _ast_dotted(node)
+        if _resolves_to(chain, bound, stars, qualname):
+            found.add(chain)
     return found
 
 
@@ -129,8 +128,8 @@ def ast_calls_of(tree: ast.AST, qualname: str) -> Iterator[ast.Call]:
     """The ``ast.Call`` nodes whose callee refers to ``qualname`` through the module's imports
     (including a bare name that may come from ``from module import *``)."""
     bound, stars = _ast_bindings(tree)
-    for node in walk(tree):
-        if isinstance(node, ast.Call) and _resolves_to(_ast_dotted(node.func), bound, stars, qualname):
+    for node in nodes_of(tree, ast.Call):
+        if _resolves_to(_ast_dotted(node.func), bound, stars, qualname):
             yield node
 
 
@@ -138,7 +137,7 @@ def ast_imports_or_uses(tree: ast.AST, modules, names, attributes: bool = True) 
     """A cheap ``confirm`` check: ``from <module> import <name>`` (or ``*``) for one of ``modules``,
     or - with ``attributes`` - attribute access ``x.<name>``."""
     modules, names = set(modules), set(names)
-    for node in walk(tree):
+    for node in nodes_of(tree, ast.ImportFrom, ast.Attribute) if attributes else nodes_of(tree, ast.ImportFrom):
         if isinstance(node, ast.ImportFrom) and node.module in modules and not node.level:
             if any(a.name in names or a.name == "*" for a in node.names):
                 return True

@@ -21,7 +21,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, walk
+from codemods.base import Codemod, FileContext, nodes_of
 from codemods.calls import ast_calls_of, has_star, keyword as find_arg
 from codemods.imports import ImportIndex, dotted
 
@@ -58,12 +58,11 @@ def last_names(qualnames) -> set[str]:
 
 def ast_calls_with_keyword(tree: ast.AST, func_names: set[str], keywords: set[str]) -> bool:
     """Cheap confirmation: a call of ``name(...)`` / ``x.name(...)`` passing one of ``keywords``."""
-    for node in walk(tree):
-        if isinstance(node, ast.Call):
-            f = node.func
-            fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
-            if fname in func_names and any(k.arg in keywords for k in node.keywords):
-                return True
+    for node in nodes_of(tree, ast.Call):
+        f = node.func
+        fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
+        if fname in func_names and any(k.arg in keywords for k in node.keywords):
+            return True
     return False
 
 

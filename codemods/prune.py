@@ -123,12 +123,11 @@ def _aliases(tree: ast.Module) -> tuple[tuple[str, str], ...]:
     """(imported name, local alias) of every ``import ... as`` in the tree (the last tree's are kept:
     every codemod on a file asks)."""
     if _ALIASES[0] is not tree:
-        from codemods.base import walk
+        from codemods.base import nodes_of
 
         found = []
-        for node in walk(tree):
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                found.extend((a.name, a.asname) for a in node.names if a.asname)
+        for node in nodes_of(tree, ast.Import, ast.ImportFrom):
+            found.extend((a.name, a.asname) for a in node.names if a.asname)
         _ALIASES[0], _ALIASES[1] = tree, tuple(found)
     return _ALIASES[1]
 

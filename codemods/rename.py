@@ -22,7 +22,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, walk
+from codemods.base import Codemod, FileContext, nodes_of
 from codemods.imports import (
     ImportIndex,
     add_from_import,
@@ -92,7 +92,7 @@ class RenameCodemod(Codemod):
         imported: set[str] = set()
         attr_hit = star_hit = False
         used_names = None
-        for node in walk(tree):
+        for node in nodes_of(tree, ast.ImportFrom, ast.Import, ast.Attribute):
             if isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 for a in node.names:
                     if (node.module, a.name) in olds:
@@ -106,7 +106,7 @@ class RenameCodemod(Codemod):
             elif isinstance(node, ast.Attribute) and node.attr in old_names:
                 attr_hit = True
         if star_hit:
-            used_names = {n.id for n in walk(tree) if isinstance(n, ast.Name)}
+            used_names = {n.id for n in nodes_of(tree, ast.Name)}
             if used_names & old_names:
                 return True
         if attr_hit:

@@ -1,0 +1,40 @@
+"""``codemods.base.walk`` / ``nodes_of``: the shared node list of a file's ast tree (the confirm()
+checks of every codemod read it) must be exactly ``ast.walk``'s, and the by-type index its subsets."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from codemods.base import nodes_of, walk
+
+
+def _files():
+    django = pytest.importorskip("django")
+    return sorted((Path(django.__file__).parent / "db" / "models").rglob("*.py"))[:40]
+
+
+def test_walk_is_ast_walk_in_the_same_order():
+    for path in _files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assert walk(tree) == tuple(ast.walk(tree)), path
+        assert walk(tree) is walk(tree)  # kept for the same tree
+
+
+def test_nodes_of_one_or_several_types_keep_walk_order():
+    for path in _files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        every = list(ast.walk(tree))
+        assert nodes_of(tree, ast.Call) == [n for n in every if type(n) is ast.Call]
+        assert nodes_of(tree, ast.Import, ast.ImportFrom, ast.Attribute) == \
+            [n for n in every if isinstance(n, (ast.Import, ast.ImportFrom, ast.Attribute))]
+        assert nodes_of(tree, ast.Nonlocal) == [n for n in every if isinstance(n, ast.Nonlocal)]
+
+
+def test_a_new_tree_gets_its_own_index():
+    a, b = ast.parse("import os\nf(1)\n"), ast.parse("g(2)\n")
+    assert [n.func.id for n in nodes_of(a, ast.Call)] == ["f"]
+    assert [n.func.id for n in nodes_of(b, ast.Call)] == ["g"]
+    assert len(nodes_of(a, ast.Import)) == 1
