@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -34,12 +35,22 @@ from benchmarks._corpus import ROOT, copy_tree, installed_tree, tool_venv  # noq
 
 
 def timed(cmd: list[str], env=None, timeout=None, cwd=None) -> tuple[float, subprocess.CompletedProcess | None]:
+    """Wall time of ``cmd``; on a timeout the whole process group is killed (a tool's worker
+    processes left running would slow down every later measurement)."""
     start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd,
+                            start_new_session=True)
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout, cwd=cwd)
+        out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        return time.perf_counter() - start, None
-    return time.perf_counter() - start, proc
+        elapsed = time.perf_counter() - start
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.communicate()
+        return elapsed, None
+    return time.perf_counter() - start, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 # Two corpora: Django's own source (it defines the deprecated APIs: many files change, the worst
