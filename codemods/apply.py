@@ -21,7 +21,7 @@ import libcst as cst
 from codemods import elide as elide_defs
 from codemods import imports, prune
 from codemods.lines import line_lookup
-from codemods.base import Codemod, FileContext, Finding
+from codemods.base import Codemod, FileContext, Finding, parse_quietly
 from codemods.files import TEMPLATE_SUFFIXES, is_migration_path
 
 _TEMPLATE_SIGNS = re.compile(r"\{%\s*(load|block|extends|if|for|include|url|static|trans|csrf_token)\b|\{\{")
@@ -102,15 +102,6 @@ def _all_equal(xs, ys) -> bool:
     return len(xs) == len(ys) and all(x.deep_equals(y) for x, y in zip(xs, ys))
 
 
-def _parse_quietly(text: str) -> ast.Module | None:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return ast.parse(text)
-    except (SyntaxError, ValueError):
-        return None
-
-
 def apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None,
                  elide: bool = True) -> SourceResult:
     """Run the codemods over one file's text. Never raises for bad input; see ``SourceResult.error``.
@@ -167,7 +158,7 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
     # (it does not always: e.g. indented comments at the very end of a module)
     exact = module.code == parse_text
     if elision is not None:
-        current_tree = _parse_quietly(parse_text) if exact else None
+        current_tree = parse_quietly(parse_text) if exact else None
         if current_tree is None or module.default_indent != elision.default_indent:
             return apply_source(text, path, codemods, target, elide=False)
     else:
@@ -183,7 +174,7 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
         for codemod in confirmed:
             ctx.current_codemod = codemod.name
             if current_tree is None:  # (CPython's parser: a fraction of a libcst walk)
-                current_tree = _parse_quietly(current_code)
+                current_tree = parse_quietly(current_code)
                 if current_tree is not None:
                     imports.hint_tree(module, current_tree)
             if positions_for is not module:  # (the lookup of an unchanged module is shared)

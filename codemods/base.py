@@ -38,6 +38,7 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
+import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -164,6 +165,16 @@ class Codemod:
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text)
+
+
+def parse_quietly(text: str) -> ast.Module | None:
+    """``ast.parse(text)`` without the user's SyntaxWarnings, or None when it does not parse."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
 
 
 _WALK: list = [None, (), None]  # the last tree, its nodes, {node type: [positions in the nodes]}

@@ -13,19 +13,11 @@ libcst (``codemods.elide``) lines are mapped back to the full file.
 from __future__ import annotations
 
 import ast
-import warnings
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-
-def _parse(text: str) -> ast.Module | None:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return ast.parse(text)
-    except (SyntaxError, ValueError):
-        return None
+from codemods.base import parse_quietly
 
 
 def line_lookup(module: cst.Module, elision=None, tree: ast.Module | None = None):
@@ -51,7 +43,7 @@ def line_lookup(module: cst.Module, elision=None, tree: ast.Module | None = None
         if "full" not in cache:
             code = module.code
             full = elision.expand(code) if elision is not None else code
-            cache["full"] = _parse(full) if full is not None else None
+            cache["full"] = parse_quietly(full) if full is not None else None
         tree = cache["full"]
         if tree is None:
             return 0
