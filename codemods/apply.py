@@ -180,9 +180,8 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
             if positions_for is not module:  # (the lookup of an unchanged module is shared)
                 ctx._positions, positions_for = line_lookup(module, elision, current_tree), module
             inert = set()
-            if use_pruning:
-                if current_tree is not None:
-                    inert = prune.inert_statements(module, current_tree, current_code, prune.needles_for(codemod, current_tree))
+            if use_pruning and current_tree is not None:
+                inert = prune.inert_statements(module, current_tree, current_code, prune.needles_for(codemod, current_tree))
             try:
                 with prune.pruning(inert):
                     new_module = codemod.transform(module, ctx)

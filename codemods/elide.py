@@ -50,7 +50,7 @@ class Elision:
     text: str  # what libcst parses: the file with the hidden definitions replaced by placeholders
     token: str  # the placeholders' common prefix (absent from the file)
     hidden: dict[str, str] = field(default_factory=dict)  # placeholder line -> the original lines
-    nodes: list[tuple[ast.stmt, int]] = field(default_factory=list)  # hidden statements, scope depth
+    nodes: list[tuple[ast.stmt, int, str]] = field(default_factory=list)  # hidden statement, scope depth, its lines
     default_indent: str = "    "  # libcst's default_indent for the original file (its first INDENT)
 
     def expand(self, code: str) -> str | None:
@@ -101,7 +101,7 @@ class HiddenDefinitions:
     only walked when its text contains the name asked about (or ``import``)."""
 
     def __init__(self, elision: Elision):
-        self._items = [(node, depth, elision.hidden[p]) for (node, depth), p in zip(elision.nodes, elision.hidden)]
+        self._items = elision.nodes
         self._bound: dict[int, set] = {}
         self._names: dict[int, Counter] = {}
         self._imports = None
@@ -164,8 +164,8 @@ def build(text: str, tree: ast.Module, needles: tuple[str, ...]) -> Elision | No
         placeholder = f"{indent}{token}{k}"
         out.extend(lines[start_at:start])
         out.append(placeholder)
-        elision.hidden[placeholder] = "\n".join(lines[start:end + 1])
-        elision.nodes.append((node, depth))
+        elision.hidden[placeholder] = original = "\n".join(lines[start:end + 1])
+        elision.nodes.append((node, depth, original))
         start_at = end + 1
     out.extend(lines[start_at:])
     elision.text = "\n".join(out)

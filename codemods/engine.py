@@ -128,11 +128,6 @@ def _encode(text: str, bom: bool, crlf: bool) -> bytes:
     return codecs.BOM_UTF8 + data if bom else data
 
 
-def atomic_write(path: str, data: bytes, mode: int) -> None:
-    """Write via a temp file in the same directory and ``os.replace``, keeping the permission bits."""
-    atomic.write_bytes(path, data, mode=mode)
-
-
 def _unified_diff(path: str, old: str, new: str) -> str:
     path = path.replace(os.sep, "/").lstrip("/")
     return "".join(difflib.unified_diff(
@@ -184,7 +179,7 @@ def process_file(path: str, codemods: list[Codemod], target: str | None, mode: s
             result.error = "read-only file; changes not written"
             return result, info
         try:
-            atomic_write(path, _encode(new, bom, crlf), st.st_mode)
+            atomic.write_bytes(path, _encode(new, bom, crlf), mode=st.st_mode)
             result.written = True
         except OSError as exc:
             result.error = f"cannot write: {exc.strerror or exc}; file left unchanged"

@@ -32,6 +32,7 @@ def is_migration_path(path: str) -> bool:
     parts = path.replace("\\", "/").split("/")
     return len(parts) >= 2 and parts[-2] == "migrations" and parts[-1].endswith(".py") and parts[-1][:1].isdigit()
 
+
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".tox", ".nox", "node_modules", "site-packages", "dist-packages", "build",
     "dist", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", ".venv", "venv",

@@ -19,6 +19,7 @@ When the pipeline hid definitions from libcst (``codemods.elide``), ``ImportInde
 
 from __future__ import annotations
 
+import ast
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -357,8 +358,6 @@ class _AstCollector:
         self.index = index
 
     def visit(self, node, try_depth: int = 0, scope_depth: int = 0) -> None:
-        import ast
-
         index = self.index
         if isinstance(node, ast.Import):
             for a in node.names:
@@ -413,8 +412,6 @@ class _AstCollector:
             self.visit(child, try_depth, scope_depth)
 
     def _bind(self, target) -> None:
-        import ast
-
         if isinstance(target, ast.Name):
             self.index.other_bound.add(target.id)
         elif isinstance(target, (ast.Tuple, ast.List)):

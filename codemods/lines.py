@@ -18,6 +18,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from codemods.base import parse_quietly
+from codemods.prune import Mismatch, nested_bodies, paired_statements
 
 
 def line_lookup(module: cst.Module, elision=None, tree: ast.Module | None = None):
@@ -72,35 +73,17 @@ def _statement_lines(module: cst.Module, tree: ast.Module) -> dict[int, int]:
     lines: dict[int, int] = {}
     try:
         _map_statements(module.body, tree.body, lines)
-    except _Mismatch:
+    except Mismatch:
         return {}
     return lines
 
 
-class _Mismatch(Exception):
-    pass
-
-
 def _map_statements(body, ast_body, lines: dict[int, int]) -> None:
-    i = 0
-    for stmt in body:
+    for stmt, group in paired_statements(body, ast_body):
+        lines[id(stmt)] = group[0].lineno
         if isinstance(stmt, cst.SimpleStatementLine):
-            group = ast_body[i:i + len(stmt.body)]
-            if len(group) != len(stmt.body):
-                raise _Mismatch
-            lines[id(stmt)] = group[0].lineno
             for small, node in zip(stmt.body, group):
                 lines[id(small)] = node.lineno
-            i += len(group)
-            continue
-        if i >= len(ast_body):
-            raise _Mismatch
-        node = ast_body[i]
-        lines[id(stmt)] = node.lineno
-        if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)) and isinstance(stmt.body, cst.IndentedBlock):
-            if not isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-                raise _Mismatch
-            _map_statements(stmt.body.body, node.body, lines)
-        i += 1
-    if i != len(ast_body):
-        raise _Mismatch
+        inner = nested_bodies(stmt, group)
+        if inner is not None:
+            _map_statements(*inner, lines)

@@ -77,34 +77,46 @@ def _span(nodes: list[ast.stmt]) -> tuple[int, int]:
     return start, max(n.end_lineno or n.lineno for n in nodes)
 
 
-class _Mismatch(Exception):
-    pass
+class Mismatch(Exception):
+    """libcst's and ast's statements do not line up."""
+
+
+def paired_statements(cst_body, ast_body):
+    """(libcst statement, its ast statements) for a body: a ``SimpleStatementLine`` of ``n`` small
+    statements has ``n``, any other statement one. Raises ``Mismatch`` when they do not line up."""
+    i = 0
+    for stmt in cst_body:
+        n = len(stmt.body) if isinstance(stmt, cst.SimpleStatementLine) else 1
+        group = ast_body[i:i + n]
+        if len(group) != n:
+            raise Mismatch
+        if n == 1 and not isinstance(stmt, cst.SimpleStatementLine):
+            expected = next((a for c, a in _COMPOUND.items() if isinstance(stmt, c)), None)
+            if expected is not None and not isinstance(group[0], expected):
+                raise Mismatch
+        i += n
+        yield stmt, group
+    if i != len(ast_body):
+        raise Mismatch
+
+
+def nested_bodies(stmt, group):
+    """(libcst body, ast body) inside a class or function with an indented body, else None."""
+    if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)) and isinstance(stmt.body, cst.IndentedBlock):
+        return stmt.body.body, group[0].body
+    return None
 
 
 def _mark(cst_body, ast_body, lines: list[str], needles: tuple[str, ...], out: set[int]) -> None:
-    i = 0
-    for stmt in cst_body:
-        if isinstance(stmt, cst.SimpleStatementLine):
-            n = len(stmt.body)
-            group = ast_body[i:i + n]
-        else:
-            n = 1
-            group = ast_body[i:i + 1]
-            expected = next((a for c, a in _COMPOUND.items() if isinstance(stmt, c)), None)
-            if group and expected is not None and not isinstance(group[0], expected):
-                raise _Mismatch
-        if len(group) != n:
-            raise _Mismatch
-        i += n
+    for stmt, group in paired_statements(cst_body, ast_body):
         start, end = _span(group)
         text = "".join(lines[start - 1:end])
         if not any(needle in text for needle in needles):
             out.add(id(stmt))
             continue
-        if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)) and isinstance(stmt.body, cst.IndentedBlock):
-            _mark(stmt.body.body, group[0].body, lines, needles, out)
-    if i != len(ast_body):
-        raise _Mismatch
+        inner = nested_bodies(stmt, group)
+        if inner is not None:
+            _mark(*inner, lines, needles, out)
 
 
 def needles_for(codemod, tree: ast.Module) -> tuple[str, ...]:
@@ -139,7 +151,7 @@ def inert_statements(module: cst.Module, tree: ast.Module, text: str, needles: t
     out: set[int] = set()
     try:
         _mark(module.body, tree.body, text.splitlines(keepends=True), needles, out)
-    except (_Mismatch, AttributeError, ValueError, TypeError):
+    except (Mismatch, AttributeError, ValueError, TypeError):
         return set()
     return out
 
