@@ -322,3 +322,24 @@ def test_cache_keeps_a_rewrite_to_an_empty_file(tmp_path):
     assert warm.cache.result_hits == 1
     assert [x.as_dict() for x in warm.files] == [x.as_dict() for x in cold.files]
     assert warm.changed and "-drop_me = 1" in warm.changed[0].diff
+
+
+def test_a_cached_rewrite_whose_file_changed_unseen_is_redone(tmp_path):
+    """A file whose size and mtime match a cached rewrite is only diffed from the cache, and the
+    codemods are not even loaded; if its content changed all the same, they run on the new text."""
+    from codemods import registry
+
+    root = make_tree(tmp_path / "proj", n_clean=2, n_old=1)
+    selected = [e for e in registry.entries() if e.name in ("force_text", "ifequal", "load_staticfiles")]
+    engine.run([root], selected, target="5.2", mode="diff", jobs=1)
+    target = root / "app" / "old_0.py"
+    st = target.stat()
+    changed = OLD.replace("label", "title")
+    assert len(changed) == len(OLD)
+    target.write_text(changed)
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    warm = engine.run([root], selected, target="5.2", mode="diff", jobs=1)
+    result = next(f for f in warm.files if f.path.endswith("old_0.py"))
+    assert result.changed and not result.cached
+    assert "+def title(v):" not in result.diff and " def title(v):" in result.diff
+    assert "+    return force_str(v)" in result.diff

@@ -65,3 +65,28 @@ def test_mirrored_tests(codemod):
     noop = sum(c for _, c, is_noop in funcs if is_noop)
     assert total >= 10, f"{total} test cases, need >= 10"
     assert noop * 3 >= total, f"{noop} of {total} cases use check_noop, need at least a third"
+
+
+def test_catalogue_metadata_cache(tmp_path, monkeypatch):
+    """``registry.entries()`` (what ``fix`` selects from without importing the codemods) is kept in
+    the cache directory, equals the classes' metadata, and survives a damaged cache file."""
+    from codemods.cache import sources_digest
+
+    monkeypatch.setenv("DJANGO_UPGRADE_CACHE_DIR", str(tmp_path))
+    expected = [(c.name, tuple(c.changes), c.available_from, c.removed_in, tuple(sorted(c.kinds)))
+                for c in registry.all_codemods()]
+
+    def fresh():
+        registry.entries.cache_clear()
+        return [(e.name, e.changes, e.available_from, e.removed_in, e.kinds) for e in registry.entries()]
+
+    try:
+        assert fresh() == expected
+        stored = tmp_path / "catalogue" / f"{sources_digest()}.json"
+        assert stored.is_file()
+        assert fresh() == expected  # read back from the file
+        stored.write_text("{not json")
+        assert fresh() == expected  # rebuilt from the classes
+        assert [e.load() for e in registry.entries()] == registry.all_codemods()
+    finally:
+        registry.entries.cache_clear()
