@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from upgrader import atomic
 from upgrader.errors import UsageError
 
 PROBE_SCRIPT = r"""
@@ -99,7 +100,7 @@ def remember_interpreter(project_dir: Path, python: str) -> None:
     absolute, root = os.path.abspath(python), os.path.abspath(project_dir)
     # inside the project: store it relative (never resolve symlinks: a venv's python is a link)
     value = os.path.relpath(absolute, root) if absolute.startswith(root + os.sep) else absolute
-    path.write_text(value + "\n", encoding="utf-8")
+    atomic.write_text(path, value + "\n")
 
 
 def remembered_interpreter(project_dir: Path) -> str | None:

@@ -73,11 +73,6 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Write ``data`` to a temporary file next to ``path`` and rename it over ``path``."""
-    atomic.write_bytes(path, data, mode=mode)
-
-
 def _rel(project_dir: Path, path: str | Path) -> str:
     p = Path(path)
     if p.is_absolute():
@@ -175,7 +170,7 @@ class Snapshot:
         root.mkdir(parents=True, exist_ok=True)
         ignore = root / ".gitignore"
         if not ignore.exists():
-            atomic_write_bytes(ignore, b"# django-upgrade rollback snapshots: never commit\n*\n")
+            atomic.write_bytes(ignore, b"# django-upgrade rollback snapshots: never commit\n*\n")
         staging = root / f".{label}.{uuid.uuid4().hex[:8]}.tmp"
         staging.mkdir()
         try:
@@ -239,7 +234,7 @@ class Snapshot:
             "tracked": self.tracked,
             "absent_dirs": self.absent_dirs,
         }
-        atomic_write_bytes(target / MANIFEST, (json.dumps(data, indent=2) + "\n").encode())
+        atomic.write_bytes(target / MANIFEST, (json.dumps(data, indent=2) + "\n").encode())
 
     def add(self, files: list[str | Path]) -> None:
         """Record more files (before they are changed or created) in this snapshot."""
@@ -327,7 +322,7 @@ class Snapshot:
                     continue
                 if cur.is_dir():
                     raise UpgradeError(f"cannot restore {rec.path}: a directory is in its place")
-                atomic_write_bytes(cur, data, rec.mode)
+                atomic.write_bytes(cur, data, rec.mode)
                 result.restored.append(rec.path)
             elif cur.exists() or cur.is_symlink():
                 if cur.is_dir() and not cur.is_symlink():

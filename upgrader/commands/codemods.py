@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from codemods import registry
+from upgrader import atomic
 from upgrader.commands._common import echo_json
 from upgrader.errors import UsageError
 
@@ -63,7 +64,7 @@ def update_readme(path: Path, check: bool = False) -> bool:
     if new == text:
         return True
     if not check:
-        path.write_text(new, encoding="utf-8")
+        atomic.write_text(path, new)
     return False
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from upgrader import versions
+from upgrader import atomic, versions
 from upgrader.commands._common import python_option
 from upgrader.errors import EXIT_OK, EXIT_PENDING, EXIT_TESTS_FAILED, UsageError
 from upgrader.project import Project
@@ -184,7 +184,7 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
     for out_fmt, path in output_specs:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)  # CI: --output sarif=reports/dep.sarif
-            path.write_text(render(report, out_fmt), encoding="utf-8")
+            atomic.write_text(path, render(report, out_fmt))
         except OSError as exc:
             raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     click.echo(render(report, fmt), nl=False)

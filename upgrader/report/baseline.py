@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from upgrader import atomic
 from upgrader.errors import UsageError
 
 SCHEMA = "django-upgrade-baseline"
@@ -36,7 +37,7 @@ def write_baseline(path: str | Path, groups) -> int:
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+        atomic.write_text(target, json.dumps(doc, indent=2) + "\n")
     except OSError as exc:
         raise UsageError(f"cannot write baseline {path}: {exc.strerror or exc}") from None
     return len(entries)

@@ -20,7 +20,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upgrader import versions
+from upgrader import atomic, versions
 from upgrader.errors import EXIT_OK
 from upgrader.step import phases
 
@@ -122,7 +122,7 @@ class StepReport:
         md = render_markdown(self)
         for name, text in ((f"{stem}.json", data_json), ("step-latest.json", data_json),
                            (f"{stem}.md", md), ("step-latest.md", md)):
-            (out / name).write_text(text, encoding="utf-8")
+            atomic.write_text(out / name, text)
 
     def _left_by_hand(self, data, project) -> None:
         from upgrader.report import group

@@ -20,8 +20,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from upgrader import atomic
 from upgrader.errors import EXIT_STEP_FAILED, UpgradeError
-from upgrader.snapshot import Snapshot, atomic_write_bytes
+from upgrader.snapshot import Snapshot
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".tox", ".nox", ".django-upgrade", "__pycache__",
              "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist"}
@@ -93,7 +94,7 @@ class FileGuard:
                     full.unlink()
                     touched.append(rel)
             elif not full.is_file() or full.read_bytes() != data:
-                atomic_write_bytes(full, data, mode)
+                atomic.write_bytes(full, data, mode=mode)
                 touched.append(rel)
         for rel in self.created():
             full = self.project_dir / rel
