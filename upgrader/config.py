@@ -30,3 +30,11 @@ def load_config(project_dir: Path) -> dict:
     table = doc.get("tool", {}).get("django-upgrade", {})
     data = table.unwrap() if hasattr(table, "unwrap") else dict(table)
     return {str(k).replace("_", "-"): v for k, v in data.items()}
+
+
+def flag(config: dict | None, key: str) -> bool:
+    """A yes/no option: a TOML boolean, or a string such as "true" / "1" / "yes" / "on"."""
+    value = (config or {}).get(key, False)
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)

@@ -27,7 +27,7 @@ import datetime as _dt
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from upgrader import versions
+from upgrader import config, versions
 from upgrader.deps import judge
 from upgrader.deps.collect import collect
 from upgrader.deps.failures import ImportFailureHint
@@ -286,19 +286,13 @@ def explain_import_failure(output_text: str, project=None, client=None, django_v
     return explain(output_text, project, client=client, django_version=django_version)
 
 
-def _truthy(value) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    return bool(value)
-
-
 def check_for_plan(project, plan, check_deps: bool | None = None, index_url: str | None = None, fmt: str = "text",
                    client=None) -> DepsReport | None:
     """What ``plan`` calls: run the check when ``--check-deps`` (or ``[tool.django-upgrade] check-deps``)
     asks for it and the format shows it (not ``matrix``); print the one stderr notice. None when not run."""
     import click
 
-    enabled = check_deps if check_deps is not None else _truthy((project.config or {}).get("check-deps", False))
+    enabled = check_deps if check_deps is not None else config.flag(project.config, "check-deps")
     if not enabled or fmt == "matrix" or not plan.steps:
         return None
     if client is None:

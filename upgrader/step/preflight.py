@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from upgrader import gitutil, versions
+from upgrader import config, gitutil, versions
 from upgrader.errors import UsageError
 
 
@@ -73,10 +73,7 @@ def deps_enabled(project, check_deps: bool | None, upgrade_deps: bool) -> bool:
         return True
     if check_deps is not None:
         return check_deps
-    value = (project.config or {}).get("check-deps", False)
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    return bool(value)
+    return config.flag(project.config, "check-deps")
 
 
 def check_deps(project, current: str, target: str, python: str | None, use_index: bool = False,
