@@ -128,13 +128,19 @@ class RollbackResult:
 
 def _pinned(lines: list[str]) -> dict[str, str]:
     """``{canonical name: "name==version"}`` of the ``name==version`` lines of a ``pip freeze``."""
+    from packaging.requirements import InvalidRequirement, Requirement
     from packaging.utils import canonicalize_name
 
     out = {}
     for line in lines or []:
-        name, sep, version = line.strip().partition("==")
-        if sep and name and " " not in name and not line.startswith(("-", "#")):
-            out[canonicalize_name(name)] = line.strip()
+        line = line.strip()
+        try:
+            req = Requirement(line)
+        except InvalidRequirement:  # "-e ...", comments
+            continue
+        specs = list(req.specifier)
+        if req.url is None and len(specs) == 1 and specs[0].operator == "==":
+            out[canonicalize_name(req.name)] = line
     return out
 
 
