@@ -37,7 +37,7 @@ from codemods import registry
 from codemods.base import Codemod, Finding
 from codemods.cache import CacheStats, ResultCache, content_hash, fingerprint
 from codemods.files import discover, is_migration_path
-from upgrader import atomic
+from core import atomic
 
 MODES = ("write", "diff", "check")
 SERIAL_THRESHOLD = 24  # fewer files than this to process: a pool costs more than it saves

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 
 from codemods import catalogue as _catalogue
 from codemods.base import Codemod
-from upgrader import versions
+from core import versions
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,7 +67,7 @@ def entries() -> tuple[Entry, ...]:
         pass
     found = tuple(Entry(c.name, tuple(c.changes), c.available_from, c.removed_in, tuple(sorted(c.kinds))) for c in _load())
     try:
-        from upgrader import atomic
+        from core import atomic
 
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic.write_text(str(path), json.dumps([asdict(e) for e in found]))
@@ -108,7 +108,7 @@ def select_entries(target: str | None = None, only=(), skip=(), removed_in: str 
     only, skip = set(only or ()), set(skip or ())
     unknown = (only | skip) - set(names())
     if unknown:
-        from upgrader.errors import UsageError
+        from core.errors import UsageError
 
         raise UsageError(f"unknown codemod: {', '.join(sorted(unknown))} (see: django-upgrade codemods)")
     chosen = []

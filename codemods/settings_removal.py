@@ -31,7 +31,7 @@ from codemods.settings_helpers import (
     star_bases,
     uses_name,
 )
-from upgrader import versions
+from core import versions
 
 
 def _key(release: str):

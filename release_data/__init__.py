@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upgrader import versions
+from core import versions
 
 DATA_DIR = Path(__file__).resolve().parent
 

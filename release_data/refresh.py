@@ -26,7 +26,7 @@ import sys
 from packaging.version import Version
 
 import release_data
-from upgrader import atomic, versions
+from core import atomic, versions
 from upgrader.pypi import PyPIClient, PyPIUnavailable, release_versions
 
 OVERLAY_SCHEMA = 1

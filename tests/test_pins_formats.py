@@ -6,7 +6,7 @@ import stat
 import pytest
 
 from upgrader import pins
-from upgrader.errors import UsageError
+from core.errors import UsageError
 
 
 def put(root, name, text):

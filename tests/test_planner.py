@@ -9,7 +9,7 @@ import pytest
 
 import release_data
 from upgrader import planner
-from upgrader.errors import UsageError
+from core.errors import UsageError
 from upgrader.planner import build_plan, plan_to_json, plan_to_matrix, support_status
 
 DATA = release_data.load(use_refreshed=False)

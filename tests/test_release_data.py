@@ -9,7 +9,7 @@ import pytest
 
 import release_data
 from release_data import CATEGORIES
-from upgrader import versions
+from core import versions
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 import release_data
-from upgrader import versions
-from upgrader.errors import UsageError
+from core import versions
+from core.errors import UsageError
 from upgrader.planner import build_plan, resolve_target
 
 DATA = release_data.load(use_refreshed=False)

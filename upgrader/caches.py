@@ -32,7 +32,7 @@ from pathlib import Path
 
 import tomlkit
 
-from upgrader.errors import UsageError
+from core.errors import UsageError
 
 MARKER = "@@django-upgrade-clear-cache@@"
 

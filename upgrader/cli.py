@@ -17,7 +17,7 @@ import click
 
 from upgrader import __version__
 from upgrader import commands as _commands_pkg
-from upgrader.errors import EXIT_INTERRUPTED, EXIT_USAGE, UpgradeError
+from core.errors import EXIT_INTERRUPTED, EXIT_USAGE, UpgradeError
 
 EXIT_INTERNAL = 70
 

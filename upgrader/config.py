@@ -10,7 +10,7 @@ from pathlib import Path
 
 import tomlkit
 
-from upgrader.errors import UsageError
+from core.errors import UsageError
 
 KNOWN_KEYS = {
     "python", "test-command", "target", "skip-codemods", "only-codemods", "fail-on", "baseline",

@@ -27,7 +27,7 @@ from pathlib import Path
 import tomlkit
 
 from upgrader import installer
-from upgrader.errors import EXIT_STEP_FAILED, UpgradeError, UsageError
+from core.errors import EXIT_STEP_FAILED, UpgradeError, UsageError
 from upgrader.interpreter import pyenv_interpreters, venv_python
 
 DEV_NAMES = ("test", "tests", "testing", "dev", "develop", "development", "local", "ci")

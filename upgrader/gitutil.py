@@ -21,7 +21,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from upgrader.errors import UpgradeError
+from core.errors import UpgradeError
 
 TOOL_DIR = ".django-upgrade"
 IGNORED_PREFIXES = (TOOL_DIR + "/",)

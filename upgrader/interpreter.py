@@ -14,8 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from upgrader import atomic
-from upgrader.errors import UsageError
+from core import atomic
+from core.errors import UsageError
 
 PROBE_SCRIPT = r"""
 import json, sys

@@ -25,9 +25,9 @@ from pathlib import Path
 from packaging.version import Version
 
 from release_data import Change, Release, ReleaseData
-from upgrader import versions
-from upgrader.errors import UsageError
-from upgrader.versions import python_key
+from core import versions
+from core.errors import UsageError
+from core.versions import python_key
 
 TARGET_KEYWORDS = ("latest", "lts")
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from upgrader import interpreter as _interp
-from upgrader import versions
+from core import versions
 from upgrader.config import load_config
-from upgrader.errors import UsageError
+from core.errors import UsageError
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ import requests
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from upgrader import atomic
+from core import atomic
 
 DEFAULT_JSON_API = "https://pypi.org/pypi"
 DEFAULT_TIMEOUT = 15.0

@@ -31,8 +31,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from upgrader import atomic, installer
-from upgrader.errors import UpgradeError, UsageError
+from core import atomic
+from upgrader import installer
+from core.errors import UpgradeError, UsageError
 
 ROLLBACK_DIR = Path(".django-upgrade") / "rollback"
 MANIFEST = "manifest.json"

@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upgrader.errors import UsageError
+from core.errors import UsageError
 from upgrader.harvest import WarningRecord, harvest_env, read_records
 
 TAIL_LINES = 60

@@ -14,7 +14,7 @@ from codemods.base import Codemod, FileContext, walk
 from codemods.calls import has_star, keyword, kwarg, may_call, with_args
 from codemods.imports import ImportIndex
 from codemods.keywords import resolve_call, star_source
-from upgrader import versions
+from core import versions
 
 _QUALS = ("django.forms.URLField", "django.forms.fields.URLField")
 _SETTING = re.compile(r"^\s*FORMS_URLFIELD_ASSUME_HTTPS\s*(?::[^=\n]*)?=(?!=)\s*(.*)$", re.M)

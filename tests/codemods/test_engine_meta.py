@@ -9,7 +9,7 @@ import pytest
 
 import release_data
 from codemods import registry
-from upgrader import versions
+from core import versions
 
 TESTS = Path(__file__).resolve().parent / "catalogue"
 CODEMODS = registry.all_codemods()

@@ -10,7 +10,7 @@ import pytest
 
 import release_data
 from tests.venvs import make_venv, python_for
-from upgrader import versions
+from core import versions
 
 pytestmark = pytest.mark.integration
 

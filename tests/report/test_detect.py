@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.harvest.djproject import make_project
-from upgrader.errors import UsageError
+from core.errors import UsageError
 from upgrader.project import Project
 from upgrader.testrun import command_from_words, detect_test_command, parse_counts
 

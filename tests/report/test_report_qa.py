@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from upgrader.cli import cli
-from upgrader.errors import UsageError
+from core.errors import UsageError
 from upgrader.report.logparse import locate_check_object
 
 MODELS = '''\

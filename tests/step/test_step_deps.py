@@ -182,7 +182,7 @@ def test_rollback_reinstalls_the_packages_the_step_moved():
 
 
 def test_step_does_not_say_plan_things(tmp_path):
-    from upgrader.errors import UsageError
+    from core.errors import UsageError
 
     with pytest.raises(UsageError) as err:
         pre.next_steps(Project(tmp_path, python=sys.executable), "3.2.25", "2.2", "3.10", None)

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from tests.step_infra.services import closed_port
 from upgrader import caches
 from upgrader.cli import cli
-from upgrader.errors import UsageError
+from core.errors import UsageError
 from upgrader.project import Project
 
 pytestmark = pytest.mark.integration

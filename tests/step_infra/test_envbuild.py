@@ -9,7 +9,7 @@ import pytest
 from tests.venvs import python_for
 from upgrader import installer
 from upgrader.envbuild import build_project_venv, project_requirements, resolve_python
-from upgrader.errors import UsageError
+from core.errors import UsageError
 from upgrader.interpreter import pyenv_interpreters
 
 
@@ -115,7 +115,7 @@ def test_installable_package_and_extra_requirement(tmp_path):
 
 @pytest.mark.integration
 def test_failed_install_is_a_step_failure(tmp_path):
-    from upgrader.errors import EXIT_STEP_FAILED, UpgradeError
+    from core.errors import EXIT_STEP_FAILED, UpgradeError
 
     project = tmp_path / "project"
     project.mkdir()

@@ -5,7 +5,7 @@ import pytest
 
 from tests.step_infra.conftest import run_git
 from upgrader import gitutil
-from upgrader.errors import UpgradeError
+from core.errors import UpgradeError
 
 
 def test_is_repo(repo, tmp_path):

@@ -13,7 +13,7 @@ import pytest
 from tests.step_infra.conftest import DJANGO, run_git
 from tests.venvs import make_venv, python_for
 from upgrader import gitutil, installer
-from upgrader.errors import UsageError
+from core.errors import UsageError
 from upgrader.snapshot import Snapshot
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -128,7 +128,7 @@ def test_corrupt_saved_copy_is_refused(project):
     snap = Snapshot.take(project, ["requirements.txt"], label="s")
     (snap.directory / "files" / "requirements.txt").write_text("tampered")
     (project / "requirements.txt").write_text("changed")
-    from upgrader.errors import UpgradeError
+    from core.errors import UpgradeError
 
     with pytest.raises(UpgradeError, match="corrupt"):
         snap.restore()

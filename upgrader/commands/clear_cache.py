@@ -22,7 +22,7 @@ import click
 
 from upgrader import caches as _caches
 from upgrader.commands._common import echo_json, project_argument, python_option
-from upgrader.errors import EXIT_OK, EXIT_PENDING
+from core.errors import EXIT_OK, EXIT_PENDING
 from upgrader.project import Project
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import click
 
 from codemods import registry
-from upgrader import atomic
+from core import atomic
 from upgrader.commands._common import echo_json
-from upgrader.errors import UsageError
+from core.errors import UsageError
 
 START, END = "<!-- codemods:start -->", "<!-- codemods:end -->"
 

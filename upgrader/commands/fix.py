@@ -22,9 +22,9 @@ from pathlib import Path
 import click
 
 from codemods import engine, registry
-from upgrader import versions
+from core import versions
 from upgrader.commands._common import echo_json, python_option, show_progress
-from upgrader.errors import UsageError
+from core.errors import UsageError
 
 
 PROJECT_MARKERS = ("manage.py", "pyproject.toml", "setup.cfg", "setup.py", "Pipfile", "requirements.txt", ".git")

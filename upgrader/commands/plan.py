@@ -41,9 +41,10 @@ from __future__ import annotations
 import click
 
 import release_data
-from upgrader import planner, versions
+from core import versions
+from upgrader import planner
 from upgrader.commands._common import echo_json, project_argument, python_option, use_colour
-from upgrader.errors import UsageError
+from core.errors import UsageError
 from upgrader.project import Project
 from upgrader.render import plan as render
 

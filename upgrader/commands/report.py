@@ -17,9 +17,9 @@ from pathlib import Path
 
 import click
 
-from upgrader import atomic, versions
+from core import atomic, versions
 from upgrader.commands._common import python_option
-from upgrader.errors import EXIT_OK, EXIT_PENDING, EXIT_TESTS_FAILED, UsageError
+from core.errors import EXIT_OK, EXIT_PENDING, EXIT_TESTS_FAILED, UsageError
 from upgrader.project import Project
 from upgrader.report import FORMATS, build_report, compare, group, over_the_bar, parse_log, read_baseline, render, write_baseline
 from upgrader.report.render import FAIL_ON

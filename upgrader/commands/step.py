@@ -15,7 +15,7 @@ from __future__ import annotations
 import click
 
 from upgrader.commands._common import echo_json, project_argument, python_option, show_progress
-from upgrader.errors import EXIT_INTERRUPTED, UsageError
+from core.errors import EXIT_INTERRUPTED, UsageError
 
 
 @click.command("step")
@@ -72,7 +72,7 @@ def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, n
     if upgrade_deps and check_deps is False:
         raise UsageError("--upgrade-deps needs the package index: it cannot be combined with --no-check-deps")
     if to is not None:
-        from upgrader import versions
+        from core import versions
 
         versions.parse(to)  # UsageError on garbage
     from upgrader.project import Project

@@ -27,7 +27,8 @@ import datetime as _dt
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from upgrader import config, versions
+from core import versions
+from upgrader import config
 from upgrader.deps import judge
 from upgrader.deps.collect import collect
 from upgrader.deps.failures import ImportFailureHint

@@ -27,7 +27,7 @@ from urllib.parse import quote, urljoin
 
 from packaging.utils import canonicalize_name
 
-from upgrader import atomic
+from core import atomic
 from upgrader.deps.model import ReleaseMeta
 from upgrader.pypi import PyPIUnavailable
 

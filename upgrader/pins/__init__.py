@@ -27,8 +27,8 @@ from pathlib import Path
 
 from packaging.utils import canonicalize_name
 
-from upgrader import versions
-from upgrader.errors import UsageError
+from core import versions
+from core.errors import UsageError
 from upgrader.pins import locks as _locks
 from upgrader.pins import reqfiles, setupfiles, specs, textio, tomlfiles
 from upgrader.pins.locks import LockFile, RegenerateResult

@@ -22,7 +22,7 @@ from typing import Callable
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from upgrader import versions
+from core import versions
 
 CALENDAR_FIRST = versions.CALENDAR_FIRST
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from upgrader import atomic
+from core import atomic
 
-from upgrader.errors import UsageError
+from core.errors import UsageError
 
 
 def read_text(path: Path) -> str:

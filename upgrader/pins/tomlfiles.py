@@ -16,7 +16,7 @@ import tomlkit
 from packaging.utils import canonicalize_name
 from tomlkit.items import String
 
-from upgrader.errors import UsageError
+from core.errors import UsageError
 from upgrader.pins import specs, textio
 from upgrader.pins.model import Context, Pin, PinChange, bump_requirement_text, pin_from_requirement, safe_requirement
 

@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from upgrader import atomic
-from upgrader.errors import UsageError
+from core import atomic
+from core.errors import UsageError
 
 SCHEMA = "django-upgrade-baseline"
 VERSION = 1

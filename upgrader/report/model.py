@@ -25,7 +25,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upgrader import versions
+from core import versions
 from upgrader.harvest import WarningRecord
 
 MAX_TESTS = 5

@@ -21,7 +21,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upgrader import __version__, versions
+from core import versions
+from upgrader import __version__
 
 FORMATS = ("text", "json", "markdown", "github", "sarif", "junit")
 SCHEMA_VERSION = 1

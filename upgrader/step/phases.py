@@ -20,8 +20,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upgrader import versions
-from upgrader.errors import UsageError
+from core import versions
+from core.errors import UsageError
 
 
 # ------------------------------------------------------------------------------------ tests

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from upgrader import config, gitutil, versions
-from upgrader.errors import UsageError
+from core import versions
+from upgrader import config, gitutil
+from core.errors import UsageError
 
 
 @dataclass

@@ -20,8 +20,8 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upgrader import atomic, versions
-from upgrader.errors import EXIT_OK
+from core import atomic, versions
+from core.errors import EXIT_OK
 from upgrader.step import phases
 
 SCHEMA = 1

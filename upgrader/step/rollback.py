@@ -20,8 +20,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upgrader import atomic
-from upgrader.errors import EXIT_STEP_FAILED, UpgradeError
+from core import atomic
+from core.errors import EXIT_STEP_FAILED, UpgradeError
 from upgrader.snapshot import Snapshot
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".tox", ".nox", ".django-upgrade", "__pycache__",

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from upgrader import caches as _caches
-from upgrader import gitutil, installer, pins, versions
-from upgrader.errors import (EXIT_INTERRUPTED, EXIT_OK, EXIT_STEP_FAILED, EXIT_TESTS_FAILED, UpgradeError,
+from core import versions
+from upgrader import gitutil, installer, pins
+from core.errors import (EXIT_INTERRUPTED, EXIT_OK, EXIT_STEP_FAILED, EXIT_TESTS_FAILED, UpgradeError,
                              UsageError)
 from upgrader.project import Project
 from upgrader.snapshot import Snapshot

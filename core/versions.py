@@ -11,7 +11,7 @@ import re
 
 from packaging.version import InvalidVersion, Version
 
-from upgrader.errors import UsageError
+from core.errors import UsageError
 
 CALENDAR_FIRST = 2028
 
