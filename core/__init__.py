@@ -1,0 +1,8 @@
+"""The leaf core of the tool: facts and mechanisms every other package uses.
+
+``core`` imports neither ``upgrader`` nor ``codemods`` (tests/test_architecture.py checks it):
+
+* ``core.versions`` - Django/Python version parsing and ordering;
+* ``core.errors``   - the exit codes and the errors the CLI turns into one line;
+* ``core.atomic``   - atomic file writes (every file the tool writes goes through it).
+"""
