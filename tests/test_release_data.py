@@ -158,3 +158,17 @@ def test_error_regex_only_names_removed_things(data):
     with_rx = [c for c in data.changes if c.error_regex]
     assert len(with_rx) >= 40
     assert not data.change("force-text").matches_error("cannot import name 'force_str' from 'django.utils.encoding'")
+
+
+def test_older_starting_points(data):
+    """1.11 (LTS, last with Python 2.7), 2.0 and 2.1, as Django's docs/faq/install.txt and release notes say."""
+    r111, r20, r21 = data.release("1.11"), data.release("2.0"), data.release("2.1")
+    assert data.feature_releases()[:4] == ["1.11", "2.0", "2.1", "2.2"]
+    assert r111.lts and not r20.lts and not r21.lts
+    assert r111.python == ("2.7", "3.4", "3.5", "3.6", "3.7") and r111.min_patch_for_python("3.7") == "1.11.17"
+    assert r20.python == ("3.4", "3.5", "3.6", "3.7")
+    assert r21.python == ("3.5", "3.6", "3.7")
+    assert (r111.latest_patch, r20.latest_patch, r21.latest_patch) == ("1.11.29", "2.0.13", "2.1.15")
+    assert str(r111.release_date) == "2017-04-04" and str(r20.release_date) == "2017-12-02"
+    assert str(r21.release_date) == "2018-08-01" and str(r21.extended_end) == "2019-12-02"
+    assert data.next_feature("1.11") == "2.0"

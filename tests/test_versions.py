@@ -42,7 +42,7 @@ def test_targets_resolve():
     [
         ("7.0", "there is no Django 7.x"),
         ("3.3", "unknown target"),
-        ("1.11", "starts at Django 2.2"),
+        ("1.10", "starts at Django 1.11"),
         ("2028", "not released yet"),
         ("6.2", "not released yet"),
         ("3.2.99", "latest 3.2 patch is 3.2.25"),
@@ -116,4 +116,9 @@ def test_downgrade_is_refused(current, target):
 
 def test_current_older_than_data():
     with pytest.raises(UsageError, match="older than the release data"):
-        build_plan("/nonexistent", "1.11.29", "latest", data=DATA, scan=False)
+        build_plan("/nonexistent", "1.10.8", "latest", data=DATA, scan=False)
+
+
+def test_plan_from_1_11_goes_through_2_0_and_2_1():
+    plan = build_plan("/nonexistent", "1.11.29", "2.2", data=DATA, scan=False)
+    assert [s.to for s in plan.steps] == ["2.0.13", "2.1.15", "2.2.28"]
