@@ -104,22 +104,21 @@ def test_refresh_offline_says_so_in_one_line(shop):
     assert json.loads(result.stdout)
 
 
-def _tool_django_feature() -> str | None:
-    proc = subprocess.run([sys.executable, "-c", "import django; print(django.get_version())"],
+def _django_feature(python) -> str | None:
+    proc = subprocess.run([str(python), "-c", "import django; print(django.get_version())"],
                           capture_output=True, text=True)
     return ".".join(proc.stdout.strip().split(".")[:2]) if proc.returncode == 0 else None
 
 
-def test_python_on_path_with_a_foreign_django_gives_no_python_advice(shop, tmp_path):
-    """A python found on PATH whose Django disagrees with the pins is not the project's: neither its
-    Django nor its Python version may drive the plan (it used to advise "move to Python 3.10" from it)."""
-    feature = _tool_django_feature()
-    if feature in (None, "3.2"):
-        pytest.skip("needs a python on PATH with a Django other than 3.2")
-    bindir = tmp_path / "bin"
-    bindir.mkdir()
-    (bindir / "python").symlink_to(sys.executable)
-    env = {"PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}", "VIRTUAL_ENV": None}
+@pytest.mark.parametrize("active", [False, True], ids=["on-PATH", "active-venv"])
+def test_python_on_path_with_a_foreign_django_gives_no_python_advice(shop, foreign_django_venv, active):
+    """A python found on PATH (or an active virtualenv) whose Django disagrees with the pins is not the
+    project's: neither its Django nor its Python version may drive the plan (it used to advise "move to
+    Python 3.10" from it)."""
+    python = foreign_django_venv / "bin" / "python"
+    feature = _django_feature(python)
+    env = {"PATH": f"{foreign_django_venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
+           "VIRTUAL_ENV": str(foreign_django_venv) if active else None}
     result = _run("plan", str(shop), "--format", "json", env=env)
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
@@ -129,4 +128,29 @@ def test_python_on_path_with_a_foreign_django_gives_no_python_advice(shop, tmp_p
     # the same python with the project's own Django version (no disagreement) is trusted as before
     (shop / "requirements.txt").write_text(f"Django=={feature}.*\n")
     doc = json.loads(_run("plan", str(shop), "--format", "json", env=env).stdout)
-    assert doc["python"] == f"{sys.version_info[0]}.{sys.version_info[1]}"
+    assert doc["python"] == _python_feature(python)
+
+
+def _python_feature(python) -> str:
+    return subprocess.run([str(python), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_the_tools_own_django_is_never_the_projects(tmp_path):
+    """No pin, no --python, and the only interpreter found is the tool's own environment (whose Django
+    is a test dependency): plan and report --from-log say how to point at the project's interpreter
+    and exit 2, never plan from the tool's Django."""
+    proj = tmp_path / "bare"
+    proj.mkdir()
+    (proj / "manage.py").write_text("")
+    log = tmp_path / "ci.log"
+    log.write_text("x.py:1: RemovedInDjango60Warning: old\n  warn()\n\nRan 1 test in 0.001s\n\nOK\n")
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    (bindir / "python").symlink_to(sys.executable)
+    env = {"PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}", "VIRTUAL_ENV": sys.prefix}
+    for args in (["plan", str(proj)], ["report", str(proj), "--from-log", str(log), "--fail-on", "next"]):
+        result = _run(*args, env=env)
+        assert result.exit_code == 2, (args, result.output)
+        assert "--python" in result.stderr and "own environment" in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1

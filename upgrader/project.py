@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,18 @@ class CurrentVersion:
     @property
     def feature(self) -> str:
         return versions.feature(self.version)
+
+
+# How an interpreter was found when nothing ties it to the project (see interpreter.find_interpreter).
+NOT_THE_PROJECTS = ("$VIRTUAL_ENV", "PATH", "tool")
+
+
+def is_tool_environment(probe: _interp.ProbeResult) -> bool:
+    """Whether the probed interpreter runs in django-upgrade's own environment (its sys.prefix)."""
+    try:
+        return bool(probe.prefix) and Path(probe.prefix).resolve() == Path(sys.prefix).resolve()
+    except OSError:
+        return False
 
 
 class Project:
@@ -60,10 +73,16 @@ class Project:
 
         probe = self.try_probe()
         if probe and probe.django:
-            if probe.interpreter.source in ("PATH", "tool"):
-                # A python merely found on PATH may be any environment (the tool's own, say): trust
-                # its Django only when it agrees with what the project declares.
+            if probe.interpreter.source in NOT_THE_PROJECTS:
+                # A python merely found on PATH (or an active virtualenv) may be any environment (the
+                # tool's own, say): trust its Django only when it agrees with what the project declares.
                 pinned = pins.current_from_pins(self.dir)
+                if pinned is None and is_tool_environment(probe):
+                    raise UsageError(
+                        f"no Django found for {self.dir}: the only interpreter found ({probe.interpreter.path}, "
+                        f"through {probe.interpreter.source}) is django-upgrade's own environment, whose Django "
+                        "is not the project's; pass --python PATH (the project's interpreter) or --from X.Y"
+                    )
                 if pinned is not None and pinned.feature != versions.feature(probe.django):
                     return CurrentVersion(
                         pinned.version,

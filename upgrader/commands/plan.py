@@ -45,7 +45,7 @@ from core import versions
 from upgrader import planner
 from upgrader.commands._common import echo_json, project_argument, python_option, use_colour
 from core.errors import UsageError
-from upgrader.project import Project
+from upgrader.project import NOT_THE_PROJECTS, Project
 from upgrader.render import plan as render
 
 
@@ -97,7 +97,7 @@ def command(project_dir, python, from_, to, pre, via, python_version, refresh, f
         # say) says nothing about the project's Python either: leave it unknown rather than advise
         # from it.
         foreign = (
-            probe is not None and probe.interpreter.source in ("PATH", "tool") and probe.django
+            probe is not None and probe.interpreter.source in NOT_THE_PROJECTS and probe.django
             and versions.feature(probe.django) != current.feature
         )
         if probe is not None and not foreign:

@@ -20,7 +20,7 @@ import click
 from core import atomic, versions
 from upgrader.commands._common import python_option
 from core.errors import EXIT_OK, EXIT_PENDING, EXIT_TESTS_FAILED, UsageError
-from upgrader.project import Project
+from upgrader.project import NOT_THE_PROJECTS, Project, is_tool_environment
 from upgrader.report import FORMATS, build_report, compare, group, over_the_bar, parse_log, read_baseline, render, write_baseline
 from upgrader.report.render import FAIL_ON
 
@@ -65,6 +65,13 @@ def _incompatible(data, current: str | None, failures) -> dict:
         if hits:
             out[f.test] = hits
     return out
+
+
+def _has_test_results(text: str) -> bool:
+    """Whether a log holds a unittest or pytest summary (a log of something else is bad input)."""
+    from upgrader.testrun import parse_counts
+
+    return bool(parse_counts(text.splitlines()))
 
 
 @click.command("report", cls=_ReportCommand)
@@ -131,13 +138,20 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
             except OSError as exc:
                 raise UsageError(f"cannot read log {from_log}: {exc.strerror or exc}") from None
         records = parse_log(text)
+        if not records and not _has_test_results(text):
+            where = "stdin" if from_log == "-" else from_log
+            raise UsageError(f"no test results and no warnings in the log {where}: give the output of the "
+                             "test command (run with python -Wa), e.g. the CI job's log")
         probe = project.try_probe()
-        if probe is not None:
+        tools_own = probe is not None and probe.interpreter.source in NOT_THE_PROJECTS and is_tool_environment(probe)
+        if probe is not None and not tools_own:
             python_path = probe.interpreter.path
         try:
             # the interpreter's Django, unless it is merely a python on PATH that disagrees with the pins
             django_version = project.current_version().version
         except UsageError:
+            if tools_own and not from_version:
+                raise  # never the tool's own Django: the error says to pass --python
             django_version = None
     else:
         from upgrader import testrun
@@ -162,7 +176,8 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
         try:
             django_version = project.current_version().version
         except UsageError:
-            raise UsageError("--fail-on next needs the project's Django version: pass --from X.Y") from None
+            raise UsageError("--fail-on next needs the project's Django version: pass --from X.Y "
+                              "or --python PATH (the project's interpreter)") from None
     next_release = data.next_feature(versions.feature(django_version)) if django_version else None
 
     groups = group(records, data, project_dir=project.dir, python=python_path, settings_module=settings,
