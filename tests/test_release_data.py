@@ -28,7 +28,7 @@ def test_changes_structure(data):
         assert c.category in CATEGORIES, c.id
         assert c.removed_in in known, (c.id, c.removed_in)
         if c.deprecated_in:
-            assert c.deprecated_in in known or c.deprecated_in in ("2.0", "2.1"), (c.id, c.deprecated_in)
+            assert c.deprecated_in in known or c.deprecated_in in ("1.9", "1.10"), (c.id, c.deprecated_in)
             assert versions.feature_key(c.deprecated_in) < versions.feature_key(c.removed_in), c.id
         for rx in (c.message_regex, c.error_regex):
             if rx:
@@ -44,6 +44,8 @@ def _policy_removal(deprecated_in: str) -> str:
     if deprecated_in == "6.2":
         return "2029"
     major, minor = map(int, deprecated_in.split("."))
+    if major == 1:  # the pre-2.0 policy: 1.9 and 1.10 deprecations went in 2.0, 1.11's in 2.1
+        return "2.1" if minor == 11 else "2.0"
     return f"{major + 1}.0" if minor in (0, 1) else f"{major + 1}.1"
 
 
