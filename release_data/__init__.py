@@ -90,6 +90,9 @@ class Change:
     notes: str | None
     link: str
     error_regex: str | None = None  # regex over the ImportError/AttributeError/... text once it is removed
+    # the change's declarative detector (see codemods.detect.spec), beside its codemod's own
+    detect: tuple = field(default=(), compare=False, hash=False)
+    undetectable_reason: str | None = None  # why no detector can exist (``detect: []``)
 
     @functools.cached_property
     def _regex(self):
@@ -108,17 +111,86 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """How a behaviour change shows when a test hits it (``behaviour.json`` ``signatures`` item).
+
+    ``exception`` (short class name, e.g. ``ValueError``) or ``warning`` (category) or ``check`` (system
+    check id) plus ``message`` (regex over the exception/warning text). ``needs_context``: the message
+    alone proves nothing (an ``AssertionError``): it counts only when the failure's traceback or test
+    also points at code the change's detector found.
+    """
+
+    message: str
+    exception: str | None = None
+    warning: str | None = None
+    check: str | None = None
+    example: str | None = None
+    source: dict | None = None  # {"file": "django/...", "contains": "literal"} in the Django release ``verified``
+    verified: str | None = None
+    needs_context: bool = False
+
+    def matches(self, exc_type: str | None, text: str) -> bool:
+        short = (exc_type or "").rsplit(".", 1)[-1]
+        want = self.exception or self.warning
+        if want and short and short != want and not (self.check and short == "SystemCheckError"):
+            return False
+        return bool(re.search(self.message, text or "", re.S))
+
+
+@dataclass(frozen=True)
 class BackwardsIncompatible:
-    """A change a release makes with no deprecation warning (behaviour change, dropped database...)."""
+    """A change a release makes with no deprecation warning (behaviour change, dropped database...).
+
+    Loaded from ``behaviour.json`` (kind ``behaviour``): what changed, ``detect`` (the declarative
+    detector spec, see docs/behaviour.md), ``signatures`` (:class:`Signature`), ``fix`` (``{"codemod":
+    name}`` and/or ``{"recipe": text}``, with ``link``) and ``change`` (the id in ``changes.json`` when
+    the same break is also a removal of the deprecation timeline).
+    """
 
     id: str
     release: str
     summary: str
     pattern: str | None = None  # regex over an exception message that identifies this change
     link: str = ""
+    title: str = ""
+    kind: str = "behaviour"
+    frequency: str = "medium"  # high / medium / low: how often real projects hit it
+    detect: tuple = ()
+    signatures: tuple = ()  # Signature items
+    fix: dict = field(default_factory=dict)
+    change: str | None = None
 
     def matches(self, text: str) -> bool:
         return bool(self.pattern and re.search(self.pattern, text, re.S))
+
+
+Behaviour = BackwardsIncompatible
+
+
+def _behaviour_from_json(obj: dict) -> BackwardsIncompatible:
+    sigs = tuple(
+        Signature(message=s["message"], exception=s.get("exception"), warning=s.get("warning"), check=s.get("check"),
+                  example=s.get("example"), source=s.get("source"), verified=s.get("verified"),
+                  needs_context=bool(s.get("needs_context")))
+        for s in obj.get("signatures") or ()
+    )
+    # ``pattern`` (the older, message-only matching): the exception signatures that stand on their own
+    plain = [s.message for s in sigs if not s.needs_context and not s.warning]
+    return BackwardsIncompatible(
+        id=obj["id"], release=obj["release"], summary=obj["summary"],
+        pattern="|".join(f"(?:{m})" for m in plain) or None, link=obj.get("link", ""),
+        title=obj.get("title") or obj["summary"], kind=obj.get("kind", "behaviour"),
+        frequency=obj.get("frequency", "medium"), detect=tuple(obj.get("detect") or ()), signatures=sigs,
+        fix=dict(obj.get("fix") or {}), change=obj.get("change"),
+    )
+
+
+def load_behaviour() -> list[BackwardsIncompatible]:
+    """The behaviour changes of ``behaviour.json``, in file order (release, then most frequent first)."""
+    path = DATA_DIR / "behaviour.json"
+    if not path.is_file():
+        return []
+    return [_behaviour_from_json(o) for o in _read_json(path)["changes"]]
 
 
 @dataclass
@@ -255,6 +327,8 @@ def _change_from_json(obj: dict) -> Change:
         notes=obj.get("notes"),
         link=obj.get("link", ""),
         error_regex=obj.get("error_regex"),
+        detect=tuple(obj.get("detect") or ()),
+        undetectable_reason=obj.get("undetectable_reason"),
     )
 
 
@@ -290,9 +364,23 @@ def load(*, use_refreshed: bool = True) -> ReleaseData:
                 source, refreshed_at = "refreshed", overlay.get("fetched_at")
             except (OSError, ValueError, KeyError, TypeError):
                 pass  # a broken cache never breaks the tool: the embedded data stands
-    releases = [_release_from_json(r) for r in releases_doc["releases"]]
+    behaviour: dict = {}
+    for item in load_behaviour():
+        behaviour.setdefault(item.release, []).append(item)
+    releases = [_with_behaviour(_release_from_json(r), behaviour) for r in releases_doc["releases"]]
     changes = [_change_from_json(c) for c in changes_doc["changes"]]
     return ReleaseData(releases=releases, changes=changes, source=source, refreshed_at=refreshed_at)
+
+
+def _with_behaviour(rel: Release, behaviour: dict) -> Release:
+    """``rel.incompatible`` from behaviour.json; an ``incompatible`` item still in releases.json whose id
+    behaviour.json lacks is kept."""
+    items = list(behaviour.get(rel.version, ()))
+    ids = {i.id for i in items}
+    items += [i for i in rel.incompatible if i.id not in ids]
+    import dataclasses
+
+    return dataclasses.replace(rel, incompatible=tuple(items))
 
 
 def merge_refreshed(releases_doc: dict, overlay: dict) -> dict:
