@@ -1,0 +1,267 @@
+"""One detector per change: where a project uses a removed or deprecated Django API.
+
+    findings = find_in_files(files, changes, root, settings_files=..., migration_files=...)
+    findings[0]   # Finding(change_id="force-text", path="app/views.py", line=3, text="...", fixable_by="force_text")
+
+``plan``, ``fix`` (what it leaves), ``report``'s static part and the dependency scan all call this,
+so they find the same lines. A change's detector is:
+
+* its ``"detect"`` items from release data (see ``codemods.detect.spec`` and docs/release-data.md),
+  checked on an ``ast`` index of the file with names resolved through its imports and aliases;
+* and, where a codemod fixes the change, the codemod's own prefilter + ``confirm``: the lines come
+  from the codemod's declarative tables (renames, keyword renames, signatures, settings), or, when it
+  has none, from the change's ``"detect"`` items, else the lines carrying one of its triggers.
+
+A finding's ``fixable_by`` names the codemod whose prefilter and confirm accept the file, else None
+(by hand). Accepts release_data ``Change`` objects and any object (or dict) with ``id`` and
+``detect`` (behaviour changes), plus optional ``undetectable_reason``.
+
+Speed: a text prefilter per item (its triggers) and per codemod runs before any parse; each file is
+parsed once and indexed once for all the items that passed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from codemods.base import FileContext, parse_quietly
+from codemods.detect.match import python_lines, template_lines, trigger_lines
+from codemods.detect.pyfile import PyFile
+from codemods.detect.spec import Item, SpecError, codemod_items, parse_items
+from codemods.files import TEMPLATE_SUFFIXES, is_migration_path
+
+__all__ = ["Finding", "Detector", "find_in_files", "find_in_text", "detector_for", "SpecError"]
+
+_TEMPLATE_SIGNS = re.compile(r"\{%\s*(load|block|extends|if|for|include|url|static|trans|csrf_token)\b|\{\{")
+_SETTINGS_SIGNS = re.compile(r"^(INSTALLED_APPS|MIDDLEWARE|DATABASES|SECRET_KEY|ROOT_URLCONF|TEMPLATES)\s*[:=]", re.M)
+
+
+@dataclass(frozen=True)
+class Finding:
+    change_id: str
+    path: str  # POSIX, relative to the root
+    line: int
+    text: str  # the stripped source line (or what is missing, for setting_missing)
+    fixable_by: str | None = None  # the codemod that fixes it, None when it is left by hand
+
+    def to_json(self) -> dict:
+        return {"change": self.change_id, "file": self.path, "line": self.line, "text": self.text,
+                "fixable_by": self.fixable_by}
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass
+class Detector:
+    """A change's detector: declared items and the codemods that fix it."""
+
+    change_id: str
+    old: str
+    items: tuple[Item, ...]
+    codemods: tuple  # codemod classes
+    undetectable_reason: str | None = None
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.items or self.codemods)
+
+
+def _get(obj, key, default=None):
+    return obj.get(key, default) if isinstance(obj, dict) else getattr(obj, key, default)
+
+
+def _codemods_for(change_id: str) -> tuple:
+    from codemods import registry
+
+    return tuple(e.load() for e in registry.codemods_for_change(change_id))
+
+
+def detector_for(change, with_codemods: bool = True) -> Detector:
+    cid = _get(change, "id")
+    return Detector(
+        change_id=cid,
+        old=_get(change, "old", "") or "",
+        items=parse_items(_get(change, "detect"), cid, strict=False),
+        codemods=_codemods_for(cid) if with_codemods else (),
+        undetectable_reason=_get(change, "undetectable_reason"),
+    )
+
+
+def file_kind(rel: str, text: str) -> str | None:
+    if rel.endswith(".py"):
+        return "python"
+    lower = rel.lower()
+    if lower.endswith(TEMPLATE_SUFFIXES) and ("/templates/" in f"/{lower}" or "/jinja2/" in f"/{lower}"
+                                              or _TEMPLATE_SIGNS.search(text)):
+        return "template"
+    return None
+
+
+def looks_like_settings(rel: str, text: str) -> bool:
+    if "settings" in rel.rsplit("/", 1)[-1] or "/settings/" in f"/{rel}":
+        return rel.rsplit("/", 1)[-1] != "__init__.py" or bool(_SETTINGS_SIGNS.search(text))
+    return bool(_SETTINGS_SIGNS.search(text))
+
+
+def _applicable(cm, kind: str, is_settings: bool, is_migration: bool) -> bool:
+    if kind == "template":
+        return "template" in cm.kinds
+    if is_migration and not cm.migrations:
+        return False
+    return "python" in cm.kinds or ("settings" in cm.kinds and is_settings)
+
+
+def _owners(det_ids: list[str], olds: dict[str, str], token: str) -> list[str]:
+    """Which of a multi-change codemod's changes a line is about (by the name its ``old`` text mentions)."""
+    if len(det_ids) == 1:
+        return det_ids
+    hit = [cid for cid in det_ids if re.search(rf"\b{re.escape(token)}\b", olds.get(cid, ""))]
+    return hit or det_ids
+
+
+class _Plan:
+    """The detectors of one run, with the codemod instances and their derived items."""
+
+    def __init__(self, changes):
+        self.detectors: list[Detector] = [d if isinstance(d, Detector) else detector_for(d) for d in changes]
+        self.olds = {d.change_id: d.old for d in self.detectors}
+        self.codemods: dict[str, tuple[object, list[str], tuple[Item, ...]]] = {}
+        for d in self.detectors:
+            for cls in d.codemods:
+                entry = self.codemods.get(cls.name)
+                if entry is None:
+                    entry = self.codemods[cls.name] = (cls(), [], codemod_items(cls))
+                entry[1].append(d.change_id)
+
+
+def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migration: bool,
+                 kind: str | None = None) -> tuple[list[Finding], str | None]:
+    """The findings of one file's text, and an error (the file does not parse) or None."""
+    kind = kind or file_kind(rel, text)
+    if kind is None:
+        return [], None
+    found: dict[tuple[str, int], str | None] = {}  # (change, line) -> fixable_by
+    items = [(d, it) for d in plan.detectors for it in d.items
+             if it.kind == kind and any(t in text for t in it.triggers())]
+    cms = [(name, cm, ids, derived) for name, (cm, ids, derived) in plan.codemods.items()
+           if _applicable(cm, kind, is_settings, is_migration) and cm.prefilter(text)]
+    if not items and not cms:
+        return [], None
+    tree = pf = None
+    if kind == "python":
+        tree = parse_quietly(text)
+        if tree is None:
+            return [], "cannot parse"
+        pf = PyFile(tree, text)
+
+    def lines_of(item: Item) -> list[int]:
+        if kind == "python":
+            return python_lines(pf, item, rel, is_settings, is_migration)
+        return template_lines(text, item)
+
+    confirmed: dict[str, str] = {}  # change id -> codemod name accepting this file
+    accepted: set[str] = set()
+    for name, cm, ids, derived in cms:
+        ctx = FileContext(path=rel, kind=kind, is_migration=is_migration, is_settings=is_settings)
+        ctx.current_codemod = name
+        try:
+            ok = kind == "template" or cm.confirm(tree, text, ctx)
+        except Exception:  # noqa: BLE001 - a broken confirm must not break detection
+            ok = False
+        if not ok:
+            continue
+        accepted.add(name)
+        for cid in ids:
+            confirmed.setdefault(cid, name)
+        for item in derived:
+            token = item.value.rsplit(".", 1)[-1]
+            for line in lines_of(item):
+                for cid in _owners(ids, plan.olds, token):
+                    found.setdefault((cid, line), name)
+    for d, item in items:
+        if item.get("only_confirmed") and d.change_id not in confirmed:
+            continue
+        for line in lines_of(item):
+            found.setdefault((d.change_id, line), confirmed.get(d.change_id))
+    for name, cm, ids, derived in cms:  # confirmed, but no line found: the lines with a trigger
+        if name not in accepted or any(cid in ids for cid, _ in found):
+            continue
+        triggers = tuple(cm.triggers) or tuple(item.value.rsplit(".", 1)[-1] for item in derived)
+        lines = text.splitlines()
+        for line in trigger_lines(text, triggers, kind):
+            tok = next((t for t in triggers if t in lines[line - 1]), "")
+            for cid in _owners(ids, plan.olds, tok.strip("(")):
+                found.setdefault((cid, line), name)
+    src_lines = text.splitlines()
+    out = [Finding(cid, rel, line, src_lines[line - 1].strip()[:200] if 0 < line <= len(src_lines) else "", fx)
+           for (cid, line), fx in found.items()]
+    return out, None
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _read(path: Path) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return text.replace("\r\n", "\n")
+
+
+def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, settings_files=frozenset(),
+                  migration_files=None, errors: list | None = None, texts: dict | None = None) -> list[Finding]:
+    """Every finding of ``changes`` in ``files``, sorted by (path, line, change id).
+
+    ``settings_files`` / ``migration_files``: the project's settings modules and migrations (paths,
+    absolute or relative to ``root``); when not given they are told from names and contents.
+    ``errors``: a list that receives ``(path, reason)`` for files that do not parse. ``texts``:
+    ``{path: text}`` to use instead of reading a file (e.g. what ``fix`` would write).
+    """
+    root = Path(root).resolve()
+    plan = changes if isinstance(changes, _Plan) else _Plan(list(changes))
+    if not plan.detectors:
+        return []
+    settings_rel = {_rel(Path(root, p), root) for p in settings_files}
+    migration_rel = None if migration_files is None else {_rel(Path(root, p), root) for p in migration_files}
+    missing = [(d, it) for d in plan.detectors for it in d.items if it.form == "setting_missing"]
+    seen_settings: list[tuple[str, str]] = []
+    out: list[Finding] = []
+    for path in files:
+        path = Path(root, path)
+        rel = _rel(path, root)
+        text = texts.get(str(path), texts.get(rel)) if texts else None
+        if text is None:
+            text = _read(path)
+        if text is None:
+            continue
+        kind = file_kind(rel, text)
+        if kind is None:
+            continue
+        is_settings = kind == "python" and (rel in settings_rel if settings_rel else looks_like_settings(rel, text))
+        is_migration = kind == "python" and (rel in migration_rel if migration_rel is not None else is_migration_path(rel))
+        if is_settings and missing:
+            seen_settings.append((rel, text))
+        found, error = find_in_text(text, rel, plan, is_settings=is_settings, is_migration=is_migration, kind=kind)
+        if error and errors is not None:
+            errors.append((rel, error))
+        out += found
+    for d, item in missing:
+        if seen_settings and not any(re.search(rf"^\s*{re.escape(item.value)}\s*[:=]", t, re.M) for _, t in seen_settings):
+            main = next((r for r, t in seen_settings if re.search(r"^INSTALLED_APPS\s*[:=]", t, re.M)), seen_settings[0][0])
+            why = item.get("why") or f"{item.value} is not set"
+            out.append(Finding(d.change_id, main, 1, why, None))
+    out.sort(key=lambda f: (f.path, f.line, f.change_id))
+    return out
