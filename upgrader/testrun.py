@@ -1,17 +1,37 @@
 """Find the project's test command and run it under the warning harvester.
 
+RunResult fields ADDED for the step code (issue 12; the older fields keep their meaning):
+
+* ``tests: list[testresults.TestOutcome]`` - every test's outcome from the harvest file (test id,
+  outcome, phase, exception type, message, frames ``Frame(file, line, function, source)``);
+* ``structured: bool`` - the counts, ``failures`` and ``tests`` come from our pytest plugin /
+  unittest hook (True) or, for a runner neither sees, from its printed summary line (False);
+* ``results_source: str`` - ``harvest`` / ``summary-line`` / ``none``;
+* ``finished: bool`` - a test session reached its end (pytest's sessionfinish, unittest's stopTestRun);
+* ``failed_tests: list[str]`` (property) - ids of the failing and erroring tests;
+* ``crash: TestOutcome | None`` - the exception that ended the test process (start-up, settings,
+  an import) with its frames;
+* ``tool_error: str | None`` - the TOOL failed (an exception inside the harvester, an INTERNALERROR
+  raised from our pytest plugin): not the project's tests; the warnings may be incomplete;
+* ``runner_error: str | None`` - the runner's own INTERNALERROR that is not ours;
+* ``harvest_active: bool`` - some process of the run wrote to the harvest file;
+* ``diagnoses: list[diagnose.Diagnosis]`` - each failure (and the crash) classified by the frame that
+  raised it (first-party file:line, third-party distribution and version, Django, the tool).
+
 ``detect_test_command(project) -> TestCommand(argv, kind, description)``:
 ``[tool.django-upgrade] test-command`` wins (kind ``configured``); else pytest when the project
 configures it (pytest.ini, ``[tool.pytest.ini_options]``, ``[tool:pytest]`` in setup.cfg, ``[pytest]``
 in tox.ini, or a root conftest.py) and pytest is importable in the project's interpreter (kind
-``pytest-django`` when pytest-django is installed, else ``pytest``); else ``python -Wa manage.py test``
-(kind ``manage.py``). Nothing found -> UsageError (exit 2).
+``pytest-django`` when pytest-django is installed, else ``pytest``); else ``python -Wa runtests.py``
+(kind ``runtests``, a reusable app's script); else ``python -Wa manage.py test`` (kind ``manage.py``,
+whatever its ``TEST_RUNNER``). Nothing found -> UsageError (exit 2).
 
 ``run_with_harvester(project, argv, stream=True, env=None) -> RunResult``: runs ``argv`` in the
 project directory with the harvester on (PYTHONPATH, PYTHONWARNINGS=always, PYTEST_PLUGINS, the
-harvest file variable), streams its output to stderr while keeping it for parsing, reads the
-unittest / pytest summary (passed, failed, errors, skipped) and the failing tests with their
-exception messages, and returns the harvested warning records.
+harvest file variable), streams its output to stderr while keeping it, and reads the results from
+the harvest file: warnings, per-test outcomes, sessions, crashes, the tool's own errors. Only when no
+process recorded any test or session (a runner that is neither pytest nor unittest) are the counts
+read from the printed summary line, and ``structured`` is False.
 """
 
 from __future__ import annotations
@@ -30,7 +50,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import UsageError
-from upgrader.harvest import WarningRecord, harvest_env, read_records
+from upgrader import testresults
+from upgrader.harvest import WarningRecord, harvest_env, read_harvest
 
 TAIL_LINES = 60
 KEEP_LINES = 20000
@@ -64,10 +85,25 @@ class RunResult:
     failures: list[Failure] = field(default_factory=list)
     argv: list = field(default_factory=list)
     runner: str | None = None  # unittest / pytest / None when no summary was read
+    tests: list = field(default_factory=list)  # [testresults.TestOutcome]
+    structured: bool = False
+    results_source: str = "none"  # harvest / summary-line / none
+    finished: bool = False
+    crash: object | None = None  # testresults.TestOutcome
+    tool_error: str | None = None
+    runner_error: str | None = None
+    harvest_active: bool = False
+    diagnoses: list = field(default_factory=list)  # [diagnose.Diagnosis]
 
     @property
     def ok(self) -> bool:
         return self.returncode == 0
+
+    @property
+    def failed_tests(self) -> list[str]:
+        if self.structured:
+            return list(dict.fromkeys(t.test for t in self.tests if t.failing))
+        return list(dict.fromkeys(f.test for f in self.failures))
 
 
 # -- detection -------------------------------------------------------------------------------------
@@ -151,6 +187,8 @@ def detect_test_command(project) -> TestCommand:
         if found.get("pytest"):
             kind = "pytest-django" if found.get("pytest_django") else "pytest"
             return TestCommand([py, "-Wa", "-m", "pytest"], kind, f"{kind} (configured in {d.name})")
+    if (d / "runtests.py").is_file():
+        return TestCommand([py, "-Wa", "runtests.py"], "runtests", "python -Wa runtests.py")
     if (d / "manage.py").is_file():
         return TestCommand([py, "-Wa", "manage.py", "test"], "manage.py", "python -Wa manage.py test")
     raise UsageError(
@@ -335,21 +373,39 @@ def _run(argv, workdir, run_env, harvest_file, stream, sink, kept, start) -> Run
         proc.wait()
         raise
     duration = time.monotonic() - start
-    lines = list(kept)
-    counts = parse_counts(lines)
-    records = read_records(harvest_file)
-    return RunResult(
-        returncode=returncode,
-        passed=counts.get("passed"),
-        failed=counts.get("failed"),
-        errors=counts.get("errors"),
-        skipped=counts.get("skipped"),
-        warnings=records,
-        output_tail="".join(lines[-TAIL_LINES:]),
-        duration=duration,
-        failures=parse_failures(lines),
-        argv=list(argv),
-        runner=counts.get("runner"),
+    return _result(argv, returncode, list(kept), harvest_file, duration, workdir)
+
+
+def _result(argv, returncode: int, lines: list[str], harvest_file: str, duration: float, project_dir) -> RunResult:
+    """The RunResult from the harvest file; the printed summary only when no run was recorded."""
+    harvest = read_harvest(harvest_file)
+    found = testresults.from_harvest(harvest, [ln.rstrip("\n") for ln in lines])
+    result = RunResult(
+        returncode=returncode, warnings=harvest.warnings, output_tail="".join(lines[-TAIL_LINES:]),
+        duration=duration, argv=list(argv), crash=found.crash, tool_error=found.tool_error,
+        runner_error=found.runner_error, harvest_active=os.path.exists(harvest_file) and os.path.getsize(harvest_file) > 0,
     )
+    if found.counts is not None:
+        result.structured, result.results_source = True, "harvest"
+        result.passed, result.failed = found.counts["passed"], found.counts["failed"]
+        result.errors, result.skipped = found.counts["errors"], found.counts["skipped"]
+        result.runner, result.tests, result.finished = found.runner, found.tests, found.finished
+        result.failures = [Failure(t.test, t.summary, t.kind) for t in found.tests if t.failing]
+    else:
+        counts = parse_counts(lines)
+        if counts:
+            result.results_source = "summary-line"
+            result.passed, result.failed = counts.get("passed"), counts.get("failed")
+            result.errors, result.skipped = counts.get("errors"), counts.get("skipped")
+            result.runner, result.finished = counts.get("runner"), True
+        result.failures = parse_failures(lines)
+    if result.crash is not None or any(t.failing for t in result.tests):
+        try:
+            from upgrader import diagnose
+
+            result.diagnoses = diagnose.explain(result, project_dir)
+        except Exception as exc:  # noqa: BLE001 - the tool's failure, said as such
+            result.tool_error = (result.tool_error + "; " if result.tool_error else "") + f"diagnosis failed: {exc!r}"
+    return result
 
 

@@ -12,8 +12,28 @@ uniquely named top-level modules so that it can never shadow a project's own mod
 * ``_dua_pytest_plugin.py`` - loaded through ``PYTEST_PLUGINS``: pytest records warnings itself and
   never shows them, so the plugin turns ``pytest_warning_recorded`` into JSON lines with node ids.
 
-The records are read back on the tool's side with :func:`read_records`. This ``__init__`` is only
-imported by the tool itself (``upgrader.harvest``), never inside the project.
+* ``_dua_unittest.py`` - structured unittest results: every outcome a ``unittest.TestResult``
+  receives, the start and end of each run, and the exception that ends a process (``sys.excepthook``).
+
+The records are read back on the tool's side with :func:`read_records` (warnings and checks) or
+:func:`read_harvest` (everything). This ``__init__`` is only imported by the tool itself
+(``upgrader.harvest``), never inside the project.
+
+Besides warnings and checks, the file holds (same ``v``/``pid``/``argv``/``cwd`` keys):
+
+* ``kind: test`` - ``runner`` (pytest / unittest), ``test`` (node id / test id), ``outcome`` (passed,
+  failed, error, skipped, xfailed, xpassed), ``when`` (setup / call / teardown / collect), and for a
+  failure ``exc_type``, ``message``, ``frames`` (``[file, line, function, source line]``, outermost
+  first) and ``chain`` (the exceptions it was raised from); ``controller: true`` when an xdist
+  controller wrote it (a report no worker wrote);
+* ``kind: session`` - ``runner``, ``event`` (start / finish), pytest's ``exitstatus`` and ``collected``,
+  unittest's ``tests_run``, ``worker`` / ``controller`` under xdist;
+* ``kind: crash`` - an exception that ended a process or pytest's start-up (``exc_type``, ``message``,
+  ``frames``, ``chain``);
+* ``kind: internalerror`` - a pytest INTERNALERROR (``text`` and the exception);
+* ``kind: tool-error`` - an exception inside the harvester itself (``where`` and the exception).
+
+A warning that an ``error`` filter turned into an exception is a warning record with ``source: error``.
 
 JSON line keys (``v`` = 1): ``v``, ``kind`` (``warning`` | ``check``), ``category`` (qualified class
 name, ``django.utils.deprecation.RemovedInDjango50Warning``; for checks the check level class,
@@ -88,13 +108,28 @@ class WarningRecord:
         return out
 
 
-def read_records(path: str | os.PathLike) -> list[WarningRecord]:
-    """Read a harvest file; a torn or foreign line is skipped, never fatal."""
-    records: list[WarningRecord] = []
+@dataclass
+class Harvest:
+    """Everything one run wrote to its harvest file, by kind (raw dicts except the warnings)."""
+
+    warnings: list = field(default_factory=list)  # WarningRecord (warnings and checks)
+    tests: list = field(default_factory=list)
+    sessions: list = field(default_factory=list)
+    crashes: list = field(default_factory=list)
+    internal_errors: list = field(default_factory=list)
+    tool_errors: list = field(default_factory=list)
+    torn_lines: int = 0
+
+
+def read_harvest(path: str | os.PathLike) -> Harvest:
+    """Read a harvest file; a torn or foreign line is skipped (and counted), never fatal."""
+    out = Harvest()
     try:
         fh = open(path, "rb")
     except FileNotFoundError:
-        return records
+        return out
+    buckets = {"test": out.tests, "session": out.sessions, "crash": out.crashes,
+               "internalerror": out.internal_errors, "tool-error": out.tool_errors}
     with fh:
         for raw in fh:
             raw = raw.strip()
@@ -103,10 +138,21 @@ def read_records(path: str | os.PathLike) -> list[WarningRecord]:
             try:
                 obj = json.loads(raw.decode("utf-8", "replace"))
             except ValueError:
+                out.torn_lines += 1
                 continue
-            if isinstance(obj, dict) and obj.get("v") == RECORD_VERSION:
-                records.append(WarningRecord.from_json(obj))
-    return records
+            if not isinstance(obj, dict) or obj.get("v") != RECORD_VERSION:
+                continue
+            kind = obj.get("kind") or "warning"
+            if kind in ("warning", "check"):
+                out.warnings.append(WarningRecord.from_json(obj))
+            elif kind in buckets:
+                buckets[kind].append(obj)
+    return out
+
+
+def read_records(path: str | os.PathLike) -> list[WarningRecord]:
+    """The warning and check records of a harvest file."""
+    return read_harvest(path).warnings
 
 
 def harvest_env(base: dict | None, harvest_file: str | os.PathLike) -> dict:

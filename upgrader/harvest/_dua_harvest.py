@@ -7,6 +7,7 @@ to the same file at once.
 """
 
 import json
+import linecache
 import os
 import sys
 import threading
@@ -16,7 +17,9 @@ ENV_FILE = "DJANGO_UPGRADE_HARVEST_FILE"
 VERSION = 1
 MAX_MESSAGE = 16000
 
-_state = {"test": None, "installed": False, "fd": None, "fd_pid": None, "pytest_active": False}
+_state = {"test": None, "installed": False, "fd": None, "fd_pid": None, "pytest_active": False, "complained": False}
+FAULT_ENV = "DJANGO_UPGRADE_HARVEST_FAULT"  # tests only: make the named harvester step fail
+MAX_FRAMES = 60
 _local = threading.local()
 _orig_showwarnmsg_impl = getattr(warnings, "_showwarnmsg_impl", None)
 _orig_showwarning = getattr(warnings, "_showwarning_orig", None)
@@ -73,10 +76,107 @@ def write_record(record):
             record["message"] = msg[:MAX_MESSAGE] + "..."
         data = (json.dumps(record, default=str, ensure_ascii=True) + "\n").encode("ascii")
         os.write(fd, data)  # one write on an O_APPEND fd: lines never interleave
-    except Exception:
-        pass
+    except Exception as exc:
+        _complain("writing a record", exc)
     finally:
         _local.busy = False
+
+
+def _complain(where, exc):
+    """A record could not be written: say so on stderr once (the tool looks for this line)."""
+    if _state["complained"]:
+        return
+    _state["complained"] = True
+    try:
+        sys.stderr.write("django-upgrade: harvester error: %s: %s: %s\n" % (where, type(exc).__name__, exc))
+    except Exception:
+        pass
+
+
+def fault(where):
+    """Raise when the tests asked this step of the harvester to fail (DJANGO_UPGRADE_HARVEST_FAULT)."""
+    if os.environ.get(FAULT_ENV) == where:
+        raise RuntimeError("django-upgrade harvester: injected fault in %s" % where)
+
+
+def tool_error(where, exc=None):
+    """Record an exception of the harvester itself (the tool's failure, never the project's)."""
+    try:
+        record = {"kind": "tool-error", "where": where}
+        if exc is not None:
+            record.update(exception_record(type(exc), exc, exc.__traceback__))
+        write_record(record)
+    except Exception as inner:
+        _complain(where, inner)
+
+
+def _safe_str(value):
+    try:
+        return str(value)
+    except Exception:
+        try:
+            return repr(value)
+        except Exception:
+            return "<unprintable %s>" % type(value).__name__
+
+
+def frames_of(tb):
+    """[[file, line, function, source line], ...] outermost first; works on tblib tracebacks too."""
+    out = []
+    seen = 0
+    while tb is not None and seen < 1000:
+        seen += 1
+        try:
+            frame = tb.tb_frame
+            code = frame.f_code
+            filename = code.co_filename
+            lineno = tb.tb_lineno or 0
+            g = getattr(frame, "f_globals", None)
+            try:
+                source = linecache.getline(filename, lineno, g if isinstance(g, dict) else None).strip()
+            except Exception:
+                source = ""
+            out.append([_abs(filename), lineno, code.co_name, source])
+        except Exception:
+            pass
+        tb = getattr(tb, "tb_next", None)
+    return out[-MAX_FRAMES:]
+
+
+def exception_record(etype, value, tb):
+    """exc_type, message, frames of an exception and of up to 3 exceptions it was raised from."""
+    record = {"exc_type": _qualname(etype), "message": _safe_str(value)[:MAX_MESSAGE], "frames": frames_of(tb)}
+    chain = []
+    current = value
+    for _ in range(3):
+        nxt = getattr(current, "__cause__", None)
+        if nxt is None and not getattr(current, "__suppress_context__", False):
+            nxt = getattr(current, "__context__", None)
+        if nxt is None or nxt is current:
+            break
+        chain.append({"exc_type": _qualname(type(nxt)), "message": _safe_str(nxt)[:MAX_MESSAGE],
+                      "frames": frames_of(getattr(nxt, "__traceback__", None))})
+        current = nxt
+    if chain:
+        record["chain"] = chain
+    return record
+
+
+def record_raised_warning(value, frames, test, when):
+    """A warning turned into an exception by an ``error`` filter: still a harvested warning.
+
+    Its place is the caller of the frame that called ``warnings.warn`` (``stacklevel=2``, what Django
+    uses), or that frame itself when it is the only one."""
+    if not frames:
+        filename, lineno = "", 0
+    else:
+        frame = frames[-2] if len(frames) >= 2 else frames[-1]
+        filename, lineno = frame[0], frame[1]
+    write_record({
+        "kind": "warning", "category": _qualname(type(value)), "message": _safe_str(value),
+        "filename": filename, "lineno": lineno, "test": test, "when": when, "source": "error",
+        "raised_at": frames[-1][:2] if frames else None,
+    })
 
 
 def _abs(filename):
@@ -127,10 +227,11 @@ def _is_being_recorded():
 def _make_showwarnmsg(previous):
     def _showwarnmsg(msg):
         try:
+            fault("showwarning")
             if not _is_being_recorded():
                 record_warning(msg.message, msg.category, msg.filename, msg.lineno)
-        except Exception:
-            pass
+        except Exception as exc:
+            tool_error("showwarning", exc)
         return previous(msg)
 
     _showwarnmsg._dua = True
@@ -141,8 +242,8 @@ def _make_showwarning(previous):
     def showwarning(message, category, filename, lineno, file=None, line=None):
         try:
             record_warning(message, category, filename, lineno)
-        except Exception:
-            pass
+        except Exception as exc:
+            tool_error("showwarning", exc)
         return previous(message, category, filename, lineno, file, line)
 
     showwarning._dua = True
@@ -227,8 +328,8 @@ def _patch_checks(module):
                     "hint": m.hint,
                     "obj": None if m.obj is None else str(m.obj),
                 })
-        except Exception:
-            pass
+        except Exception as exc:
+            tool_error("system checks", exc)
         return messages
 
     run_checks._dua = True
@@ -278,8 +379,8 @@ class _PostImportFinder(object):
                 original_exec(module)
                 try:
                     hook(module)
-                except Exception:
-                    pass
+                except Exception as exc:
+                    tool_error("patching %s" % fullname, exc)
 
         spec.loader = _Loader()
         return spec
@@ -300,6 +401,14 @@ def install():
     else:  # pragma: no cover - no supported Python lacks _showwarnmsg
         warnings.showwarning = _make_showwarning(warnings.showwarning)
     hooks = {"django.core.checks.registry": _patch_checks, "unittest.case": _patch_unittest}
+    try:
+        import _dua_unittest
+
+        hooks["unittest.result"] = _dua_unittest.patch_result
+        _dua_unittest.install_excepthook()
+        fault("install")
+    except Exception as exc:
+        tool_error("install", exc)
     for name, hook in list(hooks.items()):
         if name in sys.modules:
             hook(sys.modules[name])
