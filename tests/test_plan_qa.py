@@ -154,3 +154,18 @@ def test_the_tools_own_django_is_never_the_projects(tmp_path):
         assert result.exit_code == 2, (args, result.output)
         assert "--python" in result.stderr and "own environment" in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_plan_never_advises_an_older_python(shop):
+    """Regression: on Python 3.12, the 3.2 -> 4.0 step advised "move to Python 3.10", and 6.0 then
+    advised moving back to 3.12."""
+    result = _run("plan", str(shop), "--from", "3.2", "--python-version", "3.12", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    steps = json.loads(result.stdout)["steps"]
+    assert steps[0]["python_ok"] is False
+    for step in steps:
+        advice = step["python_advice"]
+        if advice:
+            assert tuple(map(int, advice["move_to"].split("."))) >= (3, 12), advice
+    text = _run("plan", str(shop), "--from", "3.2", "--python-version", "3.12").stdout
+    assert "move to Python 3.10" not in text and "older than the project's 3.12" in text

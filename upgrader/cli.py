@@ -15,7 +15,6 @@ import sys
 
 import click
 
-from upgrader import __version__
 from upgrader import commands as _commands_pkg
 from core.errors import EXIT_INTERRUPTED, EXIT_USAGE, UpgradeError
 
@@ -94,18 +93,48 @@ class _Group(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
+# One line per command in ``--help`` (click would cut each docstring's first line at ~45 columns).
+SUMMARIES = {
+    "plan": "the path from the project's Django to a target, and what each step costs",
+    "step": "perform the next step: fix, bump, install, test, check, clear caches",
+    "fix": "apply the libcst codemods (pre-commit friendly)",
+    "report": "the CI deprecation-warning report (also --merge: the fleet dashboard)",
+    "clear-cache": "clear the project's caches and stale bytecode",
+    "codemods": "list the codemods",
+}
+ORDER = ("plan", "step", "fix", "report", "clear-cache", "codemods")
+
+
+def _format_commands(self, ctx, formatter):
+    names = self.list_commands(ctx)
+    rows = [(n, SUMMARIES[n]) for n in ORDER if n in names]
+    rows += [(n, (self.get_command(ctx, n).get_short_help_str(80) if self.get_command(ctx, n) else ""))
+             for n in names if n not in SUMMARIES]
+    with formatter.section("Commands"):
+        formatter.write_dl(rows)
+
+
+_Group.format_commands = _format_commands
+
+
+def _show_version(ctx, _param, value):
+    if not value or ctx.resilient_parsing:
+        return
+    from upgrader.identity import version_text
+
+    click.echo(version_text())
+    ctx.exit(0)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="django-upgrade (django-upgrade-assistant)")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Which tool this is (name, version) and whether another owns the django-upgrade script.")
 def cli():
     """Upgrade a Django project one feature release at a time.
 
     \b
-    plan         the path from the project's Django to a target, and what each step costs
-    step         perform the next step: fix, bump, install, test, check, clear caches
-    fix          apply the libcst codemods (pre-commit friendly)
-    report       the CI deprecation-warning report
-    clear-cache  clear the project's caches and stale bytecode
-    codemods     list the codemods
+    This is django-upgrade-assistant (also runs as django-upgrade-assistant or
+    python -m upgrader), not the django-upgrade fixer by Adam Johnson.
     """
 
 

@@ -285,7 +285,9 @@ def _python_advice(prev: Release, step: Release, assumed: str | None, to: str) -
     common = [p for p in step.python if p in prev.python]
     pool = common or list(step.python)
     newer = [p for p in pool if python_key(p) >= python_key(assumed)]
-    move_to = min(newer, key=python_key) if newer else max(pool, key=python_key)
+    if not newer:
+        return None  # never advise moving to an older Python than the project runs (python_ok says it)
+    move_to = min(newer, key=python_key)
     patch = prev.min_patch_for_python(move_to) if move_to in prev.python else None
     if patch and patch == prev.version + ".0":
         patch_text = f"every {prev.version} patch runs it"

@@ -33,6 +33,12 @@ def _python_line(step: Step, plan: Plan) -> str:
     return f"Python {pys} ({verdict})"
 
 
+def _older_python_hint(step: Step, plan: Plan) -> str:
+    """A release that supports only Pythons older than the project's: no advice to move back."""
+    return (f"Django {step.to} supports only Python {step.python[0]}-{step.python[-1]}, older than the project's "
+            f"{plan.python}: take this step on Python {step.python[-1]} in CI, or go past it (--via lts)")
+
+
 def render_text(plan: Plan, colour: bool = False) -> str:
     lines: list[str] = []
     head = f"Django {plan.current} -> {plan.target}"
@@ -66,6 +72,8 @@ def render_text(plan: Plan, colour: bool = False) -> str:
         lines.append("  " + (_style(py_line, colour, fg="red") if step.python_ok is False else py_line))
         if step.python_advice:
             lines.append("  " + _style(f"! {step.python_advice.message}", colour, fg="yellow"))
+        elif step.python_ok is False and step.python:
+            lines.append("  " + _style(f"! {_older_python_hint(step, plan)}", colour, fg="yellow"))
         if step.hop:
             fg = "green" if step.hop.safe else "yellow"
             lines.append("  " + _style(f"hop: {step.hop.message}", colour, fg=fg))
