@@ -22,7 +22,7 @@ from codemods import elide as elide_defs
 from codemods import imports, prune
 from codemods.lines import line_lookup
 from codemods.base import Codemod, FileContext, Finding, parse_quietly
-from codemods.files import TEMPLATE_SUFFIXES, is_migration_path
+from core.files import TEMPLATE_SUFFIXES, is_migration as is_migration_path
 
 _TEMPLATE_SIGNS = re.compile(r"\{%\s*(load|block|extends|if|for|include|url|static|trans|csrf_token)\b|\{\{")
 _SETTINGS_SIGNS = re.compile(r"^(INSTALLED_APPS|MIDDLEWARE|DATABASES|SECRET_KEY|ROOT_URLCONF|TEMPLATES)\s*[:=]", re.M)
@@ -43,7 +43,11 @@ class SourceResult:
 
 
 def looks_like_settings(path: str, text: str) -> bool:
+    """Without the project's settings (``core.settings``): a module named or placed like settings, or
+    assigning typical settings; never a package ``__init__.py``."""
     norm = path.replace("\\", "/")
+    if norm.rsplit("/", 1)[-1] == "__init__.py":
+        return False
     if "settings" in norm.rsplit("/", 1)[-1] or "/settings/" in norm:
         return True
     return bool(_SETTINGS_SIGNS.search(text))
@@ -61,14 +65,16 @@ def file_kind(path: str, text: str | None = None) -> str | None:
     return None
 
 
-def make_context(path: str, text: str, target: str | None) -> FileContext | None:
+def make_context(path: str, text: str, target: str | None, is_settings: bool | None = None) -> FileContext | None:
+    """``is_settings``: whether the project uses this file as settings (``core.settings``); None when
+    the project is not known (decided from the file's name and text)."""
     kind = file_kind(path, text)
     if kind is None:
         return None
     ctx = FileContext(path=path, kind=kind, target=target)
     if kind == "python":
         ctx.is_migration = is_migration_path(path)
-        ctx.is_settings = looks_like_settings(path, text)
+        ctx.is_settings = looks_like_settings(path, text) if is_settings is None else is_settings
     return ctx
 
 
@@ -103,13 +109,15 @@ def _all_equal(xs, ys) -> bool:
 
 
 def apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None,
-                 elide: bool = True) -> SourceResult:
+                 elide: bool = True, is_settings: bool | None = None) -> SourceResult:
     """Run the codemods over one file's text. Never raises for bad input; see ``SourceResult.error``.
+
+    ``is_settings``: see ``make_context`` (settings codemods run only where it is true).
 
     ``elide=False``: libcst gets the whole file (see ``codemods.elide``; the pipeline falls back to it
     by itself when an elided run does not line up)."""
     result = SourceResult(path=path, original=text, new=text)
-    ctx = make_context(path, text, target)
+    ctx = make_context(path, text, target, is_settings)
     if ctx is None:
         return result
     candidates = [c for c in codemods if _applicable(c, ctx) and c.prefilter(text)]

@@ -36,7 +36,7 @@ from pathlib import Path
 from codemods import registry
 from codemods.base import Codemod, Finding
 from codemods.cache import CacheStats, ResultCache, content_hash, fingerprint
-from codemods.files import discover, is_migration_path
+from core.files import discover, is_migration as is_migration_path
 from core import atomic
 
 MODES = ("write", "diff", "check")
@@ -136,7 +136,7 @@ def _unified_diff(path: str, old: str, new: str) -> str:
 
 
 def process_file(path: str, codemods: list[Codemod], target: str | None, mode: str,
-                 known: dict | None = None, cache_key=None) -> tuple[FileResult, dict | None]:
+                 known: dict | None = None, cache_key=None, settings=None) -> tuple[FileResult, dict | None]:
     """Run the codemods over one file. Returns the result and cache info (or None)."""
     try:
         st = os.stat(path)
@@ -165,7 +165,8 @@ def process_file(path: str, codemods: list[Codemod], target: str | None, mode: s
     else:
         from codemods.apply import apply_source  # (libcst: imported only when a file needs the codemods)
 
-        src = apply_source(work, path, codemods, target=target)
+        is_settings = None if settings is None else os.path.realpath(path) in settings
+        src = apply_source(work, path, codemods, target=target, is_settings=is_settings)
         result = FileResult(path, applied=list(src.applied), findings=list(src.findings), error=src.error)
         new = src.new if (src.changed and not src.error) else None
         info["data"] = cache_data(result, new)
@@ -213,15 +214,16 @@ def result_from_cache(path: str, data: dict) -> FileResult:
 _W: dict = {}
 
 
-def _worker_init(codemod_classes, target, mode, known, fp) -> None:
-    _W.update(codemods=[c() for c in codemod_classes], target=target, mode=mode, known=known, fp=fp)
+def _worker_init(codemod_classes, target, mode, known, fp, settings=None) -> None:
+    _W.update(codemods=[c() for c in codemod_classes], target=target, mode=mode, known=known, fp=fp,
+              settings=settings)
     warnings.simplefilter("ignore")
 
 
 def _worker(path: str):
     cache = _W.get("cache_obj")
     key = cache.key if cache is not None else None
-    return path, process_file(path, _W["codemods"], _W["target"], _W["mode"], _W["known"], key)
+    return path, process_file(path, _W["codemods"], _W["target"], _W["mode"], _W["known"], key, _W.get("settings"))
 
 
 def _size(path: str) -> int:
@@ -264,9 +266,13 @@ class _LazyCodemods:
 
 
 def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: int | None = None,
-        use_cache: bool = True, progress: bool = False, cache_dir: Path | None = None) -> RunSummary:
+        use_cache: bool = True, progress: bool = False, cache_dir: Path | None = None,
+        settings_files=None) -> RunSummary:
     """Run ``codemods`` (classes, instances or ``registry.Entry``s) over ``paths`` (files and
-    directories). The codemods are imported only when some file is not answered by the cache."""
+    directories). The codemods are imported only when some file is not answered by the cache.
+
+    ``settings_files``: the project's settings files (``core.files.ProjectFiles.settings_files()``);
+    settings codemods run on those and no other file. None: decided per file from its name and text."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     codemods = list(codemods)
@@ -276,7 +282,9 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
     summary.skipped = list(found.skipped)
     paths_str = [str(p) for p in found.files]
 
-    cache = ResultCache(fingerprint(summary.codemods, target), cache_dir) if use_cache else None
+    settings = None if settings_files is None else frozenset(os.path.realpath(p) for p in settings_files)
+    fp_names = summary.codemods if settings is None else [*summary.codemods, *(f"settings={p}" for p in sorted(settings))]
+    cache = ResultCache(fingerprint(fp_names, target), cache_dir) if use_cache else None
     results: dict[str, FileResult] = {}
     todo: list[str] = []  # files the codemods must see
     known_changes: list[str] = []  # unchanged files whose rewrite is cached: only read, diff or write
@@ -311,12 +319,12 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
     try:
         lazy = _LazyCodemods(codemods)  # (needed only if a file changed since the cache lookup)
         for p in known_changes:
-            collect(p, process_file(p, lazy, target, mode, known, key))
+            collect(p, process_file(p, lazy, target, mode, known, key, settings))
             if bar:
                 bar.update(1)
         if jobs == 1 or len(todo) < SERIAL_THRESHOLD:
             for p in todo:
-                collect(p, process_file(p, instances, target, mode, known, key))
+                collect(p, process_file(p, instances, target, mode, known, key, settings))
                 if bar:
                     bar.update(1)
         else:
@@ -326,7 +334,7 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             ctx = _pool_context()
             _W["cache_obj"] = cache  # inherited by forked workers; only its key() is used there
             summary.parallel = True
-            with ctx.Pool(jobs, initializer=_worker_init, initargs=(classes, target, mode, known, None)) as pool:
+            with ctx.Pool(jobs, initializer=_worker_init, initargs=(classes, target, mode, known, None, settings)) as pool:
                 for p, outcome in pool.imap_unordered(_worker, todo, chunksize=chunksize):
                     collect(p, outcome)
                     if bar:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from upgrader.config import flag, load_config
+from core.config import flag, load_config
 from upgrader.project import Project
 from upgrader.step.preflight import deps_enabled
 

@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from upgrader.interpreter import REMEMBERED, find_interpreter, remember_interpreter, remembered_interpreter
+from core.interpreter import REMEMBERED, find_interpreter, remember_interpreter, remembered_interpreter
 
 
 def _fake_venv(root: Path, name: str) -> Path:

@@ -1,69 +1,27 @@
-"""A project as the commands see it: its directory, its config, its interpreter, its Django version."""
+"""The project as the commands see it: ``core.project.Project`` plus what needs the application's
+own packages (resolved lazily, once per Project):
+
+    project.current_version(override=None) -> CurrentVersion   ``--from``, the interpreter's Django,
+                                                                then the pins (``upgrader.pins``)
+    project.test_command      -> upgrader.testrun.TestCommand   (detected once)
+    project.installed_editable -> bool | None                   the project installed ``-e`` in its
+                                                                interpreter (None: cannot tell)
+"""
 
 from __future__ import annotations
 
 import functools
-import sys
-from dataclasses import dataclass
-from pathlib import Path
 
-from upgrader import interpreter as _interp
+from core import project as _core
 from core import versions
-from upgrader.config import load_config
 from core.errors import UsageError
+from core.interpreter import NOT_THE_PROJECTS, is_tool_environment
+from core.project import CurrentVersion  # noqa: F401  (the commands and pins import it from here)
+
+__all__ = ["CurrentVersion", "NOT_THE_PROJECTS", "Project", "is_tool_environment"]
 
 
-@dataclass(frozen=True)
-class CurrentVersion:
-    version: str  # "3.2.25" or "3.2" when only a feature release is known
-    source: str  # human-readable: "interpreter /p/.venv/bin/python", "requirements.txt:3", "--from"
-    exact: bool  # True when the patch release is known
-
-    @property
-    def feature(self) -> str:
-        return versions.feature(self.version)
-
-
-# How an interpreter was found when nothing ties it to the project (see interpreter.find_interpreter).
-NOT_THE_PROJECTS = ("$VIRTUAL_ENV", "PATH", "tool")
-
-
-def is_tool_environment(probe: _interp.ProbeResult) -> bool:
-    """Whether the probed interpreter runs in django-upgrade's own environment (its sys.prefix)."""
-    try:
-        return bool(probe.prefix) and Path(probe.prefix).resolve() == Path(sys.prefix).resolve()
-    except OSError:
-        return False
-
-
-class Project:
-    def __init__(self, directory: str | Path, python: str | None = None):
-        path = Path(directory).expanduser()
-        if not path.exists():
-            raise UsageError(f"project directory not found: {directory}")
-        if not path.is_dir():
-            raise UsageError(f"not a directory: {directory}")
-        self.dir = path.resolve()
-        self._explicit_python = python
-        self.config = load_config(self.dir)
-
-    @functools.cached_property
-    def interpreter(self) -> _interp.Interpreter:
-        return _interp.find_interpreter(self.dir, self._explicit_python, self.config.get("python"))
-
-    @functools.cached_property
-    def probe(self) -> _interp.ProbeResult:
-        return _interp.probe(self.interpreter, cwd=self.dir)
-
-    def try_probe(self) -> _interp.ProbeResult | None:
-        """Probe the interpreter; None when it cannot be run (and it was not given explicitly)."""
-        try:
-            return self.probe
-        except UsageError:
-            if self._explicit_python or self.config.get("python"):
-                raise
-            return None
-
+class Project(_core.Project):
     def current_version(self, override: str | None = None) -> CurrentVersion:
         """``--from`` wins; then Django importable in the project's interpreter; then the pins."""
         if override:
@@ -99,3 +57,16 @@ class Project:
             f"no Django found for {self.dir}{where}: no pin in requirements/pyproject/setup files; "
             "pass --from X.Y or --python PATH"
         )
+
+    @functools.cached_property
+    def test_command(self):
+        from upgrader import testrun
+
+        return testrun.detect_test_command(self)
+
+    @functools.cached_property
+    def installed_editable(self) -> bool | None:
+        from upgrader import installer
+
+        env = installer.environment(self.interpreter.path, self.dir)
+        return None if env is None else env.editable

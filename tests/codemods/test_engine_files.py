@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from codemods.files import discover
+from core.files import discover
 
 
 def _names(found, root: Path) -> list[str]:
