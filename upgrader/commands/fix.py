@@ -62,13 +62,6 @@ def _version(value: str | None, option: str) -> str | None:
         raise UsageError(f"{option}: not a Django version: {value!r}") from None
 
 
-def _as_list(value) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value]
-
 
 def _show_blockers(selected, removed_in: str | None, only) -> bool:
     if removed_in and versions.feature_key(removed_in) < versions.feature_key("5.1"):
@@ -112,17 +105,14 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
         except UsageError as exc:
             raise UsageError(f"{exc}; or pass --target X.Y to fix") from None
         target, target_source = versions.feature(current.version), current.source
-    skip_all = [*skip, *_as_list(config.get("skip-codemods"))]
-    only_all = list(only) or _as_list(config.get("only-codemods"))
+    skip_all = [*skip, *config.skip_codemods]
+    only_all = list(only) or list(config.only_codemods)
     selected = registry.select_entries(target=target, only=only_all, skip=skip_all, removed_in=removed_in)
-    if jobs is None and config.get("jobs"):
-        try:
-            jobs = max(1, int(config["jobs"]))
-        except (TypeError, ValueError):
-            raise UsageError(f"[tool.django-upgrade] jobs: not a number: {config['jobs']!r}") from None
+    jobs = config.pick(jobs, "jobs")
     summary = engine.run(
         list(paths) or ["."], selected, target=target, mode=mode, jobs=jobs,
         use_cache=not no_cache, progress=show_progress(fmt) and sys.stderr.isatty(),
+        settings_files=project.files.settings_files(),  # settings codemods: the project's settings only
     )
     blockers = []
     if _show_blockers(selected, removed_in, only_all):
