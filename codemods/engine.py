@@ -53,6 +53,7 @@ class FileResult:
     changed: bool = False  # the codemods change this file (written in write mode)
     written: bool = False
     cached: bool = False
+    new_text: str | None = field(default=None, repr=False, compare=False)  # the rewrite (\n endings), when changed
 
     def as_dict(self) -> dict:
         return {
@@ -173,6 +174,7 @@ def process_file(path: str, codemods: list[Codemod], target: str | None, mode: s
     if new is None:
         return result, info
     result.changed = True
+    result.new_text = new
     if mode == "diff":
         result.diff = _unified_diff(path, work, new)
     elif mode == "write":
@@ -206,6 +208,7 @@ def result_from_cache(path: str, data: dict) -> FileResult:
         findings=[Finding(c, path, line, msg) for c, line, msg in data.get("findings") or []],
         changed=data.get("new") is not None,
         cached=True,
+        new_text=data.get("new"),
     )
 
 

@@ -97,3 +97,20 @@ def test_noop_shadowed():
 
 def test_noop_string_only():
     check_noop(C, "doc = 'ugettext is gone'\n")
+
+
+def test_alias_rewritten_when_underscore_is_bound_again():
+    # the alias keeps the local name: no use changes, so another binding of ``_`` does not matter
+    check_transformed(
+        C,
+        "from django.utils.translation import ugettext as _\n\ndef f():\n    for _ in range(3):\n        pass\n    return _('x')\n",
+        "from django.utils.translation import gettext as _\n\ndef f():\n    for _ in range(3):\n        pass\n    return _('x')\n",
+    )
+
+
+def test_alias_rewritten_when_underscore_is_assigned():
+    check_transformed(
+        C,
+        "from django.utils.translation import ugettext_lazy as _\nx = _('hi')\n_ = 3\n",
+        "from django.utils.translation import gettext_lazy as _\nx = _('hi')\n_ = 3\n",
+    )

@@ -1,0 +1,115 @@
+"""What the codemods leave: the detectors run again on the text the codemods produce.
+
+    left = leftovers(summary, changes, root, settings_files=..., map_to_old=True)
+    left[0]   # Leftover(change_id="datetime-safe", path="app/utils.py", line=1, text="...", reason="by hand")
+
+``fix`` (every mode) and ``plan`` (is a finding really codemod-fixable?) use it, so what ``plan`` calls
+fixable is exactly what ``fix`` fixes, and what ``fix`` leaves is what ``plan`` calls by hand.
+
+A finding is left when the detector still finds the change in the rewritten text (or in the file as
+it is, when no codemod changed it). Its line is in the file as it now is; with ``map_to_old`` (check
+and diff modes, and plan, where nothing is written) it is mapped back to the line of the file on disk.
+``reason``: the message of the codemod that refused it (an ambiguous alias, a shadowed name ...) when
+one reported on that file, else ``by hand`` (no codemod for this change, or none that may run on the
+target).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+BY_HAND = "by hand"
+
+
+@dataclass(frozen=True)
+class Leftover:
+    change_id: str
+    path: str  # POSIX, relative to the root
+    line: int
+    text: str
+    reason: str = BY_HAND
+
+    def to_json(self) -> dict:
+        return {"change": self.change_id, "file": self.path, "line": self.line, "text": self.text,
+                "reason": self.reason}
+
+
+def line_map(old: str, new: str):
+    """new line number -> old line number (the nearest line of the block it replaced)."""
+    a, b = old.splitlines(), new.splitlines()
+    table: dict[int, int] = {}
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        for j in range(j1, j2):
+            if tag == "equal":
+                table[j + 1] = i1 + (j - j1) + 1
+            else:
+                table[j + 1] = min(i1 + (j - j1), max(i1, i2 - 1)) + 1
+    return lambda line: table.get(line, line)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def leftovers(results, changes, root, *, settings_files=frozenset(), migration_files=None,
+              map_to_old: bool = True, originals: dict | None = None) -> list[Leftover]:
+    """``results``: the engine's FileResults (``.path``, ``.new_text``, ``.findings``, ``.written``).
+
+    ``originals``: {path: text before the codemods} (read from disk when missing; in write mode the
+    disk already holds the new text, so pass ``map_to_old=False`` there)."""
+    from codemods.detect import _Plan, find_in_files
+
+    root = Path(root).resolve()
+    plan = _Plan(list(changes))
+    if not plan.detectors:
+        return []
+    texts, by_rel, files = {}, {}, []
+    for r in results:
+        path = Path(r.path).resolve()
+        files.append(path)
+        try:
+            rel = path.relative_to(root).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        by_rel[rel] = r
+        if r.new_text is not None and not r.written:
+            texts[str(path)] = r.new_text
+    found = find_in_files(files, plan, root, settings_files=settings_files, migration_files=migration_files,
+                          texts=texts)
+    maps: dict[str, object] = {}
+    out: list[Leftover] = []
+    for f in found:
+        r = by_rel.get(f.path)
+        line, text = f.line, f.text
+        if map_to_old and r is not None and r.new_text is not None and not r.written:
+            if f.path not in maps:
+                old = (originals or {}).get(f.path) or _read(root / f.path)
+                maps[f.path] = (line_map(old, r.new_text), old.splitlines())
+            mapper, old_lines = maps[f.path]
+            line = mapper(line)
+            text = old_lines[line - 1].strip()[:200] if 0 < line <= len(old_lines) else text
+        out.append(Leftover(f.change_id, f.path, line, text, _reason(f, r, line)))
+    out = sorted(set(out), key=lambda x: (x.path, x.line, x.change_id))
+    return out
+
+
+def _reason(finding, result, line: int) -> str:
+    """Why a codemod left it: its own report on that file (the nearest line), else ``by hand``."""
+    if result is None or not result.findings:
+        return BY_HAND
+    try:
+        from codemods import registry
+
+        names = {e.name for e in registry.codemods_for_change(finding.change_id)}
+    except Exception:  # noqa: BLE001
+        names = set()
+    own = [x for x in result.findings if x.codemod in names]
+    if not own:
+        return BY_HAND
+    best = min(own, key=lambda x: abs((x.line or 0) - line))
+    return f"{best.codemod}: {best.message}"
