@@ -294,14 +294,36 @@ def check_for_plan(project, plan, check_deps: bool | None = None, index_url: str
     import click
 
     enabled = check_deps if check_deps is not None else config.flag(project.config, "check-deps")
-    if not enabled or fmt == "matrix" or not plan.steps:
+    if fmt == "matrix" or not plan.steps:
+        return None
+    if not enabled:
+        _static_blockers(project, plan)
         return None
     if client is None:
         from upgrader.pypi import PyPIClient
 
         client = PyPIClient(index_url=index_url or (project.config or {}).get("index-url"), timeout=10, retries=2)
-    report = check(project, plan, client)
+    index = client if isinstance(client, Index) else Index(client)  # one index: offline is found once
+    report = check(project, plan, index)
     notice = report.notice()
+    static = _static_blockers(project, plan, client=index, full=True)
+    if report.offline and static is not None:
+        static.offline = None  # said once
+    notice = notice or (static.notice() if static is not None else None)
     if notice:
         click.echo(f"django-upgrade: {notice}", err=True)
     return report
+
+
+def _static_blockers(project, plan, client=None, full: bool = False):
+    """The code scan of the installed distributions (upgrader.deps.blockers), merged into each step's
+    ``dependencies``; never fatal (a failing scan is one stderr line)."""
+    import click
+
+    from upgrader.deps import blockers
+
+    try:
+        return blockers.for_plan(project, plan, client=client, full=full)
+    except Exception as exc:  # noqa: BLE001 - the plan is printed anyway
+        click.echo(f"django-upgrade: dependency code scan skipped: {exc}", err=True)
+        return None

@@ -3,6 +3,20 @@
 from __future__ import annotations
 
 STATUS_TEXT = {"yes": "yes", "blocked": "BLOCKED", "not-declared": "not declared", "unknown": "unknown"}
+VERDICT_TEXT = {"ok": "OK", "declared-only": "DECLARED-ONLY", "blocked": "BLOCKED", "unknown": "UNKNOWN"}
+
+
+def _status(dep: dict) -> str:
+    """The verdict of the code scan when there is one (OK / DECLARED-ONLY / BLOCKED / UNKNOWN), else the
+    metadata status."""
+    if dep.get("verdict"):
+        return VERDICT_TEXT.get(dep["verdict"], str(dep["verdict"]))
+    return STATUS_TEXT.get(dep.get("status", ""), str(dep.get("status")))
+
+
+def _uses(dep: dict) -> list[str]:
+    """``legacy_compressor/__init__.py:2: from django.utils.encoding import force_text (force-text)``."""
+    return [f"{u['file']}:{u['line']}: {u['text']} ({u['change']})" for u in dep.get("uses") or []]
 
 
 def _suggest_text(dep: dict) -> str:
@@ -26,13 +40,15 @@ def text_table(deps: list[dict], indent: str = "    ") -> list[str]:
     rows = [("package", "version", "status", "move to", "why")]
     for d in deps:
         rows.append((
-            str(d.get("name", "?")), str(d.get("version") or "?"), STATUS_TEXT.get(d.get("status", ""), str(d.get("status"))),
+            str(d.get("name", "?")), str(d.get("version") or "?"), _status(d),
             _suggest_text(d), _note(d),
         ))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     out = []
-    for r in rows:
+    for i, r in enumerate(rows):
         out.append(indent + "  ".join(r[i].ljust(widths[i]) for i in range(4)) + "  " + r[4])
+        if i:
+            out += [indent + "    " + u for u in _uses(deps[i - 1])[:5]]
     return [line.rstrip() for line in out]
 
 
@@ -45,18 +61,23 @@ def markdown_table(deps: list[dict]) -> list[str]:
         return []
     out = ["| Package | Version | Status | Move to | Why |", "|---|---|---|---|---|"]
     for d in deps:
-        status = STATUS_TEXT.get(d.get("status", ""), str(d.get("status")))
-        if d.get("status") == "blocked":
-            status = "**blocked**"
+        status = _status(d)
+        if d.get("status") == "blocked" or d.get("verdict") == "blocked":
+            status = f"**{status}**"
+        uses = "".join(f"<br>`{_md(u['file'])}:{u['line']}` {_md(u['change'])}" for u in (d.get("uses") or [])[:5])
         out.append(
             f"| {_md(d.get('name', '?'))} | {_md(d.get('version') or '?')} | {status} | "
-            f"{_md(_suggest_text(d))} | {_md(_note(d))} |"
+            f"{_md(_suggest_text(d))} | {_md(_note(d))}{uses} |"
         )
     return out
 
 
 def summary(deps: list[dict]) -> str:
     counts: dict[str, int] = {}
+    if any(d.get("verdict") for d in deps):
+        for d in deps:
+            counts[d.get("verdict") or "unknown"] = counts.get(d.get("verdict") or "unknown", 0) + 1
+        return ", ".join(f"{counts[s]} {VERDICT_TEXT[s]}" for s in ("blocked", "unknown", "declared-only", "ok") if counts.get(s))
     for d in deps:
         counts[d.get("status", "?")] = counts.get(d.get("status", "?"), 0) + 1
     parts = [f"{counts[s]} {STATUS_TEXT[s].lower()}" for s in ("blocked", "not-declared", "unknown", "yes") if counts.get(s)]

@@ -1,0 +1,56 @@
+"""The code scan of third-party files: the shared detectors, compatibility code, tests left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import release_data
+from upgrader.deps import codescan
+
+LIB = '''from django.utils.encoding import force_text
+try:
+    from django.utils.translation import ugettext as _
+except ImportError:
+    from django.utils.translation import gettext as _
+import django
+if django.VERSION < (4, 0):
+    from django.conf.urls import url
+else:
+    from django.urls import re_path as url
+
+
+def view(request):
+    return request.is_ajax()
+'''
+
+
+def _changes():
+    return release_data.load().removed_in("4.0")
+
+
+def test_hits_with_lines_and_compatibility_code_is_guarded(tmp_path):
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "mod.py").write_text(LIB)
+    hits = {(h.change, h.line): h for h in codescan.scan_files([tmp_path / "lib" / "mod.py"], _changes(), tmp_path)}
+    assert hits[("force-text", 1)].guarded is False and hits[("force-text", 1)].file == "lib/mod.py"
+    assert hits[("is-ajax", 14)].guarded is False
+    assert hits[("ugettext", 3)].guarded is True  # try/except ImportError
+    assert hits[("conf-urls-url", 8)].guarded is True  # if django.VERSION < (4, 0)
+
+
+def test_templates_are_scanned_and_files_without_a_django_import_are_not(tmp_path):
+    tpl = tmp_path / "lib" / "templates" / "x.html"
+    tpl.parent.mkdir(parents=True)
+    tpl.write_text("{% load i18n %}\n{% ifequal a b %}x{% endifequal %}\n")
+    plain = tmp_path / "lib" / "plain.py"
+    plain.write_text("force_text = 'from django.utils.encoding import force_text'\n")  # no import of django
+    hits = codescan.scan_files([tpl, plain], _changes(), tmp_path)
+    assert [(h.change, h.file, h.line) for h in hits] == [("template-ifequal", "lib/templates/x.html", 2)]
+
+
+def test_a_packages_own_tests_are_not_wanted():
+    assert codescan.wanted("compressor/base.py")
+    assert not codescan.wanted("compressor/tests/test_base.py")
+    assert not codescan.wanted("conftest.py")
+    assert codescan.wanted("compressor/templates/compressor/js.html")
+    assert not codescan.wanted("compressor/static/x.txt")
