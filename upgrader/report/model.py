@@ -29,6 +29,13 @@ from core import versions
 from upgrader.harvest import WarningRecord
 
 MAX_TESTS = 5
+# the group a warning is shown in (``WarningGroup.family``), in the order reports show them
+FAMILIES = {
+    "django-deprecation": "Django deprecations",
+    "django-other": "other Django warnings",  # DeleteViewCustomDeleteWarning, naive datetimes, ...
+    "check": "system checks",
+    "other": "other deprecation warnings",  # Python's and third-party packages' own
+}
 _DJANGO_CATEGORY = re.compile(r"^(RemovedInDjango\w+Warning|RemovedInNextVersionWarning)$")
 _DEPRECATION_WORDS = re.compile(r"deprecat|removed in|will be removed|RemovedIn", re.I)
 
@@ -61,6 +68,7 @@ class WarningGroup:
     attributed_from: str | None = None  # where the warning pointed before settings attribution
     abs_path: str | None = None
     status: str | None = None  # baseline comparison: new / known
+    family: str = "django-deprecation"  # a key of FAMILIES
 
     @property
     def location(self) -> str:
@@ -77,7 +85,7 @@ class WarningGroup:
             "deprecated_in": self.deprecated_in, "removed_in": self.removed_in, "link": self.link,
             "codemods": list(self.codemods), "autofix": bool(self.codemods), "check_id": self.check_id,
             "hint": self.hint, "django_related": self.django_related,
-            "attributed_from": self.attributed_from, "status": self.status,
+            "attributed_from": self.attributed_from, "status": self.status, "family": self.family,
         }
 
 
@@ -240,6 +248,8 @@ def is_reportable(record: WarningRecord, change, all_warnings: bool = False) -> 
         return bool(_DEPRECATION_WORDS.search(record.message or "") or _DEPRECATION_WORDS.search(record.hint or ""))
     if _DJANGO_CATEGORY.match(short) or record.category.startswith("django."):
         return True
+    if record.filename and _is_django_file(record.filename):
+        return True  # Django's own warnings that are not deprecations: naive datetimes, ...
     return short in ("DeprecationWarning", "PendingDeprecationWarning", "FutureWarning") or "Deprecat" in short
 
 
@@ -321,6 +331,7 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
                                     or rec.kind == "check"),
                 attributed_from=attributed_from,
                 abs_path=filename or None,
+                family=family_of(rec, change, rec.filename or ""),
             )
             groups[gkey] = g
             order.append(gkey)
@@ -330,6 +341,32 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
     result = [groups[k] for k in order]
     result.sort(key=sort_key)
     return result
+
+
+def family_of(record: WarningRecord, change, filename: str = "") -> str:
+    """Which of FAMILIES a record belongs to, by its category first (a ``DeleteViewCustomDeleteWarning``
+    mapped to a behaviour change is still one of the other Django warnings)."""
+    if record.kind == "check":
+        return "check"
+    short = record.short_category
+    if _DJANGO_CATEGORY.match(short):
+        return "django-deprecation"
+    deprecation = "Deprecat" in short or short == "FutureWarning"
+    if record.category.startswith("django.") or (filename and _is_django_file(filename) and not deprecation):
+        return "django-other"
+    if change is not None:
+        return "django-deprecation"
+    return "other"
+
+
+def by_family(groups: list[WarningGroup]) -> dict[str, list[WarningGroup]]:
+    """{family: groups} in the order of FAMILIES, only the families that have groups."""
+    out: dict[str, list[WarningGroup]] = {}
+    for name in FAMILIES:
+        members = [g for g in groups if g.family == name]
+        if members:
+            out[name] = members
+    return out
 
 
 def _key_path(filename: str) -> str:

@@ -1,0 +1,166 @@
+"""Any test runner a project uses gives the same structured results: pytest 4.6, 5.4 (pytest-django
+3.10) and 8 (pytest-django 4, xdist) with quiet, no-warnings and ``-W error`` addopts; ``manage.py
+test`` with a custom TEST_RUNNER; a ``runtests.py`` script. Counts come from the harvest file, never
+from the printed summary (which ``-q``/``-qq`` change or remove)."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+import pytest
+
+import release_data
+from tests.runners.envs import env_python
+from tests.runners.project import COUNTS, OUTCOMES, line_of, make_project, short
+from upgrader.project import Project
+from upgrader.report import group
+from upgrader.report.model import by_family
+from upgrader.testrun import detect_test_command, run_with_harvester
+
+pytestmark = pytest.mark.integration
+
+PYTEST = ["-Wa", "-m", "pytest", "-p", "no:cacheprovider"]
+# pytest counts an exception in a unittest-style test's call as "failed"
+PYTEST_COUNTS = {"passed": 3, "failed": 2, "errors": 0, "skipped": 1}
+
+
+def _run(tmp_path, env, argv_tail, addopts=None, extra_env=None, **kw):
+    py = env_python(env)
+    project = make_project(tmp_path / "p", pytest_addopts=addopts, **kw)
+    buf = io.StringIO()
+    base = dict(os.environ, **(extra_env or {}))
+    result = run_with_harvester(Project(project, py), [py, *argv_tail], out=buf, env=base)
+    return project, py, result, buf.getvalue()
+
+
+def _counts(result):
+    return {"passed": result.passed, "failed": result.failed, "errors": result.errors, "skipped": result.skipped}
+
+
+def _outcomes(result):
+    return {short(t.test): t.outcome for t in result.tests if t.when in ("call", "setup")}
+
+
+def _deprecation(project, result):
+    text = (project / "demo" / "compat.py").read_text().splitlines()
+    lines = {i for i, t in enumerate(text, 1) if "expect:deprecation" in t}  # one per Django line
+    hits = [w for w in result.warnings if w.category.rsplit(".", 1)[-1].startswith("RemovedInDjango")
+            and w.filename == str(project / "demo" / "compat.py")]
+    assert hits, [(w.category, w.filename) for w in result.warnings]
+    assert len({w.lineno for w in hits}) == 1 and {w.lineno for w in hits} <= lines
+    assert {short(w.test) for w in hits} == {"DemoTests.test_deprecated"}
+    return hits
+
+
+@pytest.mark.parametrize("env,addopts,extra", [
+    ("pytest46", "-q", []),
+    ("pytest54", "-qq\nfilterwarnings = ignore::DeprecationWarning", []),
+    ("pytest54", "-p no:warnings -q", []),
+    ("pytest8", "-qq -p no:warnings", []),
+    ("pytest8", "-q", ["-n", "2"]),
+])
+def test_pytest_versions_and_quiet_addopts_give_structured_results(tmp_path, env, addopts, extra):
+    project, py, result, output = _run(tmp_path, env, [*PYTEST, *extra], addopts=addopts)
+    assert result.tool_error is None, result.tool_error
+    assert result.structured and result.results_source == "harvest" and result.finished, output[-3000:]
+    assert result.runner == "pytest" and result.returncode == 1
+    assert _counts(result) == PYTEST_COUNTS, output[-3000:]
+    expected = {k: ("failed" if v == "error" else v) for k, v in OUTCOMES.items()}
+    assert _outcomes(result) == expected
+    assert sorted(short(t) for t in result.failed_tests) == ["DemoTests.test_fails", "PlainTests.test_errors"]
+    failure = [f for f in result.failures if f.test.endswith("test_errors")][0]
+    assert failure.message == "ValueError: negative values are not allowed: -1"
+    _deprecation(project, result)
+    # Django's own warnings that are not deprecations are harvested and grouped apart
+    groups = group(result.warnings, release_data.load(), project_dir=project, python=py)
+    other = by_family(groups).get("django-other", [])
+    assert any("received a naive datetime" in g.message for g in other), [(g.family, g.message[:50]) for g in groups]
+    if env == "pytest8":
+        delete = [g for g in other if g.category == "DeleteViewCustomDeleteWarning"]
+        assert delete and delete[0].file == "demo/tests.py" and delete[0].tests
+    dep = [g for g in groups if g.file == "demo/compat.py"]
+    assert dep and dep[0].family == "django-deprecation"
+
+
+def test_warnings_made_errors_by_the_project_fail_its_tests_and_are_still_harvested(tmp_path):
+    """``-W error::DeprecationWarning``: the deprecation is the test's exception (the run counts it
+    as the project's own run would) and it is still a harvested warning at the line that caused it."""
+    project, _py, result, output = _run(tmp_path, "pytest8", PYTEST, addopts="-W error::DeprecationWarning")
+    assert result.structured and result.tool_error is None
+    assert _counts(result) == {"passed": 2, "failed": 3, "errors": 0, "skipped": 1}, output[-3000:]
+    failing = {short(t.test): t for t in result.tests if t.failing}
+    assert failing["DemoTests.test_deprecated"].exc_type == "django.utils.deprecation.RemovedInDjango50Warning"
+    hits = _deprecation(project, result)
+    assert {w.source for w in hits} == {"error"}
+
+
+def test_manage_py_test_with_a_custom_quiet_test_runner(tmp_path):
+    runner = (
+        "import io, unittest\n"
+        "from django.test.runner import DiscoverRunner\n\n\n"
+        "class SilentResult(unittest.TextTestResult):\n"
+        "    pass\n\n\n"
+        "class QuietRunner(DiscoverRunner):\n"
+        "    def run_suite(self, suite, **kwargs):\n"
+        "        stream = io.StringIO()  # prints neither progress nor the 'Ran N tests' summary\n"
+        "        return unittest.TextTestRunner(stream=stream, verbosity=0, resultclass=SilentResult).run(suite)\n"
+    )
+    py = env_python("pytest54")
+    project = make_project(tmp_path / "p", settings_extra='TEST_RUNNER = "proj.runner.QuietRunner"')
+    (project / "proj" / "runner.py").write_text(runner)
+    command = detect_test_command(Project(project, py))
+    assert command.kind == "manage.py"
+    buf = io.StringIO()
+    result = run_with_harvester(Project(project, py), command.argv, out=buf)
+    assert "Ran 6 tests" not in buf.getvalue()
+    assert result.structured and result.runner == "unittest" and result.finished, buf.getvalue()[-2000:]
+    assert _counts(result) == COUNTS
+    assert _outcomes(result) == OUTCOMES
+    assert result.tests[0].test.startswith("demo.tests.")
+    _deprecation(project, result)
+    diag = {short(d.test): d for d in result.diagnoses}
+    assert diag["PlainTests.test_errors"].origin == "first-party"
+    assert (diag["PlainTests.test_errors"].file, diag["PlainTests.test_errors"].line) == (
+        "demo/logic.py", line_of(project, "demo/logic.py", "expect:raise"))
+    assert diag["PlainTests.test_errors"].exc_type == "ValueError"
+
+
+RUNTESTS = '''\
+#!/usr/bin/env python
+import os
+import sys
+
+import django
+from django.conf import settings
+from django.test.utils import get_runner
+
+if __name__ == "__main__":
+    os.environ["DJANGO_SETTINGS_MODULE"] = "proj.settings"
+    django.setup()
+    TestRunner = get_runner(settings)
+    failures = TestRunner(verbosity=0).run_tests(["demo"])
+    sys.exit(bool(failures))
+'''
+
+
+def test_runtests_py_is_detected_and_counted(tmp_path):
+    py = env_python("pytest8")
+    project = make_project(tmp_path / "p")
+    (project / "manage.py").unlink()
+    (project / "runtests.py").write_text(RUNTESTS)
+    command = detect_test_command(Project(project, py))
+    assert (command.kind, command.argv) == ("runtests", [py, "-Wa", "runtests.py"])
+    buf = io.StringIO()
+    result = run_with_harvester(Project(project, py), command.argv, out=buf)
+    assert result.structured and result.runner == "unittest", buf.getvalue()[-2000:]
+    assert _counts(result) == COUNTS
+    _deprecation(project, result)
+
+
+def test_an_unknown_runner_falls_back_to_its_summary_line_and_says_so(tmp_path):
+    code = "print('Ran 4 tests in 0.010s'); print(); print('FAILED (failures=1)')"
+    result = run_with_harvester(Project(tmp_path, sys.executable), [sys.executable, "-c", code], stream=False)
+    assert (result.structured, result.results_source) == (False, "summary-line")
+    assert _counts(result) == {"passed": 3, "failed": 1, "errors": 0, "skipped": 0}
