@@ -158,6 +158,15 @@ class RenameCodemod(Codemod):
             new_module = add_from_import(new_module, mod, name)
         for mod, name in imports_to_remove:
             new_module = remove_from_import(new_module, mod, name)
+        # an aliased name moved to another module inside a multi-name import is not split out:
+        # say so instead of leaving it silently
+        moved_aliases = [(k, v) for k, v in alias_map.items() if k[0] != v[0]]
+        if moved_aliases:
+            after = ImportIndex.build(new_module)
+            for (mod, name, local), (nm, nn) in moved_aliases:
+                if f"{mod}.{name}" in (b.qualname for b in after.bindings.get(local, ())):
+                    ctx.report(local, f"'{name} as {local}' shares an import with other names: "
+                                      f"import it from {nm} by hand")
         # a module imported only for the old attribute may now be unused: leave it (it may have
         # side effects, and linters will tell); nothing else to do.
         return new_module
