@@ -159,6 +159,7 @@ class BackwardsIncompatible:
     signatures: tuple = ()  # Signature items
     fix: dict = field(default_factory=dict)
     change: str | None = None
+    detect_custom: tuple = ()  # detectors of upgrader.behaviour (e.g. "unsaved_related_manager")
 
     def matches(self, text: str) -> bool:
         return bool(self.pattern and re.search(self.pattern, text, re.S))
@@ -181,7 +182,7 @@ def _behaviour_from_json(obj: dict) -> BackwardsIncompatible:
         pattern="|".join(f"(?:{m})" for m in plain) or None, link=obj.get("link", ""),
         title=obj.get("title") or obj["summary"], kind=obj.get("kind", "behaviour"),
         frequency=obj.get("frequency", "medium"), detect=tuple(obj.get("detect") or ()), signatures=sigs,
-        fix=dict(obj.get("fix") or {}), change=obj.get("change"),
+        fix=dict(obj.get("fix") or {}), change=obj.get("change"), detect_custom=tuple(obj.get("detect_custom") or ()),
     )
 
 

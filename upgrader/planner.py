@@ -495,6 +495,10 @@ def build_plan(
             for rc in step.removed:
                 rc.scanned = rc.id in result.scanned_ids
                 rc.occurrences = list(result.get(rc.id, []))
+    if scan and project_dir.is_dir():  # behaviour changes the code can hit (upgrader/behaviour.py)
+        from upgrader import behaviour
+
+        behaviour.annotate_plan(plan, project_dir, data)
 
     # ---- LTS hops ----------------------------------------------------------------------------------
     if via == "lts":

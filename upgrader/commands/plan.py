@@ -26,7 +26,10 @@ JSON (``--format json``), stable keys:
   or ``{from, to, skipped, safe_by_policy, unwarned, late, occurrences, safe, message}``), ``removed``
   (list of ``{id, old, new, category, deprecated_in, removed_in, warning, link, channel, autofix (list
   of codemod names), scanned (bool: a static detector exists), occurrences (list of {file, line,
-  text})}``), ``incompatible`` (list of ``{id, release, summary, link}``), ``dependencies`` (list,
+  text})}``), ``incompatible`` (list of ``{id, release, summary, link}``; with a project scan also ``title``,
+  ``frequency`` (high / medium / low), ``change`` (the removal id when it is also one), ``detected``
+  (bool), ``occurrences`` (list of {file, line, text}: code that will behave differently) and ``fix``
+  ({codemod?, recipe?, link}), see docs/behaviour.md), ``dependencies`` (list,
   filled by ``--check-deps``; empty otherwise; each ``{name, version, status (yes / blocked /
   not-declared / unknown), suggest, move (first / with-django / null), reason, message, requires_django,
   requires_python, python_ok, declared, source, version_source}``, see docs/deps.md), ``notes``;

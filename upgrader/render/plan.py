@@ -100,6 +100,12 @@ def render_text(plan: Plan, colour: bool = False) -> str:
                 lines.append(f"  not detectable statically (check by hand / run with -Wa): {', '.join(unscanned)}")
             for inc in step.incompatible:
                 lines.append(f"  * backwards-incompatible ({inc['release']}): {inc['summary']}")
+                if inc.get("occurrences"):  # will behave differently here (upgrader/behaviour.py)
+                    fix = inc.get("fix") or {}
+                    how = f"codemod {fix['codemod']}" if fix.get("codemod") else "by hand"
+                    lines.append(f"    will behave differently here ({len(inc['occurrences'])}x, {how}):")
+                    for occ in inc["occurrences"][:MAX_OCCURRENCES_TEXT]:
+                        lines.append(f"      {occ['file']}:{occ['line']}: {occ['text']}")
         if step.dependencies:
             from upgrader.deps import render as deps_render  # the third-party check's table
 
@@ -166,6 +172,8 @@ def render_markdown(plan: Plan) -> str:
             out.append("Backwards-incompatible changes to check:")
             for inc in s.incompatible:
                 out.append(f"- {_md_escape(inc['summary'])}")
+                for occ in (inc.get("occurrences") or [])[:20]:  # will behave differently here
+                    out.append(f"  - `{occ['file']}:{occ['line']}`")
         if s.dependencies:
             from upgrader.deps import render as deps_render  # the third-party check's table
 

@@ -1,0 +1,114 @@
+"""Behaviour changes found statically: the custom detectors and ``plan``'s "will behave differently"."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+import release_data
+from upgrader import behaviour
+from upgrader.cli import cli
+
+
+@pytest.fixture(scope="module")
+def data():
+    return release_data.load(use_refreshed=False)
+
+
+def lines(src: str) -> list[int]:
+    return behaviour.unsaved_related_manager_lines(textwrap.dedent(src))
+
+
+def test_unsaved_instance_related_manager():
+    assert lines("""\
+        def f():
+            order = Order(number=1)
+            order.line_set.count()
+            order.lines.all()
+            order.save()
+            order.lines.all()
+        """) == [3, 4]
+
+
+def test_saved_or_created_instances_are_not_found():
+    assert lines("""\
+        def f():
+            order = Order.objects.create(number=1)
+            order.lines.all()
+            other = Order(number=2)
+            other.save()
+            other.lines.count()
+            name = "x"
+            name.strip().upper()
+            order = make()
+            order.lines.all()
+        """) == []
+
+
+def test_model_form_instance():
+    assert lines("""\
+        from django import forms
+
+        class OrderForm(forms.ModelForm):
+            def clean(self):
+                if self.instance.lines.exists():
+                    raise forms.ValidationError("x")
+
+        class Other(forms.Form):
+            def clean(self):
+                self.instance.lines.exists()
+        """) == [5]
+
+
+def _project(tmp_path):
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (tmp_path / "shop" / "views.py").write_text(textwrap.dedent("""\
+        from django.views.generic import DeleteView
+
+        class OrderDelete(DeleteView):
+            def delete(self, request, *args, **kwargs):
+                return super().delete(request, *args, **kwargs)
+        """))
+    (tmp_path / "shop" / "tests.py").write_text(textwrap.dedent("""\
+        from shop.models import Order
+
+        def test_new():
+            order = Order()
+            assert order.line_set.count() == 0
+        """))
+    (tmp_path / "settings.py").write_text('SECRET_KEY = "x"\nINSTALLED_APPS = ["shop"]\nCSRF_TRUSTED_ORIGINS = ["example.com"]\n')
+    (tmp_path / "requirements.txt").write_text("Django==3.2.25\n")
+    return tmp_path
+
+
+def test_find(tmp_path, data):
+    root = _project(tmp_path)
+    found = behaviour.find(root, behaviour.between(data, "3.2", "5.0"))
+    where = {cid: [str(f) for f in fs] for cid, fs in found.items()}
+    assert where["4.0-deleteview-form-mixin"] == ["shop/views.py:4"]
+    assert where["4.0-csrf-trusted-origins-scheme"] == ["settings.py:3"]
+    assert where["4.1-unsaved-reverse-fk"] == ["shop/tests.py:5"]
+    assert "5.0-use-tz-default" in where  # USE_TZ never set
+
+
+def test_plan_lists_behaviour_changes_per_step(tmp_path):
+    root = _project(tmp_path)
+    r = CliRunner().invoke(cli, ["plan", str(root), "--from", "3.2.25", "--to", "4.1", "--python-version", "3.10",
+                                  "--format", "json"])
+    assert r.exit_code in (0, 1), r.output
+    doc = json.loads(r.stdout if hasattr(r, "stdout") else r.output)
+    steps = {s["feature_release"]: s for s in doc["steps"]}
+    inc40 = {i["id"]: i for i in steps["4.0"]["incompatible"]}
+    dv = inc40["4.0-deleteview-form-mixin"]
+    assert dv["detected"] and dv["occurrences"] == [{"file": "shop/views.py", "line": 4,
+                                                     "text": "def delete(self, request, *args, **kwargs):"}]
+    assert dv["fix"]["codemod"] == "delete_view_form_valid"
+    inc41 = {i["id"]: i for i in steps["4.1"]["incompatible"]}
+    assert [o["line"] for o in inc41["4.1-unsaved-reverse-fk"]["occurrences"]] == [5]
+    assert "4.1-unsaved-reverse-fk" not in inc40
+    text = CliRunner().invoke(cli, ["plan", str(root), "--from", "3.2.25", "--to", "4.1", "--python-version", "3.10"])
+    assert "will behave differently here" in text.output and "shop/views.py:4" in text.output
