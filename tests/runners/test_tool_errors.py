@@ -56,3 +56,16 @@ def test_a_runner_internalerror_that_is_not_ours_is_not_the_tools(tmp_path):
     assert result.returncode == 3
     assert result.tool_error is None
     assert result.runner_error and "the project conftest broke" in result.runner_error
+
+
+def test_report_exits_70_when_the_harvester_fails(tmp_path):
+    """``django-upgrade report`` says the tool failed (exit 70) instead of reporting no warnings."""
+    import subprocess
+    import sys
+
+    py = env_python("pytest8")
+    project = make_project(tmp_path / "p")
+    proc = subprocess.run([sys.executable, "-m", "upgrader", "report", str(project), "--python", py, "--quiet"],
+                          capture_output=True, text=True, env=dict(os.environ, **{FAULT: "showwarning"}), timeout=600)
+    assert proc.returncode == 70, proc.stderr[-2000:]
+    assert "the warning harvester failed" in proc.stderr and "injected fault in showwarning" in proc.stderr

@@ -19,7 +19,7 @@ import click
 
 from core import atomic, versions
 from upgrader.commands._common import python_option
-from core.errors import EXIT_OK, EXIT_PENDING, EXIT_TESTS_FAILED, UsageError
+from core.errors import EXIT_OK, EXIT_PENDING, EXIT_TESTS_FAILED, UpgradeError, UsageError
 from upgrader.project import NOT_THE_PROJECTS, Project, is_tool_environment
 from upgrader.report import FORMATS, build_report, compare, group, over_the_bar, parse_log, read_baseline, render, write_baseline
 from upgrader.report.render import FAIL_ON
@@ -169,6 +169,9 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
         run_env = dict(os.environ, DJANGO_SETTINGS_MODULE=str(settings)) if settings else None
         run = testrun.run_with_harvester(project, argv, stream=not quiet, env=run_env)
         records = run.warnings
+        if run.tool_error:  # the tool failed, not the project: never a report of "0 warnings"
+            raise UpgradeError(f"the warning harvester failed, the report would be incomplete: {run.tool_error}",
+                               exit_code=70)
 
     if from_version:
         django_version = from_version
