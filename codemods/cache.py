@@ -36,13 +36,16 @@ def content_hash(data: bytes) -> str:
 
 @functools.lru_cache(maxsize=1)
 def sources_digest() -> str:
-    """A hash of the tool version and of every codemod source (the engine's and the catalogue's), so
+    """A hash of the tool version and of every codemod source (the engine's, the catalogue's, core's), so
     an edited codemod never reuses old results or metadata."""
-    from upgrader import __version__
+    import core
+    from core import __version__
+    from core.walk import modules_in
 
     parts = [f"tool={__version__}"]
     base = Path(__file__).resolve().parent
-    for path in sorted([*base.glob("*.py"), *base.glob("catalogue/*.py")]):
+    # core too: its file layer decides what a migration, a template, a settings module is
+    for path in [*modules_in(base), *modules_in(base / "catalogue"), *modules_in(Path(core.__file__).parent)]:
         try:
             parts.append(f"{path.name}:{content_hash(path.read_bytes())}")
         except OSError:

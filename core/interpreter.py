@@ -15,6 +15,7 @@ from pathlib import Path
 
 from core import atomic
 from core import run as _run
+from core.walk import subdirectories
 from core.errors import UsageError
 
 PROBE_SCRIPT = r"""
@@ -201,7 +202,7 @@ def pyenv_interpreters() -> dict[str, str]:
         vdir = root / "versions"
         if not vdir.is_dir():
             continue
-        for entry in sorted(vdir.iterdir()):  # one listing of pyenv's versions/, no walk
+        for entry in subdirectories(vdir):
             parts = entry.name.split(".")
             if len(parts) < 2 or not parts[0].isdigit() or not parts[1].isdigit():
                 continue

@@ -31,7 +31,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from core import files as _files
+from core import walk as _files
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,3 @@
 """django-upgrade-assistant: upgrade a Django project one feature release at a time."""
 
-__version__ = "0.1.0"
+from core import __version__  # noqa: F401  (one version, kept in the leaf core)
