@@ -31,7 +31,8 @@ from codemods.base import FileContext, parse_quietly
 from codemods.detect.match import python_lines, template_lines, trigger_lines
 from codemods.detect.pyfile import PyFile
 from codemods.detect.spec import Item, SpecError, codemod_items, parse_items
-from codemods.files import TEMPLATE_SUFFIXES, is_migration_path
+from core.files import TEMPLATE_SUFFIXES
+from core.files import is_migration as is_migration_path
 
 __all__ = ["Finding", "Detector", "find_in_files", "find_in_text", "detector_for", "SpecError"]
 
@@ -62,7 +63,7 @@ class Detector:
     change_id: str
     old: str
     items: tuple[Item, ...]
-    codemods: tuple  # codemod classes
+    codemods: tuple  # the codemods fixing it, as ``registry.Entry`` metadata (``.load()`` imports one)
     undetectable_reason: str | None = None
 
     @property
@@ -77,7 +78,7 @@ def _get(obj, key, default=None):
 def _codemods_for(change_id: str) -> tuple:
     from codemods import registry
 
-    return tuple(e.load() for e in registry.codemods_for_change(change_id))
+    return tuple(registry.codemods_for_change(change_id))
 
 
 def detector_for(change, with_codemods: bool = True) -> Detector:
@@ -124,18 +125,26 @@ def _owners(det_ids: list[str], olds: dict[str, str], token: str) -> list[str]:
 
 
 class _Plan:
-    """The detectors of one run, with the codemod instances and their derived items."""
+    """The detectors of one run; the codemods are imported when a file first needs them."""
 
     def __init__(self, changes):
         self.detectors: list[Detector] = [d if isinstance(d, Detector) else detector_for(d) for d in changes]
         self.olds = {d.change_id: d.old for d in self.detectors}
-        self.codemods: dict[str, tuple[object, list[str], tuple[Item, ...]]] = {}
-        for d in self.detectors:
-            for cls in d.codemods:
-                entry = self.codemods.get(cls.name)
-                if entry is None:
-                    entry = self.codemods[cls.name] = (cls(), [], codemod_items(cls))
-                entry[1].append(d.change_id)
+        self._codemods: dict[str, tuple[object, list[str], tuple[Item, ...]]] | None = None
+
+    @property
+    def codemods(self) -> dict:
+        if self._codemods is None:
+            found: dict[str, tuple[object, list[str], tuple[Item, ...]]] = {}
+            for d in self.detectors:
+                for entry in d.codemods:
+                    cls = entry.load() if hasattr(entry, "load") else entry
+                    got = found.get(cls.name)
+                    if got is None:
+                        got = found[cls.name] = (cls(), [], codemod_items(cls))
+                    got[1].append(d.change_id)
+            self._codemods = found
+        return self._codemods
 
 
 def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migration: bool,
@@ -221,14 +230,20 @@ def _read(path: Path) -> str | None:
     return text.replace("\r\n", "\n")
 
 
+def _sets(text: str, name: str) -> bool:
+    return bool(re.search(rf"^\s*{re.escape(name)}\s*[:=]", text, re.M))
+
+
 def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, settings_files=frozenset(),
-                  migration_files=None, errors: list | None = None, texts: dict | None = None) -> list[Finding]:
+                  migration_files=None, errors: list | None = None, texts: dict | None = None,
+                  use_cache: bool = False) -> list[Finding]:
     """Every finding of ``changes`` in ``files``, sorted by (path, line, change id).
 
     ``settings_files`` / ``migration_files``: the project's settings modules and migrations (paths,
     absolute or relative to ``root``); when not given they are told from names and contents.
     ``errors``: a list that receives ``(path, reason)`` for files that do not parse. ``texts``:
-    ``{path: text}`` to use instead of reading a file (e.g. what ``fix`` would write).
+    ``{path: text}`` to use instead of reading a file (e.g. what ``fix`` would write). ``use_cache``:
+    keep the findings per file in the user cache (``codemods.detect.cache``; a warm run parses nothing).
     """
     root = Path(root).resolve()
     plan = changes if isinstance(changes, _Plan) else _Plan(list(changes))
@@ -239,28 +254,62 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
     missing = [(d, it) for d in plan.detectors for it in d.items if it.form == "setting_missing"]
     seen_settings: list[tuple[str, str]] = []
     out: list[Finding] = []
-    for path in files:
-        path = Path(root, path)
-        rel = _rel(path, root)
-        text = texts.get(str(path), texts.get(rel)) if texts else None
-        if text is None:
-            text = _read(path)
-        if text is None:
-            continue
-        kind = file_kind(rel, text)
-        if kind is None:
-            continue
-        is_settings = kind == "python" and (rel in settings_rel if settings_rel else looks_like_settings(rel, text))
-        is_migration = kind == "python" and (rel in migration_rel if migration_rel is not None else is_migration_path(rel))
-        if is_settings and missing:
-            seen_settings.append((rel, text))
-        found, error = find_in_text(text, rel, plan, is_settings=is_settings, is_migration=is_migration, kind=kind)
-        if error and errors is not None:
-            errors.append((rel, error))
-        out += found
+    cache = None
+    if use_cache:
+        from codemods.detect.cache import FindingsCache, fingerprint
+
+        cache = FindingsCache(fingerprint(plan.detectors))
+    try:
+        for path in files:
+            path = Path(root, path)
+            rel = _rel(path, root)
+            text = texts.get(str(path), texts.get(rel)) if texts else None
+            on_disk = text is None
+            role = "m" if (rel in migration_rel if migration_rel is not None else is_migration_path(rel)) else ""
+            if settings_rel and rel in settings_rel:
+                role += "s"
+            key = stamp = None
+            if cache is not None:
+                got = cache.stat_key(path, role) if on_disk else (cache.text_key(text, rel, role), None)
+                if got is not None:
+                    key, stamp = got
+                    hit = cache.get(key, stamp)
+                    if hit is not None:
+                        out += [Finding(cid, rel, line, txt, fx) for cid, line, txt, fx in hit if cid not in "!~"]
+                        if errors is not None:
+                            errors += [(rel, txt) for cid, _, txt, _ in hit if cid == "!"]
+                        seen_settings += [(rel, txt) for cid, _, txt, _ in hit if cid == "~"]
+                        continue
+            if on_disk:
+                text = _read(path)
+            if text is None:
+                continue
+            kind = file_kind(rel, text)
+            found: list[Finding] = []
+            error = None
+            if kind is not None:
+                is_settings = kind == "python" and (rel in settings_rel if settings_rel else looks_like_settings(rel, text))
+                is_migration = kind == "python" and "m" in role
+                if is_settings and missing:
+                    seen_settings.append((rel, text))
+                found, error = find_in_text(text, rel, plan, is_settings=is_settings, is_migration=is_migration, kind=kind)
+                if error and errors is not None:
+                    errors.append((rel, error))
+                out += found
+            if cache is not None and key is not None:
+                rows = [[f.change_id, f.line, f.text, f.fixable_by] for f in found]
+                if error:
+                    rows.append(["!", 0, error, None])
+                if seen_settings and seen_settings[-1][0] == rel:  # what setting_missing needs of it
+                    names = {it.value for _, it in missing} | {"INSTALLED_APPS"}
+                    rows.append(["~", 0, "".join(f"{n} = ...\n" for n in sorted(names) if _sets(text, n)), None])
+                cache.put(key, rows, stamp)
+    finally:
+        if cache is not None:
+            cache.close()
     for d, item in missing:
-        if seen_settings and not any(re.search(rf"^\s*{re.escape(item.value)}\s*[:=]", t, re.M) for _, t in seen_settings):
-            main = next((r for r, t in seen_settings if re.search(r"^INSTALLED_APPS\s*[:=]", t, re.M)), seen_settings[0][0])
+        if seen_settings and not any(_sets(t, item.value) for _, t in seen_settings):
+            main = next((r for r, t in seen_settings if _sets(t, "INSTALLED_APPS")), seen_settings[0][0])
             why = item.get("why") or f"{item.value} is not set"
             out.append(Finding(d.change_id, main, 1, why, None))
     out.sort(key=lambda f: (f.path, f.line, f.change_id))

@@ -57,7 +57,7 @@ def _read(path: Path) -> str:
 
 
 def leftovers(results, changes, root, *, settings_files=frozenset(), migration_files=None,
-              map_to_old: bool = True, originals: dict | None = None) -> list[Leftover]:
+              map_to_old: bool = True, originals: dict | None = None, use_cache: bool = True) -> list[Leftover]:
     """``results``: the engine's FileResults (``.path``, ``.new_text``, ``.findings``, ``.written``).
 
     ``originals``: {path: text before the codemods} (read from disk when missing; in write mode the
@@ -80,7 +80,7 @@ def leftovers(results, changes, root, *, settings_files=frozenset(), migration_f
         if r.new_text is not None and not r.written:
             texts[str(path)] = r.new_text
     found = find_in_files(files, plan, root, settings_files=settings_files, migration_files=migration_files,
-                          texts=texts)
+                          texts=texts, use_cache=use_cache)
     maps: dict[str, object] = {}
     out: list[Leftover] = []
     for f in found:
@@ -113,3 +113,28 @@ def _reason(finding, result, line: int) -> str:
         return BY_HAND
     best = min(own, key=lambda x: abs((x.line or 0) - line))
     return f"{best.codemod}: {best.message}"
+
+
+def changes_at(changes, target: str | None, removed_in: str | None = None, fixed_by=None) -> list:
+    """The changes ``fix`` reports as left: deprecated (or removed) on ``target``; with ``removed_in``,
+    those removed in that release or earlier; with ``fixed_by`` (codemod names, ``--only``), only the
+    changes those codemods fix."""
+    from core import versions
+
+    def key(v):
+        return versions.feature_key(versions.feature(v))
+
+    out = []
+    for c in changes:
+        if removed_in:
+            if key(c.removed_in) > key(removed_in):
+                continue
+        elif target and key(c.deprecated_in or c.removed_in) > key(target):
+            continue
+        out.append(c)
+    if fixed_by is not None:
+        from codemods import registry
+
+        wanted = {cid for e in registry.entries() if e.name in set(fixed_by) for cid in e.changes}
+        out = [c for c in out if c.id in wanted]
+    return out

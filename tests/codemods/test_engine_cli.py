@@ -45,8 +45,9 @@ def test_check_exit_1_and_writes_nothing(proj):
     assert f"would fix {proj / 'app' / 'views.py'} (force_text)" in r.stdout
     assert "would fix" in r.stdout and "p.html" in r.stdout
     assert (proj / "app" / "views.py").read_text() == OLD
-    # the {{ }} length_is is left by hand and said so on stderr
-    assert "[length_is]" in r.stderr and "[length_is]" not in r.stdout
+    # the {{ }} length_is is left by hand: listed (file:line, change, the codemod's reason) and counted
+    assert "p.html:1: [length-is] left by hand (length_is: " in r.stdout
+    assert "1 use left by hand" in r.stderr
 
 
 def test_diff_exit_1_prints_unified_diff(proj):
@@ -62,8 +63,14 @@ def test_write_then_nothing_left(proj):
     assert r.exit_code == 1
     assert (proj / "app" / "views.py").read_text() == NEW
     r2 = invoke("fix", "--check", "--target", "4.2", str(proj))
-    assert r2.exit_code == 0, r2.output
-    assert "would fix 0 of" in r2.stderr
+    # nothing more to rewrite; the {{ a|length_is:2 }} no codemod can fix keeps --check at 1
+    assert r2.exit_code == 1, r2.output
+    assert "would fix 0 of 3 files" in r2.stderr and "1 use left by hand" in r2.stderr
+    assert r2.stdout.count("left by hand") == 1
+    (proj / "app" / "templates" / "p.html").write_text("{% load static %}{{ a|length }}\n")
+    r3 = invoke("fix", "--check", "--target", "4.2", str(proj))
+    assert r3.exit_code == 0, r3.output
+    assert r3.stdout == "" and "left by hand" not in r3.stderr
 
 
 def test_target_selects_codemods(proj):
@@ -76,7 +83,9 @@ def test_target_selects_codemods(proj):
 
 def test_only_skip_and_removed_in(proj):
     assert invoke("fix", "--check", "--target", "4.2", "--only", "ifequal", str(proj)).exit_code == 0
-    assert invoke("fix", "--check", "--target", "4.2", "--skip", "force_text", "--skip", "load_staticfiles", str(proj)).exit_code == 0
+    skipped = invoke("fix", "--check", "--target", "4.2", "--skip", "force_text", "--skip", "load_staticfiles", str(proj))
+    assert "would fix" not in skipped.stdout and "[force-text] left by hand" in skipped.stdout
+    assert skipped.exit_code == 1  # what the skipped codemods would fix is left by hand
     assert invoke("fix", "--check", "--target", "4.2", "--removed-in", "3.0", str(proj)).exit_code == 1  # load_staticfiles
     r = invoke("fix", "--check", "--target", "4.2", "--removed-in", "2.2", str(proj))
     assert r.exit_code == 0
@@ -85,7 +94,8 @@ def test_only_skip_and_removed_in(proj):
 def test_pyproject_skip_codemods_honoured(proj):
     (proj / "pyproject.toml").write_text('[tool.django-upgrade]\nskip-codemods = ["force_text", "load_staticfiles"]\n')
     r = invoke("fix", "--check", "--target", "4.2", cwd=proj)
-    assert r.exit_code == 0, r.output
+    assert "would fix" not in r.stdout, r.output
+    assert "app/views.py:1: [force-text] left by hand" in r.stdout
 
 
 def test_json_output(proj):
@@ -137,7 +147,8 @@ def test_console_script_exit_codes(proj):
     write = subprocess.run([*cmd, "-j", "2", str(proj)], capture_output=True, text=True)
     assert write.returncode == 1
     again = subprocess.run([*cmd, "--check", str(proj)], capture_output=True, text=True)
-    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.returncode == 1 and "would fix" not in again.stdout, again.stdout + again.stderr
+    assert again.stdout.count("\n") == 1 and "[length-is] left by hand" in again.stdout  # {{ a|length_is }}
     bad = subprocess.run([*cmd, "--only", "nope", str(proj)], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
 

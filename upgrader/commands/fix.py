@@ -1,7 +1,13 @@
 """``django-upgrade fix [PATHS...]``: apply the codemods (pre-commit friendly).
 
 Exit codes: 0 nothing to change; 1 files changed (written) or, with ``--diff`` / ``--check``, changes
-pending; 2 bad input (unknown codemod or version, no Django found and no ``--target``).
+pending, or (``--check``) uses of deprecated/removed APIs left by hand; 2 bad input (unknown codemod
+or version, no Django found and no ``--target``).
+
+What it leaves: the detectors (``codemods.detect``, the same ``plan`` uses) run over the text the
+codemods produce, for the changes deprecated or removed on the target (``--removed-in X.Y``: removed in
+X.Y or earlier; ``--only``: the changes those codemods fix). Each use still there is printed as
+``path:line: [change] left by hand: ...`` (with the codemod's reason when one refused it).
 Files that cannot be read, decoded or parsed are reported on stderr and left untouched; they do not
 change the exit code.
 
@@ -10,7 +16,8 @@ JSON (``--format json``) keys: ``mode``, ``target``, ``target_source``, ``codemo
 ``applied``, ``diff``, ``findings``, ``error`` - only files that change, fail or have findings),
 ``findings`` (each: ``codemod``, ``path``, ``line``, ``message``), ``migration_blockers`` (same
 shape), ``skipped`` (``path``, ``reason``), ``cache`` (``stat_hits``, ``result_hits``, ``misses``,
-``stored``, ``disabled_reason``), ``exit_code``.
+``stored``, ``disabled_reason``), ``left`` (each: ``change``, ``file``, ``line``, ``text``, ``reason``:
+the uses left by hand, lines of the file on disk), ``exit_code``.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from pathlib import Path
 import click
 
 from codemods import engine, registry
+from codemods.detect.after import BY_HAND
 from core import versions
 from upgrader.commands._common import echo_json, python_option, show_progress
 from core.errors import UsageError
@@ -61,6 +69,26 @@ def _version(value: str | None, option: str) -> str | None:
     except Exception:  # noqa: BLE001 - any parse failure is bad input
         raise UsageError(f"{option}: not a Django version: {value!r}") from None
 
+
+
+def _shown(project_dir: Path, rel: str) -> str:
+    """A project-relative path as the user can open it from the current directory."""
+    return os.path.relpath(os.path.join(project_dir, rel))
+
+
+def _left(summary, project, project_dir: Path, target, removed_in, only, selected, mode: str, use_cache: bool) -> list:
+    """The uses of deprecated/removed APIs still in the files ``fix`` looked at (see the docstring)."""
+    import release_data
+    from codemods.detect.after import changes_at, leftovers
+
+    files = getattr(project, "files", None)
+    changes = changes_at(release_data.load().changes, target, removed_in,
+                         fixed_by=[e.name for e in selected] if only else None)
+    return leftovers(
+        summary.files, changes, project_dir,
+        settings_files=files.settings_files() if files is not None else frozenset(),
+        map_to_old=mode != "write", use_cache=use_cache,
+    )
 
 
 def _show_blockers(selected, removed_in: str | None, only) -> bool:
@@ -117,12 +145,14 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
     blockers = []
     if _show_blockers(selected, removed_in, only_all):
         blockers = engine.migration_blockers(list(paths) or ["."], files=[f.path for f in summary.files])
-    code = summary.exit_code
+    left = _left(summary, project, project_dir, target, removed_in, only_all, selected, mode, not no_cache)
+    code = 1 if summary.exit_code or (mode == "check" and left) else 0
 
     if fmt == "json":
         data = summary.as_dict()
         data["target_source"] = target_source
         data["migration_blockers"] = [b.as_dict() for b in blockers]
+        data["left"] = [{**x.to_json(), "file": _shown(project_dir, x.path)} for x in left]
         data["exit_code"] = code
         echo_json(data)
         click.get_current_context().exit(code)
@@ -132,6 +162,7 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
     for f in summary.files:
         if f.error:
             click.echo(f"{f.path}: {f.error}", err=True)
+    shown = 0
     for f in summary.changed:
         names = ", ".join(f.applied)
         if mode == "diff":
@@ -140,16 +171,28 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
             click.echo(f"would fix {f.path} ({names})")
         elif f.written:
             click.echo(f"fixed {f.path} ({names})")
-    for finding in summary.findings:
+        else:
+            continue
+        shown += 1
+    for x in left:
+        why = "" if x.reason == BY_HAND else f" ({x.reason})"
+        click.echo(f"{_shown(project_dir, x.path)}:{x.line}: [{x.change_id}] left by hand{why}: {x.text}")
+    explained = {(os.path.realpath(os.path.join(project_dir, x.path)), x.reason) for x in left}
+    notes = [n for n in summary.findings
+             if (os.path.realpath(n.path), f"{n.codemod}: {n.message}") not in explained]
+    for finding in notes:
         click.echo(f"{finding.path}:{finding.line}: [{finding.codemod}] {finding.message}", err=True)
     for b in blockers:
         click.echo(f"{b.path}:{b.line}: [{b.codemod}] {b.message}", err=True)
     verb = {"write": "fixed", "diff": "would fix", "check": "would fix"}[mode]
+    errors = [f for f in summary.files if f.error]
     click.echo(
-        f"{verb} {len(summary.changed)} of {len(summary.files)} files "
+        f"{verb} {shown} of {len(summary.files)} files "
         f"(target Django {target}, {len(selected)} codemods"
-        + (f", {len(summary.findings)} left by hand" if summary.findings else "")
-        + (f", {len(summary.errors)} not processed" if summary.errors else "") + ")",
+        + (f", {len(left)} use{'s' if len(left) != 1 else ''} left by hand" if left else "")
+        + (f", {len(notes)} note{'s' if len(notes) != 1 else ''}" if notes else "")
+        + (f", {len(blockers)} migration blocker{'s' if len(blockers) != 1 else ''}" if blockers else "")
+        + (f", {len(errors)} not processed" if errors else "") + ")",
         err=True,
     )
     click.get_current_context().exit(code)
