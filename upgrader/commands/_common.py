@@ -1,4 +1,10 @@
-"""Options shared by the commands that look at a project."""
+"""Options shared by the commands that look at a project, and the project itself, opened once.
+
+``open_project(project_dir, python=None, settings=None)`` is the one way a command gets its
+``Project``: one per invocation (kept on the click context), so the interpreter, the settings, the file
+walk and ``[tool.django-upgrade]`` are each resolved once, whatever the command calls; explicit
+options win over the config (``project.config.pick(option, "key")``).
+"""
 
 from __future__ import annotations
 
@@ -39,3 +45,19 @@ def use_colour() -> bool:
 
 def echo_json(data) -> None:
     click.echo(json.dumps(data, indent=2, sort_keys=False, default=str))
+
+
+def open_project(project_dir, python: str | None = None, settings: str | None = None):
+    """The ``upgrader.project.Project`` of this invocation (see the module docstring)."""
+    from pathlib import Path
+
+    from upgrader.project import Project
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return Project(project_dir, python=python, settings=settings)
+    projects = ctx.find_root().meta.setdefault("django_upgrade.projects", {})
+    key = (str(Path(project_dir).expanduser().resolve()), python, settings)
+    if key not in projects:
+        projects[key] = Project(project_dir, python=python, settings=settings)
+    return projects[key]
