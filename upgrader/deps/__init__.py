@@ -320,10 +320,10 @@ def _static_blockers(project, plan, client=None, full: bool = False):
     ``dependencies``; never fatal (a failing scan is one stderr line)."""
     import click
 
-    from upgrader.deps import blockers
+    from upgrader.deps import planview
 
     try:
-        return blockers.for_plan(project, plan, client=client, full=full)
+        return planview.for_plan(project, plan, client=client, full=full)
     except Exception as exc:  # noqa: BLE001 - the plan is printed anyway
         click.echo(f"django-upgrade: dependency code scan skipped: {exc}", err=True)
         return None

@@ -334,68 +334,6 @@ def check(project, steps: list[StepTarget], client=None, python_path: str | None
     return report
 
 
-def merge_rows(rows: list[dict], verdicts: list[Blocker], full: bool) -> list[dict]:
-    """A plan step's ``dependencies`` (``DepStatus.to_json()`` dicts of the metadata check) with the
-    static verdicts merged in: every row gets ``verdict``/``uses``/``guarded``/``fix``; a distribution
-    whose code blocks becomes ``status: blocked``. ``full``: also list the OK ones (else blocked only)."""
-    by = {canonicalize_name(r.get("name", "")): r for r in rows}
-    for b in verdicts:
-        row = by.get(b.key)
-        if row is None:
-            if not full and b.verdict != BLOCKED:
-                continue
-            row = {"name": b.name, "version": b.version, "status": "blocked" if b.verdict == BLOCKED else "yes",
-                   "suggest": None, "move": None, "reason": b.reason, "message": b.message,
-                   "requires_django": b.requires_django, "requires_python": None, "python_ok": None,
-                   "declared": [], "source": "installed", "version_source": "installed"}
-            rows.append(row)
-            by[b.key] = row
-        row.update(verdict=b.verdict, uses=[h.to_json() for h in b.hits], guarded=[h.to_json() for h in b.guarded],
-                   fix=b.fix, fix_reason=b.fix_reason)
-        if b.verdict == BLOCKED:
-            row["status"] = "blocked"
-            row["reason"] = b.reason
-            row["suggest"], row["move"] = b.fix, b.move
-            row["message"] = b.message
-    for row in rows:
-        if "verdict" not in row:  # not installed: only the metadata speaks
-            row["verdict"] = {"blocked": BLOCKED, "yes": DECLARED_ONLY}.get(row.get("status"), UNKNOWN)
-            row.setdefault("uses", [])
-            row.setdefault("fix", row.get("suggest") if row.get("status") == "blocked" else None)
-    order = {BLOCKED: 0, UNKNOWN: 1, DECLARED_ONLY: 2, OK: 3}
-    rows.sort(key=lambda r: (order.get(r.get("verdict"), 9), str(r.get("name", "")).lower()))
-    return rows
-
-
-def for_plan(project, plan, client=None, full: bool = False, data=None) -> BlockerReport | None:
-    """Scan the installed distributions for every step of ``plan`` and merge the verdicts into each
-    ``step.dependencies``; None when the project's interpreter cannot be run."""
-    import release_data
-
-    from upgrader.deps import step_target
-
-    try:
-        probe = project.try_probe()
-    except Exception:  # noqa: BLE001
-        probe = None
-    if probe is None or not plan.steps:
-        return None
-    if not probe.django or versions.feature(probe.django) != versions.feature(plan.current):
-        return None  # not the project's environment (a python on PATH with another Django): nothing to say
-    data = data or release_data.load()
-    steps, changes_for = [], {}
-    for s in plan.steps:
-        python = (s.python_for_ci or plan.python) if plan.python else None
-        target = step_target(s.to, python)
-        steps.append(target)
-        changes_for[target.to] = [c for c in (data.change(rc.id) for rc in s.removed) if c is not None]
-    report = check(project, steps, client=client, python_path=probe.interpreter.path, current_django=plan.current,
-                   current_python=plan.python, data=data, changes_for=changes_for)
-    for s, target in zip(plan.steps, steps):
-        s.dependencies = merge_rows(list(s.dependencies or []), report.steps.get(target.to, []), full)
-    return report
-
-
 def preflight_blockers(project, to_version: str, client=None, current_django: str | None = None) -> tuple[list[Blocker], str | None]:
     """``(blockers, notice)`` for the step to ``to_version``: the BLOCKED distributions (with their fix
     when ``client`` can reach the index) and the one line saying the index could not be reached."""
@@ -412,34 +350,4 @@ def preflight_blockers(project, to_version: str, client=None, current_django: st
     return report.blocked(step.to), report.notice()
 
 
-def stop_message(blockers: list[Blocker], feature: str) -> str:
-    """The one message ``step`` stops with when a dependency blocks and ``--upgrade-deps`` was not given."""
-    parts = []
-    for b in blockers:
-        what = f"{b.name} {b.version or ''}".rstrip() + f" blocks Django {feature}: {b.reason}"
-        if b.fix:
-            what += f"; {b.name} {b.fix} fixes it"
-        elif b.fix_reason:
-            what += f" ({b.fix_reason})"
-        parts.append(what)
-    fixable = [b for b in blockers if b.fix]
-    advice = ("re-run with --upgrade-deps to move " + ", ".join(f"{b.name} to {b.fix}" for b in fixable)
-              + " together with Django") if fixable else "upgrade or replace it first"
-    return "; ".join(parts) + f". Nothing was changed: {advice}"
-
-
-def as_dep_statuses(blockers: list[Blocker], step: StepTarget) -> list:
-    """The blockers as :class:`upgrader.deps.model.DepStatus` (status blocked, suggest = the fix), the
-    records ``step --upgrade-deps`` bumps and installs."""
-    from upgrader.deps.model import BLOCKED as S_BLOCKED, DepStatus
-
-    out = []
-    for b in blockers:
-        out.append(DepStatus(name=b.name, version=b.version, step=b.to, feature=b.feature, status=S_BLOCKED,
-                             reason=b.reason, requires_django=b.requires_django, suggest=b.fix, move=b.move,
-                             suggest_reason=b.fix_reason, source="installed", version_source="installed"))
-    return out
-
-
-__all__ = ["Blocker", "BlockerReport", "check", "preflight_blockers", "stop_message", "as_dep_statuses",
-           "find_fix", "scan_installed", "step_changes", "OK", "DECLARED_ONLY", "BLOCKED", "UNKNOWN"]
+__all__ = ["Blocker", "BlockerReport", "check", "preflight_blockers", "find_fix", "scan_installed", "step_changes", "OK", "DECLARED_ONLY", "BLOCKED", "UNKNOWN"]
