@@ -38,6 +38,10 @@ FAMILIES = {
 }
 _DJANGO_CATEGORY = re.compile(r"^(RemovedInDjango\w+Warning|RemovedInNextVersionWarning)$")
 _DEPRECATION_WORDS = re.compile(r"deprecat|removed in|will be removed|RemovedIn", re.I)
+# the check id namespaces of Django's own system checks (urls.W002, security.W004, fields.W342 ...)
+_DJANGO_CHECKS = {"admin", "async", "auth", "caches", "commands", "contenttypes", "csrf", "database", "fields", "files",
+                  "models", "postgres", "security", "sessions", "signals", "sites", "staticfiles", "templates",
+                  "translation", "urls"}
 
 
 @dataclass
@@ -245,7 +249,7 @@ def is_reportable(record: WarningRecord, change, all_warnings: bool = False) -> 
         return True
     short = record.short_category
     if record.kind == "check":
-        return bool(_DEPRECATION_WORDS.search(record.message or "") or _DEPRECATION_WORDS.search(record.hint or ""))
+        return _is_deprecation_check(record) or _is_django_check(record)
     if _DJANGO_CATEGORY.match(short) or record.category.startswith("django."):
         return True
     if record.filename and _is_django_file(record.filename):
@@ -328,7 +332,7 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
                 hint=rec.hint,
                 django_related=bool(change is not None or _DJANGO_CATEGORY.match(short)
                                     or rec.category.startswith("django.") and rec.kind != "check"
-                                    or rec.kind == "check"),
+                                    or rec.kind == "check" and family_of(rec, change) == "check"),
                 attributed_from=attributed_from,
                 abs_path=filename or None,
                 family=family_of(rec, change, rec.filename or ""),
@@ -343,11 +347,19 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
     return result
 
 
+def _is_deprecation_check(record: WarningRecord) -> bool:
+    return bool(_DEPRECATION_WORDS.search(record.message or "") or _DEPRECATION_WORDS.search(record.hint or ""))
+
+
+def _is_django_check(record: WarningRecord) -> bool:
+    return (record.check_id or "").split(".", 1)[0] in _DJANGO_CHECKS
+
+
 def family_of(record: WarningRecord, change, filename: str = "") -> str:
     """Which of FAMILIES a record belongs to, by its category first (a ``DeleteViewCustomDeleteWarning``
     mapped to a behaviour change is still one of the other Django warnings)."""
     if record.kind == "check":
-        return "check"
+        return "django-other" if _is_django_check(record) and not _is_deprecation_check(record) else "check"
     short = record.short_category
     if _DJANGO_CATEGORY.match(short):
         return "django-deprecation"
@@ -387,10 +399,10 @@ def _removed_from_text(message: str) -> str | None:
 
 
 def sort_key(g: WarningGroup):
-    try:
-        rk = versions.feature_key(g.removed_in) if g.removed_in else (9999,)
+    try:  # groups with a removal release first, by release; the others after them
+        rk = (0, versions.feature_key(g.removed_in)) if g.removed_in else (1, None)
     except Exception:
-        rk = (9999,)
+        rk = (1, None)
     origin_rank = {"first-party": 0, "third-party": 1, "django": 2, "python": 3, "unknown": 4}.get(g.origin, 5)
     return (not g.django_related, rk, origin_rank, g.file, g.line, g.category)
 
