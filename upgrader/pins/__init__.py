@@ -118,7 +118,7 @@ def current_from_pins(project_dir, problems: list | None = None):
     A lock file wins (it holds the exact version), then an exact ``==`` pin, then ranges: the newest
     feature release (among the known releases) that every range admits.
     """
-    from upgrader.project import CurrentVersion
+    from core.project import CurrentVersion
 
     pins = find_django_pins(project_dir, problems)
     if not pins:
