@@ -1,0 +1,81 @@
+"""Failure explanation on recorded outcomes (no Django needed): signature + frame, context-only
+signatures, unexplained failures with their raising line, the summary-line fallback."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import release_data
+from upgrader import explain
+from upgrader.testresults import Frame, TestOutcome
+from upgrader.testrun import Failure, RunResult
+
+DJ = "/venv/lib/python3.10/site-packages/django/db/models/fields/related_descriptors.py"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return release_data.load(use_refreshed=False)
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "logic.py").write_text(textwrap.dedent("""\
+        def total(Order):
+            order = Order(number=1)
+            return order.line_set.count()
+        """))
+    (tmp_path / "shop" / "other.py").write_text("def boom():\n    raise KeyError('x')\n")
+    return tmp_path
+
+
+def _result(*outcomes, warnings=()):
+    return RunResult(returncode=1, tests=list(outcomes), structured=True, warnings=list(warnings))
+
+
+def test_signature_and_frame_name_the_project_line(project, data):
+    out = TestOutcome(test="shop.tests.T.test_total", outcome="error", exc_type="ValueError",
+                      message="'Order' instance needs to have a primary key value before this relationship can be used.",
+                      frames=[Frame(str(project / "shop" / "logic.py"), 3, "total", "return order.line_set.count()"),
+                              Frame(DJ, 691, "get_queryset", "raise ValueError(")])
+    [e] = explain.explain_run(_result(out), project, data, "4.0", "4.1")
+    assert (e.change_id, e.location, e.matched_by) == ("4.1-unsaved-reverse-fk", "shop/logic.py:3", ["signature", "frame"])
+    assert e.raised_at == f"{DJ}:691"
+    # outside the step's span the same failure is not blamed on 4.1
+    [e] = explain.explain_run(_result(out), project, data, "4.1", "4.2")
+    assert not e.explained and "unexplained ValueError" in e.headline()
+
+
+def test_unexplained_failure_keeps_exception_and_raising_line(project, data):
+    out = TestOutcome(test="shop.tests.T.test_boom", outcome="error", exc_type="KeyError", message="'x'",
+                      frames=[Frame(str(project / "shop" / "other.py"), 2, "boom", "raise KeyError('x')")])
+    [e] = explain.explain_run(_result(out), project, data, "3.2", "6.1")
+    assert not e.explained
+    assert e.raised_at.endswith("shop/other.py:2") and e.raised_source == "raise KeyError('x')"
+    assert e.to_json()["explained"] is False
+
+
+def test_context_signature_alone_explains_nothing(project, data):
+    # an AssertionError matches the DeleteView change's context-only signature, but no warning, frame
+    # or test reference ties it to a DeleteView here
+    out = TestOutcome(test="shop.tests.T.test_x", outcome="failed", exc_type="AssertionError", message="1 != 2",
+                      frames=[Frame(str(project / "shop" / "other.py"), 2, "boom", "")])
+    [e] = explain.explain_run(_result(out), project, data, "3.2", "4.0")
+    assert not e.explained
+
+
+def test_summary_line_fallback_and_removal_error_regex(project, data):
+    run = RunResult(returncode=1, failures=[
+        Failure("tests/test_a.py::test_import", "ImportError: cannot import name 'force_text' from 'django.utils.encoding' (/v/x.py)", "error"),
+        Failure("tests/test_a.py::test_utc", "AttributeError: module 'django.utils.timezone' has no attribute 'utc'", "failure"),
+    ])
+    got = {e.test: e for e in explain.explain_run(run, project, data, "3.2", "5.0", findings={})}
+    assert got["tests/test_a.py::test_import"].change_id == "force-text"
+    assert got["tests/test_a.py::test_import"].exc_type == "ImportError"
+    assert got["tests/test_a.py::test_utc"].change_id == "5.0-timezone-utc-removed"
+    assert got["tests/test_a.py::test_utc"].fix["codemod"] == "timezone_utc"
+    assert any("force-text" in line for line in explain.render_text(list(got.values())))
+    assert explain.render_markdown(list(got.values()))[0].startswith("| Test |")

@@ -1,0 +1,416 @@
+"""Explain every failing test after a Django bump by the change that causes it.
+
+    explanations = explain_run(run_result, project_root, data, "4.0", "4.1")
+    for e in explanations: print(e.headline())      # test: change (file:line) -> fix / unexplained
+
+The candidates are the behaviour changes (release_data/behaviour.json) of the releases after
+``start`` up to ``end``, and the removals of that span that carry an ``error_regex``. A failing test
+(or the crash that ended the run) is matched to a candidate by
+
+* its exception type and message against the candidate's failure signatures (the exception's
+  ``__cause__``/``__context__`` chain included);
+* its traceback frames: a frame on a line the candidate's static detector found in the project
+  (``upgrader.behaviour.find`` / ``codemods.detect``), or in the method found there;
+* a warning the candidate's signatures name (``DeleteViewCustomDeleteWarning``) harvested in the
+  same test;
+* the test's module referring to a class the detector found (``OrderDelete``), or to the URL name
+  that class is routed under.
+
+A signature marked ``needs_context`` (a bare ``AssertionError``) counts only together with one of the
+last three. The explanation names the project's file:line that causes the failure (the detector's
+finding on the traceback, else the one the warning or test points at, else the innermost project
+frame) and the fix (codemod or recipe, with the release-notes link). A failure nothing matches is
+``unexplained``, with its exception and the line that raised it.
+
+Works on ``RunResult.tests`` (per-test outcomes with frames) when the run is structured, else on
+``RunResult.failures`` (test id + "ExcType: message" text, no frames).
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core import versions
+
+_EXC_LINE = re.compile(r"^(?:E\s+)?([A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|NotFound|DoesNotExist|"
+                       r"MultipleObjectsReturned|Failed|Denied|Operation|Reverse\w*|Invalid\w*))(?::\s*(.*))?$", re.S)
+
+
+@dataclass
+class Explanation:
+    test: str
+    kind: str  # failure / error / crash
+    exc_type: str
+    message: str
+    change_id: str | None = None
+    change_title: str | None = None
+    release: str | None = None
+    location: str | None = None  # the project's file:line that causes the failure
+    location_text: str = ""
+    fix: dict = field(default_factory=dict)  # {"codemod"?, "recipe"?, "link"}
+    matched_by: list = field(default_factory=list)  # signature / frame / warning / test-reference
+    raised_at: str = ""  # file:line of the innermost frame
+    raised_source: str = ""
+
+    @property
+    def explained(self) -> bool:
+        return self.change_id is not None
+
+    def fix_text(self) -> str:
+        if self.fix.get("codemod"):
+            return f"codemod {self.fix['codemod']} (django-upgrade fix)"
+        return self.fix.get("recipe") or "by hand"
+
+    def headline(self) -> str:
+        first = (self.message or "").strip().splitlines()[0][:160] if (self.message or "").strip() else ""
+        if not self.explained:
+            where = f" raised at {self.raised_at}" if self.raised_at else ""
+            return f"{self.test}: unexplained {self.exc_type}: {first}{where}".rstrip()
+        where = f" at {self.location}" if self.location else ""
+        return f"{self.test}: {self.change_id} ({self.change_title}){where} -> {self.fix_text()}"
+
+    def to_json(self) -> dict:
+        return {
+            "test": self.test, "kind": self.kind, "exc_type": self.exc_type, "message": self.message,
+            "explained": self.explained, "change": self.change_id, "title": self.change_title,
+            "release": self.release, "location": self.location, "location_text": self.location_text,
+            "fix": self.fix, "matched_by": self.matched_by, "raised_at": self.raised_at,
+            "raised_source": self.raised_source,
+        }
+
+
+@dataclass
+class _Candidate:
+    id: str
+    title: str
+    release: str
+    signatures: tuple  # release_data.Signature
+    fix: dict
+    findings: list = field(default_factory=list)  # codemods.detect.Finding
+    removal: bool = False  # a change of the deprecation timeline (changes.json), not a behaviour entry
+
+    def plain_hit(self, exc_type, message) -> bool:
+        return any(not s.needs_context and not (s.warning and not s.exception) and s.matches(exc_type, message)
+                   for s in self.signatures)
+
+    def context_hit(self, exc_type, message) -> bool:
+        return any(s.needs_context and s.matches(exc_type, message) for s in self.signatures)
+
+    def warning_hit(self, category, message) -> bool:
+        return any(s.warning and not s.exception and s.matches(category, message) for s in self.signatures)
+
+
+class _RegexSignature:
+    """A removal's ``error_regex`` seen as a signature (any exception type)."""
+
+    needs_context = False
+    warning = None
+    exception = None
+
+    def __init__(self, change):
+        self.change = change
+
+    def matches(self, exc_type, text) -> bool:
+        return self.change.matches_error(text)
+
+
+# -- inputs ----------------------------------------------------------------------------------------
+
+@dataclass
+class _Failing:
+    test: str
+    kind: str
+    exc_type: str
+    message: str
+    frames: list  # testresults.Frame, outermost first
+    links: list  # [(exc_type, message, frames)] the exception and its chain
+    raised_at: str = ""
+    raised_source: str = ""
+    first_party: str | None = None
+
+
+def _split(text: str) -> tuple[str, str]:
+    text = (text or "").strip()
+    m = _EXC_LINE.match(text.splitlines()[0] if text else "")
+    if m:
+        first, _, rest = text.partition("\n")
+        return m.group(1), ((m.group(2) or "") + ("\n" + rest if rest else "")).strip()
+    return "", text
+
+
+def _failing(run_result, root: Path) -> list[_Failing]:
+    out: list[_Failing] = []
+    outcomes = [(t, None) for t in getattr(run_result, "tests", None) or [] if getattr(t, "failing", False)]
+    crash = getattr(run_result, "crash", None)
+    if crash is not None:
+        outcomes.append((crash, "crash"))
+    if outcomes:
+        from upgrader.diagnose import diagnose_outcome
+
+        for t, kind in outcomes:
+            d = diagnose_outcome(t, root, kind=kind)
+            exc, msg = t.exc_type or "", t.message or ""
+            if not exc:
+                exc, msg = _split(msg)
+            links = [(exc, msg, list(t.frames))] + [(c.get("exc_type") or "", c.get("message") or "", list(c.get("frames") or []))
+                                                   for c in t.chain]
+            out.append(_Failing(t.test, kind or t.kind, exc or "(no exception)", msg, list(t.frames), links,
+                                d.raised_at, d.raised_source, d.first_party))
+        return out
+    for f in getattr(run_result, "failures", None) or []:
+        exc, msg = _split(f.message)
+        out.append(_Failing(f.test, f.kind, exc or "(no exception)", msg, [], [(exc, msg, [])]))
+    return out
+
+
+def candidates(data, start: str, end: str) -> list[_Candidate]:
+    """The behaviour changes and the removals (with an error_regex) of the releases after ``start`` up to ``end``."""
+    from upgrader import behaviour
+
+    out = [_Candidate(i.id, i.title or i.summary, i.release, tuple(i.signatures), dict(i.fix or {"link": i.link}))
+           for i in behaviour.between(data, start, end)]
+    covered = {c.id for c in out} | {i.change for i in behaviour.between(data, start, end) if i.change}
+    lo, hi = versions.feature_key(versions.feature(start)), versions.feature_key(versions.feature(end))
+    for c in data.changes:
+        if c.error_regex and c.id not in covered and lo < versions.feature_key(c.removed_in) <= hi:
+            fix = {"recipe": f"{c.old} -> {c.new}", "link": c.link}
+            try:
+                from codemods import registry
+
+                names = [e.name for e in registry.codemods_for_change(c.id)]
+                if names:
+                    fix["codemod"] = names[0]
+            except Exception:  # noqa: BLE001 - the catalogue is optional for explaining
+                pass
+            out.append(_Candidate(c.id, f"{c.old} removed", c.removed_in, (_RegexSignature(c),), fix, removal=True))
+    return out
+
+
+def _attach_findings(cands: list[_Candidate], data, root: Path, start: str, end: str) -> None:
+    from upgrader import behaviour
+
+    items = behaviour.between(data, start, end)
+    try:
+        found = behaviour.find(root, items)
+    except Exception:  # noqa: BLE001 - a scan problem must not hide the failures
+        found = {}
+    by_id = {c.id: c for c in cands}
+    for cid, fs in found.items():
+        if cid in by_id:
+            by_id[cid].findings = list(fs)
+
+
+# -- matching helpers ------------------------------------------------------------------------------
+
+def _rel(file: str, root: Path) -> str | None:
+    try:
+        return Path(os.path.realpath(file)).relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return None
+
+
+@dataclass
+class _FileInfo:
+    functions: dict  # line -> enclosing function name (for "def" lines and bodies)
+    classes: dict  # line -> enclosing class name
+
+
+def _enclosing(root: Path, rel: str, cache: dict) -> _FileInfo:
+    if rel in cache:
+        return cache[rel]
+    info = _FileInfo({}, {})
+    try:
+        tree = ast.parse((root / rel).read_text(encoding="utf-8-sig"))
+    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+        cache[rel] = info
+        return info
+
+    def walk(node, cls):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                for ln in range(child.lineno, (child.end_lineno or child.lineno) + 1):
+                    info.classes[ln] = child.name
+                walk(child, child.name)
+            elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for ln in range(child.lineno, (child.end_lineno or child.lineno) + 1):
+                    info.functions.setdefault(ln, child.name)
+                walk(child, cls)
+            else:
+                walk(child, cls)
+
+    walk(tree, None)
+    cache[rel] = info
+    return info
+
+
+def _frame_finding(cand: _Candidate, links, root: Path, cache: dict):
+    """The candidate's finding that a traceback frame runs through (same line, or inside the method found)."""
+    for _exc, _msg, frames in links:
+        for fr in reversed(frames):
+            rel = _rel(fr.file, root)
+            if rel is None:
+                continue
+            for f in cand.findings:
+                if f.path != rel:
+                    continue
+                if f.line == fr.line:
+                    return f
+                info = _enclosing(root, rel, cache)
+                fn = info.functions.get(f.line)
+                if fn and fn == fr.function and info.functions.get(fr.line) == fn \
+                        and info.classes.get(fr.line) == info.classes.get(f.line):
+                    return f
+    return None
+
+
+def _test_file(failing: _Failing, root: Path) -> Path | None:
+    test = failing.test
+    if "::" in test:
+        p = root / test.split("::", 1)[0]
+        return p if p.is_file() else None
+    parts = test.split(".")
+    for n in range(len(parts), 0, -1):
+        base = root.joinpath(*parts[:n])
+        for p in (base.with_suffix(".py"), base / "__init__.py"):
+            if p.is_file():
+                return p
+    for fr in failing.frames:
+        name = test.rsplit(".", 1)[-1].split("::")[-1].split("[")[0]
+        if fr.function == name and _rel(fr.file, root):
+            return Path(fr.file)
+    return None
+
+
+def _url_names(root: Path, class_name: str, cache: dict) -> set[str]:
+    """URL names routed to ``ClassName.as_view()`` in the project's urls modules."""
+    key = ("urls", class_name)
+    if key in cache:
+        return cache[key]
+    names: set[str] = set()
+    rx = re.compile(rf"\b{re.escape(class_name)}\.as_view\([^\n]*?name\s*=\s*['\"]([^'\"]+)['\"]")
+    for path in root.rglob("urls*.py"):
+        if any(part in (".venv", "venv", "site-packages", "node_modules") for part in path.parts):
+            continue
+        try:
+            names.update(rx.findall(path.read_text(encoding="utf-8", errors="replace")))
+        except OSError:
+            continue
+    cache[key] = names
+    return names
+
+
+def _test_reference(cand: _Candidate, failing: _Failing, root: Path, cache: dict):
+    """A finding inside a class the failing test's module names (directly or by its URL name)."""
+    path = _test_file(failing, root)
+    if path is None:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    for f in cand.findings:
+        cls = _enclosing(root, f.path, cache).classes.get(f.line)
+        if not cls:
+            continue
+        if re.search(rf"\b{re.escape(cls)}\b", text):
+            return f
+        if any(re.search(rf"['\"]{re.escape(n)}['\"]", text) for n in _url_names(root, cls, cache)):
+            return f
+    return None
+
+
+def _warning_finding(cand: _Candidate, warnings, test: str, root: Path, cache: dict):
+    """(hit, finding): a warning of the candidate harvested in ``test`` and the finding it names."""
+    for w in warnings:
+        if (w.test or "") != test or not cand.warning_hit(w.short_category, w.message):
+            continue
+        m = re.search(r"\b([A-Z]\w*)\.delete\(\)", w.message)
+        cls = m.group(1) if m else None
+        for f in cand.findings:
+            if cls and _enclosing(root, f.path, cache).classes.get(f.line) == cls:
+                return True, f
+        return True, None
+    return False, None
+
+
+# -- the entry point -------------------------------------------------------------------------------
+
+def explain_run(run_result, project_root, data, start: str, end: str, findings: dict | None = None) -> list[Explanation]:
+    """One Explanation per failing/erroring test (and the crash) of ``run_result`` after the
+    ``start`` -> ``end`` bump. ``findings`` (``{change id: [Finding]}``) skips the static scan."""
+    root = Path(project_root).resolve()
+    cands = candidates(data, start, end)
+    if findings is None:
+        _attach_findings(cands, data, root, start, end)
+    else:
+        for c in cands:
+            c.findings = list(findings.get(c.id, []))
+    warnings = list(getattr(run_result, "warnings", None) or [])
+    cache: dict = {}
+    out = []
+    for failing in _failing(run_result, root):
+        best = None  # (score, candidate, finding, matched_by)
+        for cand in cands:
+            plain = any(cand.plain_hit(e, m) for e, m, _ in failing.links)
+            ctx_sig = any(cand.context_hit(e, m) for e, m, _ in failing.links)
+            frame = _frame_finding(cand, failing.links, root, cache) if cand.findings else None
+            warned, warned_at = _warning_finding(cand, warnings, failing.test, root, cache)
+            ref = _test_reference(cand, failing, root, cache) if (ctx_sig and not frame and cand.findings) else None
+            by, score = [], 0
+            if plain:
+                by.append("signature")
+                score = 3
+            if frame and (plain or ctx_sig):
+                by.append("frame")
+                score += 2 if plain else 3
+            if warned:
+                by.append("warning")
+                score = max(score, 2) + (1 if ctx_sig or plain else 0)
+            if ref and ctx_sig and not plain:
+                by.append("test-reference")
+                score = max(score, 1)
+            if ctx_sig and not (frame or warned or ref or plain):
+                score = 0
+            if score and cand.removal:
+                score += 0.5  # one removed name beats a release's umbrella entry ("APIs deprecated in 3.x are gone")
+            if score and (best is None or score > best[0]):
+                best = (score, cand, frame or warned_at or ref, by)
+        e = Explanation(test=failing.test, kind=failing.kind, exc_type=failing.exc_type, message=failing.message,
+                        raised_at=failing.raised_at, raised_source=failing.raised_source)
+        if best:
+            _, cand, finding, by = best
+            e.change_id, e.change_title, e.release, e.fix, e.matched_by = cand.id, cand.title, cand.release, cand.fix, by
+            if finding is None and failing.first_party:
+                e.location = failing.first_party
+            elif finding is None and cand.findings:
+                finding = cand.findings[0]
+            if finding is not None:
+                e.location, e.location_text = f"{finding.path}:{finding.line}", finding.text
+        out.append(e)
+    return out
+
+
+def render_text(explanations: list[Explanation], indent: str = "  ") -> list[str]:
+    """Lines for a terminal report: explained failures first, then the unexplained ones."""
+    lines = []
+    for e in sorted(explanations, key=lambda x: (not x.explained, x.test)):
+        lines.append(indent + e.headline())
+        if e.explained and e.fix.get("link"):
+            lines.append(indent + f"    see {e.fix['link']}")
+    return lines
+
+
+def render_markdown(explanations: list[Explanation]) -> list[str]:
+    out = ["| Test | Change | Where | Fix |", "|---|---|---|---|"]
+    for e in sorted(explanations, key=lambda x: (not x.explained, x.test)):
+        if e.explained:
+            fix = e.fix_text() + (f" ([notes]({e.fix['link']}))" if e.fix.get("link") else "")
+            out.append(f"| `{e.test}` | {e.change_id}: {e.change_title} | `{e.location or '?'}` | {fix} |")
+        else:
+            first = (e.message or "").strip().splitlines()[0][:120] if (e.message or "").strip() else ""
+            out.append(f"| `{e.test}` | unexplained: {e.exc_type}: {first.replace('|', '/')} | `{e.raised_at or '?'}` | |")
+    return out
