@@ -1,7 +1,7 @@
 """``django-upgrade plan [PROJECT_DIR]``: where the project is, where it can go, what each step costs.
 
 Options: ``--python PATH``, ``--from X.Y[.Z]``, ``--to latest|lts|X.Y|X.Y.Z|2028``, ``--pre``,
-``--via lts``, ``--python-version X.Y``, ``--refresh``, ``--format text|json|markdown|matrix``.
+``--via lts``, ``--python-version X.Y``, ``--refresh``, ``--format text|json|markdown|matrix|html``.
 ``--check-deps`` (or ``[tool.django-upgrade] check-deps = true``) and ``--index-url URL``: the
 third-party check (docs/deps.md). No network call unless ``--refresh`` or ``--check-deps``.
 
@@ -77,8 +77,8 @@ def _current(project: Project, override: str | None):
 )
 @click.option("--index-url", metavar="URL", help="Package index for --check-deps/--refresh (default: pip's index).")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "markdown", "matrix"]), default="text",
-    show_default=True, help="Output format.",
+    "--format", "fmt", type=click.Choice(["text", "json", "markdown", "matrix", "html"]), default="text",
+    show_default=True, help="Output format (html: one self-contained page, docs/dashboard.md).",
 )
 def command(project_dir, python, from_, to, pre, via, python_version, refresh, fmt, check_deps=None, index_url=None):
     """Show the upgrade path from the project's Django to a target, and what each step costs."""
@@ -117,7 +117,7 @@ def command(project_dir, python, from_, to, pre, via, python_version, refresh, f
         echo_json(planner.plan_to_json(plan))
     elif fmt == "matrix":
         click.echo(render.render_matrix(plan))
-    elif fmt == "markdown":
-        click.echo(render.render_markdown(plan), nl=False)
-    else:
-        click.echo(render.render_text(plan, colour=use_colour()), nl=False)
+    else:  # text, markdown, html: through the one renderer registry
+        from upgrader.render import registry
+
+        click.echo(registry.render("plan", fmt, plan, colour=use_colour()), nl=False)

@@ -2,7 +2,9 @@
 
 Runs the project's test command (detected, configured, or given after ``--``) under the project's
 interpreter with the warning harvester, or reads an existing log (``--from-log``), groups the
-deprecation warnings, maps them to release_data changes, and renders them (see docs/report.md).
+deprecation warnings, maps them to release_data changes, and renders them (see docs/report.md;
+``--format html``: one self-contained page, and ``--merge A.json B.json ...``: the fleet dashboard, see
+docs/dashboard.md).
 
 Exit codes: 0 nothing over the bar; 1 deprecations over the bar (``--fail-on``); 2 bad input; 3 the
 test command failed (non-zero exit), unless ``--allow-test-failures``. 3 wins over 1: a failing suite
@@ -33,6 +35,13 @@ class _ReportCommand(click.Command):
             i = args.index("--")
             ctx.meta["dua_test_command"] = list(args[i + 1:])
             args = args[:i]
+        if "--merge" in args:  # --merge A.json B.json ...: every file up to the next option
+            i = args.index("--merge")
+            j = i + 1
+            while j < len(args) and not args[j].startswith("-"):
+                j += 1
+            ctx.meta["dua_merge"] = list(args[i + 1:j])
+            args = args[:i] + args[j:]
         return super().parse_args(ctx, args)
 
 
@@ -67,6 +76,29 @@ def _incompatible(data, current: str | None, failures) -> dict:
     return out
 
 
+def _merge(ctx, files: list[str], fmt: str, outputs, data) -> None:
+    """``--merge``: the fleet dashboard (upgrader.report.fleet) instead of a report; exit 0."""
+    from upgrader.render import registry
+    from upgrader.report import fleet
+
+    if not files:
+        raise UsageError("--merge needs the JSON files to merge: --merge A.json B.json ...")
+    allowed = registry.formats("fleet")
+    fmts = [fmt, *(f for f, _ in _parse_outputs(outputs))]
+    bad = [f for f in fmts if f not in allowed]
+    if bad:
+        raise UsageError(f"--merge renders {', '.join(allowed)}, not {bad[0]}")
+    doc = fleet.build(files, data)
+    for out_fmt, path in _parse_outputs(outputs):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic.write_text(path, registry.render("fleet", out_fmt, doc))
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    click.echo(registry.render("fleet", fmt, doc), nl=False)
+    ctx.exit(EXIT_OK)
+
+
 def _has_test_results(text: str) -> bool:
     """Whether a log holds a unittest or pytest summary (a log of something else is bad input)."""
     from upgrader.testrun import parse_counts
@@ -92,9 +124,12 @@ def _has_test_results(text: str) -> bool:
 @click.option("--all-warnings", is_flag=True, help="Report every warning, not only deprecations.")
 @click.option("--allow-test-failures", is_flag=True, help="A failing test command does not change the exit code.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not stream the test command's output.")
+@click.option("--merge", "merge_flag", is_flag=True,
+              help="--merge A.json B.json ...: one fleet dashboard from many repositories' report (and plan) JSON "
+                   "(--format markdown/html/json; docs/dashboard.md).")
 @click.pass_context
 def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_baseline_path, fail_on, from_version,
-            settings, all_warnings, allow_test_failures, quiet):
+            settings, all_warnings, allow_test_failures, quiet, merge_flag=False):
     """Run the tests with every warning on and report the deprecations (see docs/report.md).
 
     \b
@@ -105,6 +140,8 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
     """
     from release_data import load
 
+    if merge_flag or "dua_merge" in ctx.meta:
+        _merge(ctx, ctx.meta.get("dua_merge") or [], fmt, outputs, load())
     test_words = ctx.meta.get("dua_test_command")
     output_specs = _parse_outputs(outputs)
     if from_version:

@@ -11,7 +11,9 @@ import json
 
 import click
 
-from upgrader.planner import Plan, Step, plan_to_matrix
+from upgrader.planner import Plan, Step, plan_to_json, plan_to_matrix
+from upgrader.render.markdown import cell as _md_escape
+from upgrader.render.markdown import mermaid_timeline
 
 MAX_OCCURRENCES_TEXT = 8
 
@@ -37,6 +39,35 @@ def _older_python_hint(step: Step, plan: Plan) -> str:
     """A release that supports only Pythons older than the project's: no advice to move back."""
     return (f"Django {step.to} supports only Python {step.python[0]}-{step.python[-1]}, older than the project's "
             f"{plan.python}: take this step on Python {step.python[-1]} in CI, or go past it (--via lts)")
+
+
+def fix_label(rc) -> str:
+    """How a removed change's occurrences get fixed: by which codemod, how many by hand."""
+    auto = sorted({o.fixable_by for o in rc.occurrences if getattr(o, "fixable_by", None)})
+    n_auto = sum(1 for o in rc.occurrences if getattr(o, "fixable_by", None))
+    n_hand = len(rc.occurrences) - n_auto
+    if not n_hand:
+        return f"autofix: {', '.join(auto)}"
+    if not n_auto:
+        return "fix by hand" + (f"; {', '.join(rc.autofix)} leaves them" if rc.autofix else "")
+    return f"{n_auto} autofix: {', '.join(auto)}, {n_hand} by hand"
+
+
+def _by_hand_mark(rc, occ) -> str:
+    if getattr(occ, "fixable_by", None) or not rc.autofix:
+        return ""
+    reason = getattr(occ, "reason", None)
+    return f"  [by hand: {reason}]" if reason and reason != "by hand" else "  [by hand]"
+
+
+def no_trace(step) -> list[tuple[str, list[str]]]:
+    """(reason, change ids) for the removals that leave no trace in code (release data says why)."""
+    groups: dict[str, list[str]] = {}
+    for rc in step.removed:
+        if not rc.scanned and not rc.occurrences:
+            reason = rc.undetectable_reason or "no detector yet: check by hand / run the tests with -Wa"
+            groups.setdefault(reason, []).append(rc.id)
+    return [(r, ids) for r, ids in groups.items()]
 
 
 def render_text(plan: Plan, colour: bool = False) -> str:
@@ -86,18 +117,16 @@ def render_text(plan: Plan, colour: bool = False) -> str:
                 f"{len(found)} used in this project"
             )
             for rc in found:
-                fix = f"autofix: {', '.join(rc.autofix)}" if rc.autofix else "fix by hand"
                 lines.append(
                     "  - " + _style(rc.id, colour, bold=True)
-                    + f" ({len(rc.occurrences)}x, {fix}): {rc.old} -> {rc.new}"
+                    + f" ({len(rc.occurrences)}x, {fix_label(rc)}): {rc.old} -> {rc.new}"
                 )
                 for occ in rc.occurrences[:MAX_OCCURRENCES_TEXT]:
-                    lines.append(f"      {occ.file}:{occ.line}: {occ.text}")
+                    lines.append(f"      {occ.file}:{occ.line}: {occ.text}{_by_hand_mark(rc, occ)}")
                 if len(rc.occurrences) > MAX_OCCURRENCES_TEXT:
                     lines.append(f"      ... and {len(rc.occurrences) - MAX_OCCURRENCES_TEXT} more")
-            unscanned = [rc.id for rc in step.removed if not rc.scanned and not rc.occurrences]
-            if unscanned:
-                lines.append(f"  not detectable statically (check by hand / run with -Wa): {', '.join(unscanned)}")
+            for reason, ids in no_trace(step):
+                lines.append(f"  no trace in the code ({', '.join(ids)}): {reason}")
             for inc in step.incompatible:
                 lines.append(f"  * backwards-incompatible ({inc['release']}): {inc['summary']}")
                 if inc.get("occurrences"):  # will behave differently here (upgrader/behaviour.py)
@@ -118,8 +147,6 @@ def render_text(plan: Plan, colour: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render_markdown(plan: Plan) -> str:
@@ -136,11 +163,14 @@ def render_markdown(plan: Plan) -> str:
     if plan.up_to_date:
         out.append(plan.message or "Nothing to do.")
         return "\n".join(out) + "\n"
+    timeline = mermaid_timeline(plan_to_json(plan))
+    if timeline:
+        out += timeline + [""]
     out.append("| # | Django | Python | Python ok | Removed | Found here | Autofix |")
     out.append("|---|---|---|---|---|---|---|")
     for i, s in enumerate(plan.steps, 1):
         found = sum(len(rc.occurrences) for rc in s.removed)
-        auto = sum(len(rc.occurrences) for rc in s.removed if rc.autofix)
+        auto = sum(1 for rc in s.removed for o in rc.occurrences if getattr(o, "fixable_by", None))
         ok = {True: "yes", False: "**no**", None: "?"}[s.python_ok]
         lts = " (LTS)" if s.lts else ""
         out.append(
@@ -159,11 +189,10 @@ def render_markdown(plan: Plan) -> str:
         if found:
             out.append("")
             for rc in found:
-                fix = f"autofix `{', '.join(rc.autofix)}`" if rc.autofix else "by hand"
-                out.append(f"- [ ] `{_md_escape(rc.id)}` ({len(rc.occurrences)}×, {fix}): "
+                out.append(f"- [ ] `{_md_escape(rc.id)}` ({len(rc.occurrences)}×, {_md_escape(fix_label(rc))}): "
                            f"{_md_escape(rc.old)} → {_md_escape(rc.new)}")
                 for occ in rc.occurrences[:20]:
-                    out.append(f"  - `{occ.file}:{occ.line}`")
+                    out.append(f"  - `{occ.file}:{occ.line}`{_md_escape(_by_hand_mark(rc, occ))}")
         elif s.kind == "feature":
             out.append("")
             out.append("No use of the removed APIs found by the static scan.")

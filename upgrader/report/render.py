@@ -23,8 +23,9 @@ from pathlib import Path
 
 from core import versions
 from upgrader import __version__
+from upgrader.render.markdown import cell as _md
 
-FORMATS = ("text", "json", "markdown", "github", "sarif", "junit")
+FORMATS = ("text", "json", "markdown", "github", "sarif", "junit", "html")  # = render.registry.FORMATS["report"]
 SCHEMA_VERSION = 1
 FAIL_ON = ("new", "any", "next", "none")
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -215,8 +216,6 @@ def render_text(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
-def _md(text: str) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
 def render_markdown(report: Report) -> str:
@@ -358,16 +357,7 @@ def render_junit(report: Report) -> str:
 
 
 def render(report: Report, fmt: str) -> str:
-    if fmt == "text":
-        return render_text(report)
-    if fmt == "json":
-        return json.dumps(to_json(report), indent=2) + "\n"
-    if fmt == "markdown":
-        return render_markdown(report)
-    if fmt == "github":
-        return render_github(report)
-    if fmt == "sarif":
-        return render_sarif(report)
-    if fmt == "junit":
-        return render_junit(report)
-    raise ValueError(f"unknown format {fmt}")
+    """Any report format, through the one renderer registry (``upgrader.render.registry``)."""
+    from upgrader.render import registry
+
+    return registry.render("report", fmt, report)
