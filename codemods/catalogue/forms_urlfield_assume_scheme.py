@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import os
 import re
 from pathlib import Path
 
@@ -15,10 +14,10 @@ from codemods.calls import has_star, keyword, kwarg, may_call, with_args
 from codemods.imports import ImportIndex
 from codemods.keywords import resolve_call, star_source
 from core import versions
+from core.files import discover, is_migration
 
 _QUALS = ("django.forms.URLField", "django.forms.fields.URLField")
 _SETTING = re.compile(r"^\s*FORMS_URLFIELD_ASSUME_HTTPS\s*(?::[^=\n]*)?=(?!=)\s*(.*)$", re.M)
-_SKIP_DIRS = {"node_modules", "site-packages", "__pycache__", "venv", "env", "build", "dist", "migrations"}
 _MAX_FILES = 20000
 
 
@@ -36,24 +35,20 @@ def _project_root(path: str) -> Path | None:
 
 @functools.lru_cache(maxsize=32)
 def _project_opts_into_https(root: str) -> bool:
-    """Whether a .py file under ``root`` sets FORMS_URLFIELD_ASSUME_HTTPS to anything but False."""
-    seen = 0
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS]
-        for fn in filenames:
-            if not fn.endswith(".py"):
-                continue
-            seen += 1
-            if seen > _MAX_FILES:
-                return True  # too big to be sure: stay conservative
-            try:
-                text = Path(dirpath, fn).read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            if "FORMS_URLFIELD_ASSUME_HTTPS" in text:
-                for m in _SETTING.finditer(text):
-                    if m.group(1).split("#")[0].strip() != "False":
-                        return True
+    """Whether a .py file under ``root`` (the file layer's files, migrations aside) sets
+    FORMS_URLFIELD_ASSUME_HTTPS to anything but False."""
+    files = [p for p in discover([root], use_git=False).files if p.name.endswith(".py") and not is_migration(p)]
+    if len(files) > _MAX_FILES:
+        return True  # too big to be sure: stay conservative
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if "FORMS_URLFIELD_ASSUME_HTTPS" in text:
+            for m in _SETTING.finditer(text):
+                if m.group(1).split("#")[0].strip() != "False":
+                    return True
     return False
 
 
