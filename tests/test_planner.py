@@ -191,7 +191,9 @@ def test_json_keys_are_stable(legacy):
     removed = {r["id"]: r for r in step["removed"]}
     assert set(removed["conf-urls-url"]) >= {"id", "old", "new", "autofix", "occurrences"}
     assert removed["conf-urls-url"]["occurrences"][0] == {"file": "shop/urls.py", "line": 1,
-                                                         "text": "from django.conf.urls import url"}
+                                                         "text": "from django.conf.urls import url",
+                                                         "fixable_by": "url_to_path", "reason": None}
+    assert "undetectable_reason" in removed["conf-urls-url"]
     assert step["dependencies"] == []
 
 

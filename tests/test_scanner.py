@@ -1,4 +1,4 @@
-"""The static scanner: prefilter + exact check, skipping environments, table-driven detectors."""
+"""``upgrader.scanner.scan``: the shared detectors (codemods.detect) over a project's files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 
 import release_data
 from upgrader import scanner
-from upgrader.scanner import DottedPath, KeywordArg, MethodCall, Setting, TemplateLoad, TemplateTag
 
 DATA = release_data.load(use_refreshed=False)
 
@@ -186,35 +185,16 @@ def test_unparseable_file_is_reported_not_fatal(tmp_path):
     assert r.errors and r.errors[0][0] == "app/py2.py"
 
 
-@pytest.mark.parametrize(
-    "old,expected",
-    [
-        ("django.utils.encoding.force_text()", [DottedPath("django.utils.encoding.force_text")]),
-        ("django.utils.six", [DottedPath("django.utils.six")]),
-        ("settings.USE_L10N", [Setting("USE_L10N")]),
-        ("HttpRequest.is_ajax()", [MethodCall("is_ajax")]),
-        ("CheckConstraint(check=...)", [KeywordArg("CheckConstraint", "check")]),
-        ("{% load staticfiles %}", [TemplateLoad("staticfiles")]),
-        ("{% ifequal a b %}...{% endifequal %}", [TemplateTag("ifequal")]),
-        ("django.utils._os.upath() / npath()", [DottedPath("django.utils._os.upath"), DottedPath("django.utils._os.npath")]),
-        ("from django.db.models.fields import FieldDoesNotExist", [DottedPath("django.db.models.fields.FieldDoesNotExist")]),
-        ("settings EMAIL_HOST, EMAIL_PORT", [Setting("EMAIL_HOST"), Setting("EMAIL_PORT")]),
-        ("Model Meta.ordering implicitly applied to GROUP BY queries", []),
-    ],
-)
-def test_derived_detectors(old, expected):
-    assert scanner.derive_detectors(old) == expected
+def test_listed_changes_have_a_detector():
+    from codemods.detect import detector_for
 
-
-def test_most_changes_get_a_detector():
-    covered = [c.id for c in DATA.changes if scanner.detectors_for(c)]
-    assert len(covered) >= len(DATA.changes) // 2
+    covered = [c.id for c in DATA.changes if detector_for(c).exists]
     for cid in ("ugettext", "ugettext-lazy", "force-text", "smart-text", "urlquote", "urlquote-plus", "is-safe-url",
                 "unescape-entities", "conf-urls-url", "nullbooleanfield", "postgres-jsonfield", "default-app-config",
                 "is-ajax", "timezone-utc", "index-together", "use-l10n", "password-reset-timeout-days",
                 "default-file-storage", "staticfiles-storage", "get-storage-class", "load-staticfiles",
                 "template-ifequal", "length-is", "checkconstraint-check", "email-settings-mailers",
-                "default-auto-field-default"):
+                "default-auto-field-default", "datetime-safe", "is-iterable", "utils-six", "render-to-response"):
         assert cid in covered, cid
 
 

@@ -108,6 +108,10 @@ def looks_like_settings(rel: str, text: str) -> bool:
     return bool(_SETTINGS_SIGNS.search(text))
 
 
+def _kind_ok(cm, kind: str) -> bool:
+    return ("template" in cm.kinds) if kind == "template" else bool({"python", "settings"} & set(cm.kinds))
+
+
 def _applicable(cm, kind: str, is_settings: bool, is_migration: bool) -> bool:
     if kind == "template":
         return "template" in cm.kinds
@@ -157,7 +161,7 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     items = [(d, it) for d in plan.detectors for it in d.items
              if it.kind == kind and any(t in text for t in it.triggers())]
     cms = [(name, cm, ids, derived) for name, (cm, ids, derived) in plan.codemods.items()
-           if _applicable(cm, kind, is_settings, is_migration) and cm.prefilter(text)]
+           if _kind_ok(cm, kind) and (cm.prefilter(text) or any(t in text for i in derived for t in i.triggers()))]
     if not items and not cms:
         return [], None
     tree = pf = None
@@ -175,22 +179,28 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     confirmed: dict[str, str] = {}  # change id -> codemod name accepting this file
     accepted: set[str] = set()
     for name, cm, ids, derived in cms:
+        if not (_applicable(cm, kind, is_settings, is_migration) and cm.prefilter(text)):
+            continue
         ctx = FileContext(path=rel, kind=kind, is_migration=is_migration, is_settings=is_settings)
         ctx.current_codemod = name
         try:
             ok = kind == "template" or cm.confirm(tree, text, ctx)
         except Exception:  # noqa: BLE001 - a broken confirm must not break detection
             ok = False
-        if not ok:
+        if ok:
+            accepted.add(name)
+            for cid in ids:
+                confirmed.setdefault(cid, name)
+    for name, cm, ids, derived in cms:  # the codemod's tables: every use, fixable where it accepts the file
+        if is_migration and not cm.migrations:
             continue
-        accepted.add(name)
-        for cid in ids:
-            confirmed.setdefault(cid, name)
         for item in derived:
+            if not any(t in text for t in item.triggers()):
+                continue
             token = item.value.rsplit(".", 1)[-1]
             for line in lines_of(item):
                 for cid in _owners(ids, plan.olds, token):
-                    found.setdefault((cid, line), name)
+                    found.setdefault((cid, line), name if name in accepted else None)
     for d, item in items:
         if item.get("only_confirmed") and d.change_id not in confirmed:
             continue
@@ -311,6 +321,9 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
         if seen_settings and not any(_sets(t, item.value) for _, t in seen_settings):
             main = next((r for r, t in seen_settings if _sets(t, "INSTALLED_APPS")), seen_settings[0][0])
             why = item.get("why") or f"{item.value} is not set"
-            out.append(Finding(d.change_id, main, 1, why, None))
+            # the codemod (adding the setting) may have claimed a line of the same module: one finding
+            same = [f for f in out if f.change_id == d.change_id and f.path == main]
+            out = [f for f in out if f not in same]
+            out.append(Finding(d.change_id, main, 1, why, next((f.fixable_by for f in same if f.fixable_by), None)))
     out.sort(key=lambda f: (f.path, f.line, f.change_id))
     return out

@@ -66,6 +66,16 @@ def _call_ok(call: ast.Call, item: Item, pf: PyFile | None = None) -> bool:
     return True
 
 
+def _call_line(call: ast.Call, item: Item) -> int:
+    """The line of the keyword an item looks for (a call spanning lines), else of the call."""
+    kw = item.get("keyword")
+    if kw:
+        for k in call.keywords:
+            if k.arg == kw:
+                return getattr(k, "lineno", call.lineno)
+    return call.lineno
+
+
 def _receiver_calls(call: ast.Call, method: str) -> bool:
     node = call.func.value if isinstance(call.func, ast.Attribute) else None
     while node is not None:
@@ -118,9 +128,9 @@ def python_lines(pf: PyFile, item: Item, rel: str, is_settings: bool, is_migrati
         out += [line for line, name in pf.imports if _under(name, value)]
         out += [line for line, name in pf.refs if _under(name, value)]
     elif form == "call":
-        out += [c.lineno for c, callee in pf.calls if callee == value and _call_ok(c, item, pf)]
+        out += [_call_line(c, item) for c, callee in pf.calls if callee == value and _call_ok(c, item, pf)]
     elif form == "method_call":
-        out += [c.lineno for c, _ in pf.calls
+        out += [_call_line(c, item) for c, _ in pf.calls
                 if isinstance(c.func, ast.Attribute) and c.func.attr == value and _call_ok(c, item, pf)]
     elif form in ("class_base", "method"):
         method = item.get("method") if form == "class_base" else value

@@ -157,7 +157,7 @@ def codemod_items(cls) -> tuple[Item, ...]:
                 continue
     setting = getattr(cls, "setting", None)
     if isinstance(setting, str) and setting and "settings" in getattr(cls, "kinds", ()):
-        out.append({"setting": setting, "where": "settings"})
+        out.append({"setting": setting})
     values = getattr(cls, "values", None)
     if isinstance(values, dict) and "settings" in getattr(cls, "kinds", ()):
         out += [{"string": v} for v in values]
