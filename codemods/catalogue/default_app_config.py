@@ -7,6 +7,7 @@ from pathlib import Path
 
 import libcst as cst
 
+from core import versions
 from codemods.base import Codemod, FileContext, walk
 from codemods.settings_helpers import find_setting, literal_value, remove_statement, uses_name
 
@@ -67,6 +68,9 @@ class DefaultAppConfig(Codemod):
 
         # shop/__init__.py after: the line is gone; shop/apps.py defines only ShopConfig
 
+    For targets 4.1 and later the line is inert (Django ignores it), so it is deleted whatever
+    ``apps.py`` holds (or without one).
+
     Django versions: automatic discovery exists since 3.2. Reads the sibling ``apps.py`` from disk.
     """
 
@@ -103,6 +107,8 @@ class DefaultAppConfig(Codemod):
         if uses_name(rest, "default_app_config"):
             ctx.report(assign.stmt, "default_app_config is read elsewhere in this module: remove it by hand")
             return module
+        if ctx.target and versions.feature_key(versions.feature(ctx.target)) >= versions.feature_key("4.1"):
+            return remove_statement(module, assign.index)  # Django 4.1+ ignores it: deleting is exact
         package_dir = Path(ctx.path).parent
         parts = value.split(".")
         if len(parts) < 3 or parts[-2] != "apps" or parts[-3] != package_dir.name:

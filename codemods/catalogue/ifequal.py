@@ -37,7 +37,7 @@ class IfEqual(Codemod):
     """
 
     name = "ifequal"
-    changes = ("template-ifequal",)
+    changes = ("template-ifequal", "template-ifnotequal")
     available_from = "1.10"
     removed_in = "4.0"
     triggers = ("ifequal", "ifnotequal")

@@ -87,3 +87,13 @@ def test_noop_not_init():
 def test_noop_named_default_false(app):
     apps = APPS_ONE.replace('    name = "shop"', '    name = "shop"\n    default = False')
     check_noop(C, 'default_app_config = "shop.apps.ShopConfig"\n', filename=app(apps), reported=True)
+
+
+@pytest.mark.parametrize("apps_py", [None, APPS_ONE + "\n\nclass ShopAdminConfig(ShopConfig):\n    pass\n"])
+def test_inert_from_4_1_deleted_whatever_apps_py_holds(app, apps_py):
+    check_transformed(C, 'default_app_config = "shop.apps.ShopConfig"\nVERSION = 1\n', 'VERSION = 1\n',
+                      filename=app(apps_py), target="4.1")
+
+
+def test_not_inert_before_4_1(app):
+    check_noop(C, 'default_app_config = "shop.apps.ShopConfig"\n', filename=app(None), target="4.0", reported=True)
