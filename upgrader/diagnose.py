@@ -14,8 +14,8 @@ message and the frame that is to blame, classified as
 
 The frame to blame is the innermost frame that is not the standard library, import machinery or
 Django itself (Django raises for code that called it wrongly: the caller is the cause). An exception
-raised while handling or from another one is explained by the innermost one of its chain that is
-blamed on first- or third-party code. ``raised_at`` is always the innermost frame, with its source
+raised while handling or from another one is explained by its root cause: the innermost exception
+of the chain that is blamed on first- or third-party code (``outer`` keeps the re-raised one). ``raised_at`` is always the innermost frame, with its source
 line. Nothing here reads the runner's printed output.
 """
 
@@ -51,6 +51,7 @@ class Diagnosis:
     raised_source: str = ""
     first_party: str | None = None  # the innermost project frame (file:line), when there is one
     frames: list = field(default_factory=list)  # [Frame] of the explained exception
+    outer: str | None = None  # "ExcType: message" of the exception that was raised from this root cause
 
     @property
     def location(self) -> str:
@@ -73,7 +74,8 @@ class Diagnosis:
             "origin": self.origin, "file": self.file or None, "line": self.line or None, "function": self.function,
             "source_line": self.source_line, "distribution": self.distribution,
             "distribution_version": self.distribution_version, "raised_at": self.raised_at,
-            "raised_source": self.raised_source, "first_party": self.first_party, "headline": self.headline(),
+            "raised_source": self.raised_source, "first_party": self.first_party, "outer": self.outer,
+            "headline": self.headline(),
         }
 
 
@@ -180,10 +182,13 @@ def _blame(frames: list, project_root) -> tuple[Frame, str, str] | None:
     raised in its code (its wrappers merely pass calls through); else Django's; else the innermost."""
     django = None
     inner = True
-    for f in reversed(frames):
+    for i in range(len(frames) - 1, -1, -1):
+        f = frames[i]
         origin, shown = classify(f.file, project_root)
         if origin == "tool" and inner:
             return f, origin, shown
+        if origin == "first-party" and i == 0 and f.function == "<module>" and django is not None:
+            break  # the script that started it all (manage.py, runtests.py) is not the cause
         if origin in ("first-party", "third-party"):
             return f, origin, shown
         if origin == "django" and django is None:
@@ -202,14 +207,17 @@ def diagnose_outcome(outcome: TestOutcome, project_root=None, site_packages_path
                      kind: str | None = None) -> Diagnosis:
     exc_type, message, frames = outcome.exc_type or "", outcome.message, list(outcome.frames)
     blamed = _blame(frames, project_root)
-    # an exception raised from another one: explain by the innermost cause that is the project's or a package's
+    outer = None
+    # raised while handling (or from) another exception: the root cause is the innermost one of the
+    # chain that is blamed on the project, a package or the tool (a wrapper's re-raise says less)
     for link in outcome.chain:
         linked = _blame(link["frames"], project_root)
-        if linked and linked[1] in ("first-party", "third-party") and (blamed is None or blamed[1] not in (
-                "first-party", "third-party", "tool")):
+        if linked and linked[1] in ("first-party", "third-party", "tool"):
+            if outer is None:
+                outer = f"{exc_type}: {message}" if message else exc_type
             exc_type, message, frames, blamed = link["exc_type"] or exc_type, link["message"], link["frames"], linked
     d = Diagnosis(test=outcome.test, kind=kind or outcome.kind, exc_type=exc_type or "(no exception)",
-                  message=message, origin="unknown", file="", line=0, frames=frames)
+                  message=message, origin="unknown", file="", line=0, frames=frames, outer=outer)
     if frames:
         inner = frames[-1]
         d.raised_at, d.raised_source = f"{inner.file}:{inner.line}", inner.source

@@ -172,8 +172,11 @@ def from_harvest(harvest: Harvest, lines: list[str]) -> Structured:
         result.crash = TestOutcome.from_json({**harvest.crashes[-1], "outcome": "error",
                                               "test": harvest.crashes[-1].get("test") or "<the test command>"})
     if tests or sessions:
-        result.counts = _count(tests)
         runners = [t.runner for t in tests] + [s.get("runner") for s in sessions]
         result.runner = max(set(r for r in runners if r), key=runners.count, default=None)
-        result.finished = any(s.get("event") == "finish" and not s.get("worker") for s in sessions)
+        # a run that ended with an uncaught exception did not reach its end, whatever it closed
+        result.finished = result.crash is None and any(
+            s.get("event") == "finish" and not s.get("worker") for s in sessions)
+        if tests or result.crash is None:  # a crash before any outcome: no counts, nothing ran
+            result.counts = _count(tests)
     return result

@@ -164,3 +164,37 @@ def test_an_unknown_runner_falls_back_to_its_summary_line_and_says_so(tmp_path):
     result = run_with_harvester(Project(tmp_path, sys.executable), [sys.executable, "-c", code], stream=False)
     assert (result.structured, result.results_source) == (False, "summary-line")
     assert _counts(result) == {"passed": 3, "failed": 1, "errors": 0, "skipped": 0}
+
+
+def test_a_settings_import_error_under_pytest_django_is_a_crash_with_its_root_cause(tmp_path):
+    """pytest-django 3.10 re-raises the settings' ImportError as its own: the diagnosis names the
+    project's line that raised the original one (and keeps the re-raise as ``outer``)."""
+    project, _py, result, output = _run(tmp_path, "pytest54", PYTEST, addopts="-q",
+                                        settings_extra="from proj.missing import X  # expect:missing\n")
+    assert result.returncode != 0 and result.passed is None and not result.finished, output[-2000:]
+    assert result.tool_error is None
+    [d] = result.diagnoses
+    assert (d.kind, d.origin, d.exc_type) == ("crash", "first-party", "ModuleNotFoundError")
+    assert (d.file, d.line) == ("proj/settings.py", line_of(project, "proj/settings.py", "expect:missing"))
+    assert d.outer and d.outer.startswith("ImportError:")
+
+
+def test_a_test_module_that_cannot_be_imported_is_a_collection_error(tmp_path):
+    py = env_python("pytest8")
+    project = make_project(tmp_path / "p", pytest_addopts="-qq")
+    (project / "demo" / "test_broken.py").write_text("from demo.logic import nothing_here\n")
+    result = run_with_harvester(Project(project, py), [py, *PYTEST], stream=False)
+    assert result.structured and result.errors == 1 and result.failed_tests == ["demo/test_broken.py"]
+    assert result.failures[0].message.startswith("ImportError: cannot import name 'nothing_here'")
+    [d] = result.diagnoses
+    assert (d.origin, d.file, d.line, d.exc_type) == ("first-party", "demo/test_broken.py", 1, "ImportError")
+
+
+def test_a_run_that_dies_after_its_tests_started_has_no_counts_and_did_not_finish(tmp_path):
+    """``manage.py test --parallel`` with failing tests and no tblib: Django's pool dies on the
+    unpicklable traceback. Not "0 passed, 0 failed": no counts, not finished, the crash explained."""
+    project, _py, result, output = _run(tmp_path, "pytest8", ["-Wa", "manage.py", "test", "--parallel", "2"])
+    assert "cannot pickle" in output
+    assert result.passed is None and not result.finished
+    [d] = result.diagnoses
+    assert (d.kind, d.exc_type, d.origin) == ("crash", "TypeError", "django")

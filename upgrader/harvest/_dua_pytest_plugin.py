@@ -209,9 +209,13 @@ def pytest_exception_interact(node, call, report):
         record = {"kind": "test", "runner": "pytest", "test": report.nodeid or "<collection>", "outcome": "error",
                   "when": "collect"}
         excinfo = call.excinfo
-        record.update(H.exception_record(excinfo.type, excinfo.value, excinfo.tb))
-        if isinstance(excinfo.value, Warning):
-            H.record_raised_warning(excinfo.value, record["frames"], None, "collect")
+        etype, value, tb = excinfo.type, excinfo.value, excinfo.tb
+        cause = getattr(value, "__cause__", None) or getattr(value, "__context__", None)
+        if type(value).__name__ == "CollectError" and cause is not None:  # "ImportError while importing ..."
+            etype, value, tb = type(cause), cause, cause.__traceback__
+        record.update(H.exception_record(etype, value, tb))
+        if isinstance(value, Warning):
+            H.record_raised_warning(value, record["frames"], None, "collect")
         H.write_record(record)
     except Exception as exc:
         H.tool_error("pytest collection error", exc)
