@@ -133,8 +133,9 @@ def evaluate(deps: list[Dependency], steps: list[StepTarget], client, current_dj
         judged[i] = (dep, meta, doc, why)
 
     pending = []
+    code_pending = []
     for dep, meta, doc, why in judged:
-        related = judge.depends_on_django(meta) if meta is not None else ("django" in dep.key)
+        related = bool(dep.code_hits) or (judge.depends_on_django(meta) if meta is not None else ("django" in dep.key))
         if not related:
             report.skipped += 1
             continue
@@ -146,7 +147,10 @@ def evaluate(deps: list[Dependency], steps: list[StepTarget], client, current_dj
                 name=dep.name, version=dep.version, step=step.to, feature=step.feature, status=UNKNOWN,
                 source=dep.source, version_source=dep.version_source,
             )
-            if meta is None:
+            if meta is None and dep.code_hits:
+                status.status, status.reason = BLOCKED, dep.code_reason
+                code_pending.append((dep, status, step))
+            elif meta is None:
                 status.reason = why or "no metadata"
             else:
                 status.status, status.reason, status.python_ok = judge.judge(meta, step)
@@ -154,14 +158,40 @@ def evaluate(deps: list[Dependency], steps: list[StepTarget], client, current_dj
                 status.requires_django = str(spec) if spec is not None else None
                 status.requires_python = meta.requires_python
                 status.declared = judge.declared_versions(meta)
-                if status.status in (BLOCKED, NOT_DECLARED) and doc is not None:
+                if dep.code_hits:  # its code uses a removed API: the fix must be free of it too
+                    status.reason = dep.code_reason + (f"; {status.reason}" if status.status == BLOCKED else "")
+                    status.status = BLOCKED
+                    code_pending.append((dep, status, step))
+                elif status.status in (BLOCKED, NOT_DECLARED) and doc is not None:
                     pending.append((dep, doc, status, step))
             report.steps[step.to].append(status)
     index.map(lambda item: _suggest(index, item[0].name, item[1], item[2], item[3], current_django, current_python), pending)
+    for dep, status, step in code_pending:
+        _code_fix(index, dep, status, step, current_django, current_python)
     for statuses in report.steps.values():
         statuses.sort(key=lambda s: (_ORDER.get(s.status, 9), s.name.lower()))
     report.offline = index.offline
     return report
+
+
+def _code_fix(index, dep: Dependency, status: DepStatus, step: StepTarget, current_django: str,
+              current_python: str | None) -> None:
+    """The fixing release of a dependency whose code blocks: metadata admits the step AND its code is
+    free of the removed APIs (upgrader.deps.blockers.find_fix)."""
+    from upgrader.deps import blockers, codescan
+
+    if dep.direct_url:
+        status.suggest_reason = f"installed from {dep.direct_url}, not from the index"
+        return
+    same = bool(current_django) and versions.feature(current_django) == step.feature
+    changes = [] if same else blockers.step_changes(step.feature)
+    b = blockers.Blocker(name=dep.name, version=dep.version, to=step.to, feature=step.feature, verdict=blockers.BLOCKED)
+    try:
+        blockers.find_fix(index, b, step, changes, codescan.fingerprint(changes), current_django, current_python)
+    except PyPIUnavailable as exc:
+        status.suggest_reason = f"could not look for a fixing release ({exc.reason})"
+        return
+    status.suggest, status.move, status.suggest_reason = b.fix, b.move, b.fix_reason
 
 
 def _step_python(plan, step) -> str | None:
@@ -209,34 +239,51 @@ def blocked_for_step(project, from_version: str, to_version: str, client, python
 
 
 def blocked_installed(project, to_version: str, python: str | None = None,
-                      installed: dict | None = None) -> tuple[list[DepStatus], list[Dependency]]:
+                      installed: dict | None = None, scan_code: bool | None = None) -> tuple[list[DepStatus], list[Dependency]]:
     """The dependencies whose INSTALLED release excludes Django ``to_version`` (Requires-Dist) or the
     step's Python (Requires-Python), judged offline from the metadata of the distributions installed
     in the project's interpreter; plus every collected dependency (declared ones first, then Django-
-    related distributions installed but not declared, e.g. pulled in by another package)."""
+    related distributions installed but not declared, e.g. pulled in by another package).
+
+    ``scan_code`` (default: when ``installed`` is not given): also scan the installed distributions' code for the APIs the step removes
+    (upgrader.deps.blockers); a distribution using one is blocked (``Dependency.code_hits``). The
+    project's own distribution (its name, or installed from a directory inside the project) is left out."""
     from upgrader.deps.collect import _project_python as _interp, installed_distributions, installed_meta
 
+    if scan_code is None:
+        scan_code = installed is None  # rows given by the caller: no files to scan
+    path = _interp(project) if installed is None or scan_code else None
     if installed is None:
-        path = _interp(project)
         installed = installed_distributions(path) if path else {}
     python = python or _project_python(project)
-    deps = collect(project, installed=installed)
+    own = _own_distributions(project, installed)
+    deps = [d for d in collect(project, installed=installed) if d.key not in own]
     known = {d.key for d in deps}
     for key, row in sorted(installed.items()):
-        if key in known or key in ("django", "pip", "setuptools", "wheel"):
+        if key in known or key in own or key in ("django", "pip", "setuptools", "wheel"):
             continue
         meta = installed_meta(row)
         if judge.depends_on_django(meta):
             deps.append(Dependency(name=row["name"], version=row["version"], version_source="installed",
                                    source="installed (not declared)", installed=meta,
                                    direct_url=row.get("direct_url")))
+    if scan_code and path:
+        _attach_code_hits(project, deps, to_version, python, path)
     step = step_target(to_version, python)
     blocked = []
     for dep in deps:
         meta = dep.installed
-        if meta is None or not judge.depends_on_django(meta):
+        if meta is None and dep.code_hits:
+            blocked.append(DepStatus(name=dep.name, version=dep.version, step=step.to, feature=step.feature,
+                                     status=BLOCKED, reason=dep.code_reason, source=dep.source,
+                                     version_source="installed"))
+            continue
+        if meta is None or not (dep.code_hits or judge.depends_on_django(meta)):
             continue
         status, reason, py_ok = judge.judge(meta, step)
+        if dep.code_hits:
+            reason = dep.code_reason + (f"; {reason}" if status == BLOCKED else "")
+            status = BLOCKED
         if status != BLOCKED:
             continue
         spec = judge.django_requirement(meta, step.python)
@@ -248,6 +295,53 @@ def blocked_installed(project, to_version: str, python: str | None = None,
         ))
     blocked.sort(key=lambda s: s.name.lower())
     return blocked, deps
+
+
+def _own_distributions(project, installed: dict) -> set[str]:
+    """Canonical names of the project's own distribution(s): by name, or installed from a directory
+    inside the project tree."""
+    from pathlib import Path
+    from urllib.parse import unquote, urlsplit
+
+    from upgrader.deps.sitedists import own_names
+
+    root = Path(getattr(project, "dir", project)).resolve()
+    own = set(own_names(root))
+    for key, row in installed.items():
+        url = row.get("direct_url") or ""
+        if url.startswith("file:"):
+            try:
+                Path(unquote(urlsplit(url).path)).resolve().relative_to(root)
+                own.add(key)
+            except (ValueError, OSError):
+                pass
+    return own
+
+
+def _attach_code_hits(project, deps: list[Dependency], to_version: str, python: str | None, path: str) -> None:
+    """Scan the installed distributions for the step's removed APIs; set ``code_hits`` on the blockers
+    (adding the ones not collected yet, e.g. a package that imports django without declaring it)."""
+    from upgrader.deps import blockers
+
+    try:
+        probe = project.try_probe()
+    except Exception:  # noqa: BLE001
+        probe = None
+    current = probe.django if probe is not None else None
+    report = blockers.check(project, [step_target(to_version, python)], python_path=path, current_django=current)
+    by_key = {d.key: d for d in deps}
+    for rows in report.steps.values():
+        for b in rows:
+            if not b.hits:
+                continue
+            dep = by_key.get(b.key)
+            if dep is None:
+                dep = Dependency(name=b.name, version=b.version, version_source="installed",
+                                 source="installed (not declared)")
+                deps.append(dep)
+                by_key[b.key] = dep
+            dep.code_hits = list(b.hits)
+            dep.code_reason = b.uses
 
 
 def _highest(statuses: list[DepStatus]) -> dict[str, DepStatus]:

@@ -46,6 +46,9 @@ class Dependency:
     source: str = ""  # "requirements.txt:3" / "installed"
     installed: ReleaseMeta | None = None  # metadata of the installed release (project interpreter)
     direct_url: str | None = None  # installed from a VCS URL / local path: not on the index
+    # the code scan (upgrader.deps.blockers): uses of APIs the judged step removes, and the reason text
+    code_hits: list = field(default_factory=list)
+    code_reason: str = ""
 
     @property
     def key(self) -> str:

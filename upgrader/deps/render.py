@@ -62,8 +62,10 @@ def markdown_table(deps: list[dict]) -> list[str]:
     out = ["| Package | Version | Status | Move to | Why |", "|---|---|---|---|---|"]
     for d in deps:
         status = _status(d)
-        if d.get("status") == "blocked" or d.get("verdict") == "blocked":
+        if d.get("verdict") == "blocked":
             status = f"**{status}**"
+        elif not d.get("verdict") and d.get("status") == "blocked":
+            status = "**blocked**"
         uses = "".join(f"<br>`{_md(u['file'])}:{u['line']}` {_md(u['change'])}" for u in (d.get("uses") or [])[:5])
         out.append(
             f"| {_md(d.get('name', '?'))} | {_md(d.get('version') or '?')} | {status} | "
