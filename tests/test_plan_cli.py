@@ -196,3 +196,32 @@ def test_colour_only_when_asked(project):
     plain = render_text(plan, colour=False)
     assert "\x1b[" in coloured and "\x1b[" not in plain
     assert "move to Python 3.8" in plain and "NOT on Python 3.6" in plain
+
+
+def test_no_trace_only_for_changes_without_a_detector(project):
+    """``plan`` never calls a change with a detector undetectable; it says why for those without."""
+    import release_data
+    from codemods.detect import detector_for
+
+    data = release_data.load(use_refreshed=False)
+    r = run(project, "--from", "3.2", "--to", "5.1")
+    assert r.exit_code in (0, 1), r.output
+    assert "not detectable statically" not in r.output
+    listed = []
+    for line in r.output.splitlines():
+        if line.strip().startswith("no trace in the code ("):
+            ids = line.split("(", 1)[1].split(")", 1)[0].split(", ")
+            reason = line.split("): ", 1)[1]
+            for cid in ids:
+                change = data.change(cid)
+                assert not detector_for(change).exists, cid
+                assert change.undetectable_reason == reason
+            listed += ids
+    assert "pre-session-encoding-format" in listed  # stored data: no trace in code
+    doc = json.loads(run(project, "--from", "3.2", "--to", "4.0", "--format", "json").output)
+    removed = {x["id"]: x for s in doc["steps"] for x in s["removed"]}
+    assert removed["signer-sha1"]["undetectable_reason"] and not removed["signer-sha1"]["scanned"]
+    occ = removed["conf-urls-url"]["occurrences"][0]
+    assert occ["fixable_by"] == "url_to_path" and occ["reason"] is None
+    assert doc["summary"]["autofixable_occurrences"] == sum(
+        1 for x in removed.values() for o in x["occurrences"] if o["fixable_by"])
