@@ -7,6 +7,7 @@ ENVS = {
     # name: (python feature version, requirements)
     "pytest54": ("3.8", ["django==3.2.25", "pytest==5.4.3", "pytest-django==3.10.0", "six"]),
     "pytest46": ("3.8", ["django==3.2.25", "pytest==4.6.11", "pytest-django==3.10.0", "six"]),
+    "tox": ("3.11", ["tox==4.67.17"]),
     "pytest8": ("3.11", ["django==4.2.30", "pytest==8.4.2", "pytest-django==4.11.1", "pytest-xdist==3.8.0"]),
 }
 

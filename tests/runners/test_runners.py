@@ -198,3 +198,28 @@ def test_a_run_that_dies_after_its_tests_started_has_no_counts_and_did_not_finis
     assert result.passed is None and not result.finished
     [d] = result.diagnoses
     assert (d.kind, d.exc_type, d.origin) == ("crash", "TypeError", "django")
+
+
+TOX_INI = '''\
+[tox]
+env_list = py
+no_package = true
+
+[testenv]
+deps = django==4.2.30
+commands = python manage.py test
+'''
+
+
+def test_a_tox_command_passes_the_harvester_to_its_environment(tmp_path):
+    """tox keeps only the variables it is told to pass: the harvester reaches the tox env anyway, so
+    the results are structured, not read from the summary line."""
+    tox_python = env_python("tox")
+    project = make_project(tmp_path / "p")
+    (project / "tox.ini").write_text(TOX_INI)
+    tox = os.path.join(os.path.dirname(tox_python), "tox")
+    buf = io.StringIO()
+    result = run_with_harvester(Project(project, tox_python), [tox, "-e", "py"], out=buf)
+    assert result.structured and result.runner == "unittest", buf.getvalue()[-3000:]
+    assert _counts(result) == COUNTS
+    _deprecation(project, result)

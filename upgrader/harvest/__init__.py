@@ -166,4 +166,11 @@ def harvest_env(base: dict | None, harvest_file: str | os.PathLike) -> dict:
     if PLUGIN_MODULE not in plugins:
         plugins.append(PLUGIN_MODULE)
     env["PYTEST_PLUGINS"] = ",".join(plugins)
+    # tox runs the commands in an environment of its own that keeps only the variables it is told to
+    # pass: tell tox 4 (>= 4.11.1: TOX_OVERRIDE with +=) and tox 3 (TOX_TESTENV_PASSENV) to pass ours
+    ours = ("PYTHONPATH", "PYTHONWARNINGS", "PYTEST_PLUGINS", ENV_FILE)
+    if not env.get("TOX_OVERRIDE"):
+        env["TOX_OVERRIDE"] = "testenv.pass_env+=" + ",".join(ours)
+    passenv = (env.get("TOX_TESTENV_PASSENV") or "").split()
+    env["TOX_TESTENV_PASSENV"] = " ".join(passenv + [v for v in ours if v not in passenv])
     return env
