@@ -24,6 +24,9 @@ def _by_change(groups: list[dict]) -> str:
         title = H.link(key, g0.get("link"))
         if g0.get("old") and g0.get("new"):
             title += f'<div class="muted">{H.e(g0["old"])} → {H.e(g0["new"])}</div>'
+        else:
+            msgs = sorted({(g.get("message") or "").splitlines()[0] for g in gs if g.get("message")})
+            title += "".join(f'<div class="muted">{H.e(m)}</div>' for m in msgs[:5])
         new = sum(1 for g in gs if g.get("status") == "new")
         fix = (H.badge("codemod", "ok") + " " + ", ".join(f"<code>{H.e(c)}</code>" for c in g0.get("codemods") or [])
                if g0.get("codemods") else "")

@@ -72,9 +72,12 @@ def build(paths: list[str], data, today: _dt.date | None = None) -> dict:
     newest = data.latest_released()
     repos: dict[str, dict] = {}
     for kind, name, doc, path in load(paths):
+        if name in repos and any(k == kind for k in repos[name]["kinds"]):
+            name = f"{name} ({Path(path).stem})"  # two repositories whose directories share a name
         r = repos.setdefault(name, {"repository": name, "django": None, "blockers": [], "deprecations": None,
-                                    "tests_failed": None, "target": None, "steps": None, "sources": []})
+                                    "tests_failed": None, "target": None, "steps": None, "sources": [], "kinds": []})
         r["sources"].append(path)
+        r["kinds"].append(kind)
         if kind == "report":
             s = doc.get("summary") or {}
             base = doc.get("baseline") or {}
