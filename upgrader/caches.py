@@ -15,6 +15,10 @@
         inside virtualenvs, .git, node_modules, .tox/.nox or the tool's .django-upgrade/); returns the
         number of bytecode files removed.
 
+Clearing never creates a file: a database cache whose SQLite database does not exist yet, or a
+file-based cache whose directory does not exist, is reported with a ``note`` and left alone
+(connecting to the database, or creating the cache object, would create them).
+
 A ``locmem``/``dummy`` cache lives in each process's memory: clearing it from a new process cannot
 reach a running server's memory, so its entry carries a ``note`` saying the server's restart clears it.
 """
@@ -37,7 +41,7 @@ from core.errors import UsageError
 MARKER = "@@django-upgrade-clear-cache@@"
 
 CLEAR_SCRIPT = r"""
-import json, sys
+import json, os, sys
 MARKER = %r
 def emit(data):
     sys.stdout.write("\n" + MARKER + json.dumps(data) + "\n")
@@ -64,6 +68,22 @@ for alias in aliases:
         location = ",".join(str(x) for x in location)
     entry = {"alias": alias, "backend": backend, "location": str(location or ""), "ok": True, "error": None}
     try:
+        missing = None
+        if backend.endswith("filebased.FileBasedCache") and location and not os.path.exists(str(location)):
+            missing = "directory %%s" %% location  # (creating the cache object would create it)
+        elif backend.endswith("db.DatabaseCache"):
+            from django.db import connections, router
+            cache = caches[alias]
+            db = router.db_for_write(cache.cache_model_class)
+            conf = connections[db].settings_dict
+            name = str(conf.get("NAME") or "")
+            if "sqlite3" in conf.get("ENGINE", "") and name and name != ":memory:" and "mode=memory" not in name \
+                    and not os.path.exists(name):
+                missing = "SQLite database %%s" %% name
+        if missing is not None:
+            entry["note"] = "its %%s does not exist: nothing to clear (not created)" %% missing
+            results.append(entry)
+            continue
         caches[alias].clear()
     except Exception as exc:
         entry["ok"] = False
@@ -275,7 +295,7 @@ def clear_caches(project, settings: str | None = None, python: str | None = None
     results = []
     for entry in data["caches"]:
         cleared = ClearedCache(**entry)
-        if cleared.ok and cleared.backend.endswith(IN_PROCESS_BACKENDS):
+        if cleared.ok and not cleared.note and cleared.backend.endswith(IN_PROCESS_BACKENDS):
             cleared.note = "per-process memory: running servers drop it when they restart"
         results.append(cleared)
     return results

@@ -185,3 +185,95 @@ def pip_freeze(python: str | Path) -> list[str]:
         except (OSError, subprocess.TimeoutExpired):
             pass
     return _run_json(python, _DISTS_SCRIPT) or []
+
+
+# -- what an install changed ------------------------------------------------------------------------
+
+_ENV_SCRIPT = r"""
+import json, sys
+from importlib.metadata import distributions
+root = sys.argv[1] if len(sys.argv) > 1 else None
+dists, project = {}, None
+for d in distributions():
+    name = d.metadata["Name"]
+    if not name:
+        continue
+    dists.setdefault(name.lower().replace("_", "-").replace(".", "-"), [name, d.version])
+    if root:
+        try:
+            info = json.loads(d.read_text("direct_url.json") or "null")
+        except ValueError:
+            info = None
+        url = (info or {}).get("url") or ""
+        if url.startswith("file://"):
+            from urllib.parse import unquote, urlparse
+            import os
+            path = os.path.realpath(unquote(urlparse(url).path))
+            if path == os.path.realpath(root):
+                project = {"name": name, "version": d.version,
+                           "editable": bool(((info or {}).get("dir_info") or {}).get("editable"))}
+print(json.dumps({"dists": dists, "project": project}))
+"""
+
+
+@dataclass
+class Environment:
+    """The distributions installed for an interpreter (canonical name -> (name, version)), and how the
+    project itself is installed there (``{"name", "version", "editable"}`` from its direct_url.json)."""
+
+    dists: dict = field(default_factory=dict)
+    project: dict | None = None
+
+    @property
+    def editable(self) -> bool:
+        return bool(self.project and self.project.get("editable"))
+
+
+def environment(python: str | Path, project_dir: str | Path | None = None) -> Environment | None:
+    """Read the environment through ``importlib.metadata`` in ``python`` (None when it cannot be run)."""
+    args = [str(Path(project_dir).resolve())] if project_dir else []
+    data = _run_json(python, _ENV_SCRIPT, *args)
+    if data is None:
+        return None
+    return Environment({k: tuple(v) for k, v in data["dists"].items()}, data.get("project"))
+
+
+@dataclass
+class EnvChanges:
+    downgraded: list = field(default_factory=list)  # [{"name", "before", "after"}]
+    removed: list = field(default_factory=list)  # [{"name", "before"}]
+    upgraded: list = field(default_factory=list)
+    added: list = field(default_factory=list)
+
+    @property
+    def losses(self) -> list[str]:
+        """One line per package downgraded or removed."""
+        return ([f"{d['name']} {d['before']} -> {d['after']} (downgraded)" for d in self.downgraded]
+                + [f"{d['name']} {d['before']} (removed)" for d in self.removed])
+
+    def to_json(self) -> dict:
+        return {"downgraded": self.downgraded, "removed": self.removed, "upgraded": self.upgraded,
+                "added": self.added}
+
+
+def compare(before: Environment, after: Environment) -> EnvChanges:
+    """What changed between two readings of one environment."""
+    from packaging.version import InvalidVersion, Version
+
+    out = EnvChanges()
+    for key, (name, old) in sorted(before.dists.items()):
+        if key not in after.dists:
+            out.removed.append({"name": name, "before": old})
+            continue
+        new = after.dists[key][1]
+        if new == old:
+            continue
+        try:
+            down = Version(new) < Version(old)
+        except InvalidVersion:
+            down = False
+        (out.downgraded if down else out.upgraded).append({"name": name, "before": old, "after": new})
+    for key, (name, new) in sorted(after.dists.items()):
+        if key not in before.dists:
+            out.added.append({"name": name, "after": new})
+    return out

@@ -16,6 +16,13 @@ replace, so an interrupted take or restore never leaves half-written files.
 ``restore()`` -> RestoreResult(restored, deleted, django_before, django_after, install, ok):
 files back byte-for-byte with their modes, files created since deleted, and the recorded Django
 version reinstalled through ``upgrader.installer`` when it differs.
+
+The same snapshot undoes ONE phase of a step (the codemods on X, the codemods on Y) when that phase
+breaks tests: ``cp = snap.checkpoint()`` before the phase, ``snap.add(files)`` records each file
+before it is written (on disk for ``--rollback`` and in every open checkpoint), and
+``snap.undo(cp, only=None)`` puts the files recorded since ``cp`` back as they were at ``cp`` (all,
+or ``only`` those) and deletes the files created in the tracked directories since (new migrations).
+One mechanism, two scopes: the whole step (``restore``) and one phase (``undo``).
 """
 
 from __future__ import annotations
@@ -47,6 +54,24 @@ class FileRecord:
     mode: int | None = None  # st_mode permission bits
     sha256: str | None = None
     size: int | None = None
+
+
+@dataclass(eq=False)
+class Checkpoint:
+    """The content of the files a phase changes, as they were when the phase started (in memory)."""
+
+    listing: set = field(default_factory=set)  # files under the tracked directories at the start
+    saved: dict = field(default_factory=dict)  # rel -> (bytes | None, mode | None)
+
+    def save(self, project_dir: Path, rels: list[str]) -> None:
+        for rel in rels:
+            if rel in self.saved:
+                continue
+            full = project_dir / rel
+            if full.is_file():
+                self.saved[rel] = (full.read_bytes(), stat.S_IMODE(full.stat().st_mode))
+            else:
+                self.saved[rel] = (None, None)
 
 
 @dataclass
@@ -121,6 +146,7 @@ class Snapshot:
     track_dirs: list[str]
     tracked: list[str]  # files present under track_dirs when taken
     absent_dirs: list[str] = field(default_factory=list)  # directories that did not exist when taken
+    checkpoints: list = field(default_factory=list, repr=False)  # open Checkpoint objects (in memory)
 
     # ------------------------------------------------------------------ where it lives
     @staticmethod
@@ -238,9 +264,47 @@ class Snapshot:
         atomic.write_bytes(target / MANIFEST, (json.dumps(data, indent=2) + "\n").encode())
 
     def add(self, files: list[str | Path]) -> None:
-        """Record more files (before they are changed or created) in this snapshot."""
+        """Record more files (before they are changed or created) in this snapshot, and in every open
+        checkpoint (their content now, for ``undo``)."""
+        for cp in self.checkpoints:
+            cp.save(self.project_dir, [_rel(self.project_dir, f) for f in files])
         self._save_files(self.directory, files)
         self._write_manifest(self.directory)
+
+    # ------------------------------------------------------------------ phase scope
+    def checkpoint(self) -> "Checkpoint":
+        """Start recording a phase: see the module docstring."""
+        cp = Checkpoint(listing=set(_listing(self.project_dir, self.track_dirs)))
+        self.checkpoints.append(cp)
+        return cp
+
+    def created_since(self, cp: "Checkpoint") -> list[str]:
+        """Files that appeared in the tracked directories since ``cp`` (new migrations)."""
+        return sorted(set(_listing(self.project_dir, self.track_dirs)) - cp.listing)
+
+    def undo(self, cp: "Checkpoint", only: list[str] | None = None) -> list[str]:
+        """Put the files recorded since ``cp`` back byte-for-byte (all, or ``only`` these relative
+        paths); with ``only=None`` also delete the files created in the tracked directories since."""
+        touched = []
+        for rel, (data, mode) in list(cp.saved.items()):
+            if only is not None and rel not in only:
+                continue
+            full = self.project_dir / rel
+            if data is None:
+                if full.exists():
+                    _unlink_with_bytecode(full)
+                    touched.append(rel)
+            elif not full.is_file() or full.read_bytes() != data:
+                atomic.write_bytes(full, data, mode=mode)
+                touched.append(rel)
+        if only is None:
+            for rel in self.created_since(cp):
+                _unlink_with_bytecode(self.project_dir / rel)
+                touched.append(rel)
+        return sorted(set(touched))
+
+    def close(self, cp: "Checkpoint") -> None:
+        self.checkpoints = [c for c in self.checkpoints if c is not cp]
 
     # ------------------------------------------------------------------ load
     @classmethod

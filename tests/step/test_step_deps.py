@@ -16,9 +16,11 @@ from tests.pypi_server import DATA, pypi_server  # noqa: F401  (the fixture)
 from upgrader import deps
 from upgrader.project import Project
 from upgrader.pypi import PyPIClient
-from upgrader.step import phases, preflight as pre
-from upgrader.step.report import StepReport, render_markdown, render_text
-from upgrader.step.runner import Progress, _upgrade_deps
+from upgrader.step import checks, explain, preflight as pre
+from upgrader.step.render import render_markdown, render_text
+from upgrader.step.report import StepReport
+from upgrader.step.deps_phase import upgrade_deps as _upgrade_deps
+from upgrader.step.options import Progress
 
 
 def _row(name: str, version: str) -> dict:
@@ -153,11 +155,11 @@ ImportError: cannot import name 'smart_text' from 'django.utils.encoding' (/p/.v
 
 
 def test_a_suite_that_dies_inside_a_package_names_it():
-    hint = phases.explain_import_failure(None, TRACEBACK, django_version="4.0.10")
+    hint = explain.explain_import_failure(None, TRACEBACK, django_version="4.0.10")
     assert hint["module"] == "rest_framework" and hint["change"] == "smart-text"
     assert "the suite fails at import inside rest-framework (fields.py:29)" in hint["message"]
     assert "smart_text" in hint["message"] and "4.0.10" in hint["message"]
-    assert phases.explain_import_failure(None, "AssertionError: 1 != 2") is None
+    assert explain.explain_import_failure(None, "AssertionError: 1 != 2") is None
 
 
 def test_step_errors_say_step_things(tmp_path):
@@ -194,9 +196,9 @@ def test_check_differences_say_when_the_check_did_not_run_on_x():
     y = {"check": {"ok": True, "messages": [{"id": "models.W042", "object": "shop.Item", "message": "Auto-created"}]},
          "deploy": {"ok": True, "messages": [{"id": "security.W004", "object": "?", "message": "HSTS"}]}}
     failed = {"check": {"ok": False, "returncode": 1, "messages": []}, "deploy": {"ok": False, "returncode": 1, "messages": []}}
-    cmp = phases.compare_checks(failed, y)
+    cmp = checks.compare_checks(failed, y)
     assert cmp["check"]["before_failed"] and len(cmp["check"]["new"]) == 1
-    assert not phases.compare_checks(y, y)["deploy"]["before_failed"]
+    assert not checks.compare_checks(y, y)["deploy"]["before_failed"]
     report = StepReport(project="/nonexistent", python="3.10", interpreter="x", current="4.1.13", to="4.2.30",
                         kind="feature", test_command=None)
     report.checks_before, report.checks_after = failed, y

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import release_data
-from upgrader.step import FileGuard, phases
+from upgrader.snapshot import Snapshot
+from upgrader.step import checks, explain, fixes
 from upgrader.step.rollback import migration_dirs
 
 GIT_ENV = dict(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid", GIT_COMMITTER_NAME="t",
@@ -121,61 +122,70 @@ def run_cli(*args):
 # ----------------------------------------------------------------------------- pure phase logic
 def test_codemod_sets_of_a_step():
     data = release_data.load()
-    on_x, on_y = phases.codemods_for_step("3.2.25", "4.0.10", data=data)
+    on_x, on_y = fixes.codemods_for_step("3.2.25", "4.0.10", data=data)
     names_x, names_y = {c.name for c in on_x}, {c.name for c in on_y}
     assert {"force_text", "translation_aliases", "url_to_path"} <= names_x
     # Y needs them but X cannot run them: on Y only; and the fixes for 4.1's removals land on 4.0
     assert "default_app_config" in names_y and "default_app_config" not in names_x
     for c in on_x:
-        assert phases.versions.feature_key(c.available_from) <= phases.versions.feature_key("3.2")
-        assert phases.versions.feature_key(c.removed_in) <= phases.versions.feature_key("4.0")
+        assert fixes.versions.feature_key(c.available_from) <= fixes.versions.feature_key("3.2")
+        assert fixes.versions.feature_key(c.removed_in) <= fixes.versions.feature_key("4.0")
     for c in on_y:
-        assert phases.versions.feature_key(c.removed_in) <= phases.versions.feature_key("4.1")
+        assert fixes.versions.feature_key(c.removed_in) <= fixes.versions.feature_key("4.1")
     # use_l10n (available 4.0, removed 5.0) waits for the 4.2 step
     assert "use_l10n" not in names_x | names_y
-    _, on_42 = phases.codemods_for_step("4.1.13", "4.2.30", data=data)
+    _, on_42 = fixes.codemods_for_step("4.1.13", "4.2.30", data=data)
     assert "use_l10n" in {c.name for c in on_42}
 
 
-def test_file_guard_restores_bytes_and_removes_new_migrations(tmp_path):
-    write(tmp_path, {"app/migrations/__init__.py": "", "app/migrations/0001_initial.py": "x = 1\r\n", "app/m.py": "a\n"})
+def test_a_phase_checkpoint_restores_bytes_and_removes_new_migrations(tmp_path):
+    write(tmp_path, {"app/migrations/__init__.py": "", "app/migrations/0001_initial.py": "x = 1\r\n", "app/m.py": "a\n",
+                     "app/other.py": "o\n"})
     os.chmod(tmp_path / "app/m.py", 0o751)
-    g = FileGuard.start(tmp_path, migration_dirs(tmp_path))
-    assert g.track == ["app/migrations"]
-    g.save(["app/m.py", "app/new.py"])
+    snap = Snapshot.take(tmp_path, [], label="t", track_dirs=migration_dirs(tmp_path))
+    assert snap.track_dirs == ["app/migrations"]
+    snap.add(["app/other.py"])  # recorded before the phase: not the phase's to undo
+    (tmp_path / "app/other.py").write_text("changed before\n")
+    cp = snap.checkpoint()
+    snap.add(["app/m.py", "app/new.py"])
     (tmp_path / "app/m.py").write_text("changed\n")
     (tmp_path / "app/new.py").write_text("new\n")
     (tmp_path / "app/migrations/0002_auto.py").write_text("y = 2\n")
-    assert g.created() == ["app/migrations/0002_auto.py"]
-    touched = g.undo()
+    assert snap.created_since(cp) == ["app/migrations/0002_auto.py"]
+    touched = snap.undo(cp)
+    snap.close(cp)
     assert set(touched) == {"app/m.py", "app/new.py", "app/migrations/0002_auto.py"}
     assert (tmp_path / "app/m.py").read_bytes() == b"a\n"
     assert oct((tmp_path / "app/m.py").stat().st_mode & 0o777) == oct(0o751)
     assert not (tmp_path / "app/new.py").exists() and not (tmp_path / "app/migrations/0002_auto.py").exists()
+    assert (tmp_path / "app/other.py").read_text() == "changed before\n"
+    # the same snapshot still rolls the whole step back
+    res = Snapshot.load_latest(tmp_path).restore(reinstall=False)
+    assert "app/other.py" in res.restored and (tmp_path / "app/other.py").read_text() == "o\n"
 
 
 def test_model_apps_and_check_parsing(tmp_path):
     write(tmp_path, {"a/apps.py": "from django.apps import AppConfig\nclass C(AppConfig):\n    name = 'x.a'\n    label = 'alpha'\n",
                      "a/models/__init__.py": "", "a/models/item.py": "", "b/models.py": ""})
-    assert phases.model_apps(tmp_path, ["a/models/item.py", "b/models.py", "a/models/__init__.py"]) == ["alpha", "b"]
+    assert fixes.model_apps(tmp_path, ["a/models/item.py", "b/models.py", "a/models/__init__.py"]) == ["alpha", "b"]
     out = ("System check identified some issues:\n\nWARNINGS:\nshop.Item: (models.W042) Auto-created primary key used.\n"
            "?: (security.W004) You have not set SECURE_HSTS_SECONDS.\n")
-    msgs = phases.parse_check_output(out)
+    msgs = checks.parse_check_output(out)
     assert [m["id"] for m in msgs] == ["models.W042", "security.W004"]
-    cmp = phases.compare_checks({"check": {"messages": msgs[:1]}}, {"check": {"messages": msgs[1:]}})
+    cmp = checks.compare_checks({"check": {"messages": msgs[:1]}}, {"check": {"messages": msgs[1:]}})
     assert cmp["check"]["new"][0]["id"] == "security.W004" and cmp["check"]["resolved"][0]["id"] == "models.W042"
 
 
 def test_failures_are_matched_against_release_data():
     data = release_data.load()
     msg = "ImportError: cannot import name 'force_text' from 'django.utils.encoding'"
-    found = phases._matching(msg, data, "3.2.25", "4.0.10")
+    found = explain._matching(msg, data, "3.2.25", "4.0.10")
     assert any(m["id"] == "force-text" and m["link"] for m in found)
     # a 4.1 behaviour change (no warning) is matched by its pattern
     inc = [i for i in data.incompatible("4.1") if i.pattern]
     assert inc
     sample = "ValueError: 'Order' instance needs to have a primary key value before this relationship can be used."
-    hits = phases._matching(sample, data, "4.0.10", "4.1.13")
+    hits = explain._matching(sample, data, "4.0.10", "4.1.13")
     assert any(h["kind"] == "incompatible" and h["release"] == "4.1" for h in hits), hits
 
 
@@ -246,8 +256,10 @@ def test_no_install_fixes_on_x_makes_migrations_and_bumps(mini, django32):
 
 
 @pytest.mark.integration
-def test_codemods_that_break_tests_are_undone(mini, django32):
-    # a test that depends on the old spelling: the codemod breaks it, so the step undoes the codemods
+def test_only_the_codemod_that_broke_a_test_is_undone_and_said_why(mini, django32):
+    # a test that depends on the old spelling: the codemod that rewrote text.py breaks it. Its traceback
+    # names only the test file, so the blame comes from re-running without that codemod; the other
+    # codemod (NullBooleanField, with its migration) stays.
     write(mini, {"shop/test_source.py": """
         from pathlib import Path
         from django.test import SimpleTestCase
@@ -257,15 +269,34 @@ def test_codemods_that_break_tests_are_undone(mini, django32):
         """})
     git(mini, "add", "-A")
     git(mini, "commit", "-qm", "fragile test")
-    snapshot_before = {p: p.read_bytes() for p in mini.rglob("*") if p.is_file() and ".git" not in p.parts
-                       and "__pycache__" not in p.parts and ".django-upgrade" not in p.parts}
-    res = run_cli("step", str(mini), "--python", django32, "--format", "json")
-    assert res.exit_code == 4, res.output
+    res = run_cli("step", str(mini), "--python", django32, "--no-install", "--format", "json")
+    assert res.exit_code == 0, res.output
     step = json.loads(res.stdout)["steps"][0]
-    assert step["status"] == "codemods-broke" and step["codemods"]["current"]["undone"]
-    assert any("test_spelling" in b for b in step["codemods"]["current"]["broke"])
-    assert "rollback" in step["message"] or "undone" in step["message"]
-    after = {p: p.read_bytes() for p in mini.rglob("*") if p.is_file() and ".git" not in p.parts
-             and "__pycache__" not in p.parts and ".django-upgrade" not in p.parts and p.name != "db.sqlite3"}
-    assert after == snapshot_before
-    assert Path(step["report_files"]["json"]).is_file()
+    cm = step["codemods"]["current"]
+    assert [b["codemod"] for b in cm["blamed"]] == ["force_text"], cm["blamed"]
+    blamed = cm["blamed"][0]
+    assert blamed["reason"] == "re-run" and any("test_spelling" in t for t in blamed["tests"])
+    assert blamed["files"] == ["shop/text.py"] and not cm["unexplained"]
+    assert "force_text" not in cm["applied"] and "null_boolean_field" in cm["applied"]
+    assert (mini / "shop/text.py").read_text() == textwrap.dedent(MINI["shop/text.py"]).lstrip("\n")
+    assert "BooleanField(null=True" in (mini / "shop/models.py").read_text()
+    assert step["tests"]["after-fixes"]["ok"]
+    assert step["left_by_hand"]["codemods_undone"][0]["codemod"] == "force_text"
+    # the diff headers are relative to the project
+    for f in cm["files"]:
+        assert f["diff"].startswith(f"--- a/{f['path']}\n+++ b/{f['path']}\n"), f["diff"][:200]
+
+
+@pytest.mark.integration
+def test_a_codemod_whose_file_is_in_the_traceback_is_blamed_by_frame(mini, django32):
+    write(mini, {"shop/text.py": """
+        from django.utils.encoding import force_text
+        def label(x):
+            assert force_text.__name__ == "force_text", "renamed"
+            return force_text(x)
+        """})
+    git(mini, "commit", "-qam", "a check on the name")
+    res = run_cli("step", str(mini), "--python", django32, "--no-install", "--format", "json")
+    assert res.exit_code == 0, res.output
+    cm = json.loads(res.stdout)["steps"][0]["codemods"]["current"]
+    assert [(b["codemod"], b["reason"]) for b in cm["blamed"]] == [("force_text", "frame")], cm["blamed"]

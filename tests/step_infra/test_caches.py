@@ -225,3 +225,36 @@ def test_settings_option_and_config_win(tmp_path, cache_python):
     # --settings beats the configured module
     with pytest.raises(UsageError, match="conf.missing"):
         caches.clear_caches(Project(project, python=str(cache_python)), settings="conf.missing")
+
+
+def test_clearing_never_creates_a_file(tmp_path, cache_python):
+    # a database cache on a development SQLite database that does not exist yet, and a file-based
+    # cache whose directory does not exist: clearing them must not create either
+    conf = {
+        "db": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache_table"},
+        "files": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                  "LOCATION": str(tmp_path / "proj" / "var" / "filecache")},
+    }
+    project = make_project(tmp_path / "proj", conf)
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+
+    results = caches.clear_caches(Project(project, python=str(cache_python)))
+
+    assert not (project / "db.sqlite3").exists()
+    assert not (project / "var").exists()
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+    by = {r.alias: r for r in results}
+    assert by["db"].ok and "does not exist" in by["db"].note and "db.sqlite3" in by["db"].note
+    assert by["files"].ok
+
+
+def test_clearing_uses_the_settings_configured_in_pyproject(tmp_path, cache_python):
+    # no manage.py, no pytest configuration: only [tool.django-upgrade] settings names the module
+    conf = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                        "LOCATION": str(tmp_path / "filecache")}}
+    project = make_project(tmp_path / "proj", conf, settings_module="conf.dev", manage=False)
+    (project / "pyproject.toml").write_text('[tool.django-upgrade]\nsettings = "conf.dev"\n')
+    put(cache_python, project, "default", settings="conf.dev")
+    results = caches.clear_caches(Project(project, python=str(cache_python)))
+    assert [(r.alias, r.ok) for r in results] == [("default", True)]
+    assert get(cache_python, project, "default", settings="conf.dev") == "None"

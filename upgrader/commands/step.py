@@ -2,8 +2,11 @@
 
 Exit codes: 0 the step(s) succeeded (or nothing to do, or --dry-run); 2 bad input (dirty tree,
 no interpreter/Django/test command, the Python does not run the next release, unknown --to);
-3 the suite fails on the new Django after the step; 4 the step failed (codemods broke tests and
-were undone, install failed, another phase failed) or --rollback could not finish; 130 interrupted.
+3 the project's tests fail: on the CURRENT Django before anything was changed (the step is refused,
+nothing changed; see --accept-failing; also when ``manage.py check`` fails there) or NEW failures on
+the new Django after the step; 4 the step failed (codemods broke tests and were undone, install
+failed or downgraded packages, another phase failed) or --rollback could not finish; 70 the tool
+itself failed (its harvester inside the project's test runner); 130 interrupted.
 
 JSON (``--format json``): ``{"target", "exit_code", "steps": [step report, ...]}``; each step report
 has the keys listed in ``upgrader/step/report.py`` and docs/step.md. ``--rollback --format json``:
@@ -41,15 +44,20 @@ from core.errors import EXIT_INTERRUPTED, UsageError
               "Implies --check-deps.")
 @click.option("--index-url", metavar="URL", help="The package index for --check-deps/--upgrade-deps "
               "(default: pip's configuration, else pypi.org).")
+@click.option("--accept-failing", is_flag=True, help="Take the tests (and manage.py check) that already fail on the "
+              "current Django as the baseline: only NEW failures count against the step. Without it a step "
+              "only starts from green.")
+@click.option("--allow-downgrade", is_flag=True, help="Accept an install that downgrades or removes packages "
+              "(they are listed either way).")
 @click.option("--skip-codemod", "skip", multiple=True, metavar="NAME", help="Do not run this codemod (repeatable).")
 @click.option("--rollback", is_flag=True, help="Put back the pins, code and installed Django of before the last step.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the codemods' diff in the text report.")
 @click.option("--verbose", "-v", is_flag=True, help="Stream the test suite's output to stderr.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, no_clear_cache, new_python, venv_dir,
-            check_deps, upgrade_deps, index_url, skip, rollback, show_diff, verbose, fmt):
+            check_deps, upgrade_deps, index_url, accept_failing, allow_downgrade, skip, rollback, show_diff, verbose, fmt):
     """Take the project to the next Django release (or --to X.Y), the way Django's upgrade guide says."""
-    from upgrader.step import StepOptions, report as step_report, rollback as do_rollback, run
+    from upgrader.step import StepOptions, render as step_render, rollback as do_rollback, run
 
     if rollback:
         if dry_run or commit or to or new_python or upgrade_deps:
@@ -84,7 +92,7 @@ def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, n
         project_dir=project_dir, python=python, to=to, dry_run=dry_run,
         commit=commit, allow_dirty=allow_dirty, install=not no_install, clear_cache=not no_clear_cache,
         new_python=new_python, venv_dir=venv_dir, upgrade_deps=upgrade_deps, check_deps=check_deps,
-        index_url=index_url, skip_codemods=skip_all,
+        index_url=index_url, skip_codemods=skip_all, accept_failing=accept_failing, allow_downgrade=allow_downgrade,
         verbose=verbose, progress=show_progress(fmt),
     )
     try:
@@ -97,7 +105,7 @@ def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, n
                    "steps": [r.to_json() for r in outcome.reports]})
     else:
         for r in outcome.reports:
-            click.echo(step_report.render_text(r, show_diff=show_diff or dry_run), nl=False)
+            click.echo(step_render.render_text(r, show_diff=show_diff or dry_run), nl=False)
     last = outcome.reports[-1] if outcome.reports else None
     if last is not None and last.exit_code != 0 and fmt != "json":
         click.echo(f"django-upgrade: {last.message}", err=True)

@@ -1,11 +1,10 @@
 """Undoing what a step did.
 
-Two levels:
+One mechanism (``upgrader.snapshot.Snapshot``), two scopes:
 
-* ``FileGuard`` - in-memory undo of ONE phase (the codemods on X, the codemods on Y): it keeps the
-  bytes and mode of every file before the phase writes it, and the listing of the migrations
-  directories, so ``undo()`` puts the files back byte-for-byte and deletes the migrations the phase
-  created. Used when a phase breaks tests that passed before it.
+* one phase (the codemods on X, the codemods on Y): ``snap.checkpoint()`` / ``snap.undo(cp)`` put the
+  files the phase wrote back byte-for-byte and delete the migrations it created, when the phase
+  breaks tests that passed before it;
 * ``rollback(project_dir, python=None)`` - ``step --rollback``: restores the latest snapshot of
   ``upgrader.snapshot`` (taken by the step before it changed anything): pins, code, lock files and
   new migrations back byte-for-byte, and the Django of before the step reinstalled. The snapshot is
@@ -16,11 +15,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from core import atomic
 from core.errors import EXIT_STEP_FAILED, UpgradeError
 from upgrader.snapshot import Snapshot
 
@@ -41,70 +38,6 @@ def migration_dirs(project_dir: Path) -> list[str]:
         if rootp.name == "migrations" and (rootp / "__init__.py").is_file():
             found.append(rootp.relative_to(project_dir).as_posix())
     return sorted(found)
-
-
-def _listing(project_dir: Path, dirs: list[str]) -> set[str]:
-    out = set()
-    for d in dirs:
-        base = project_dir / d
-        if base.is_dir():
-            for f in base.rglob("*"):
-                if f.is_file() and "__pycache__" not in f.parts:
-                    out.add(f.relative_to(project_dir).as_posix())
-    return out
-
-
-@dataclass
-class FileGuard:
-    project_dir: Path
-    saved: dict = field(default_factory=dict)  # rel -> (bytes | None, mode | None)
-    track: list = field(default_factory=list)
-    before: set = field(default_factory=set)
-
-    @classmethod
-    def start(cls, project_dir: Path, track_dirs: list[str] | None = None) -> "FileGuard":
-        g = cls(Path(project_dir))
-        g.track = list(track_dirs if track_dirs is not None else migration_dirs(g.project_dir))
-        g.before = _listing(g.project_dir, g.track)
-        return g
-
-    def save(self, files) -> None:
-        for f in files:
-            p = Path(f)
-            rel = (p.relative_to(self.project_dir) if p.is_absolute() else p).as_posix()
-            if rel in self.saved:
-                continue
-            full = self.project_dir / rel
-            if full.is_file():
-                self.saved[rel] = (full.read_bytes(), stat.S_IMODE(full.stat().st_mode))
-            else:
-                self.saved[rel] = (None, None)
-
-    def created(self) -> list[str]:
-        """Files that appeared in the tracked directories since ``start`` (new migrations)."""
-        return sorted(_listing(self.project_dir, self.track) - self.before)
-
-    def undo(self) -> list[str]:
-        """Put back every saved file and delete the files created in the tracked directories."""
-        touched = []
-        for rel, (data, mode) in self.saved.items():
-            full = self.project_dir / rel
-            if data is None:
-                if full.exists():
-                    full.unlink()
-                    touched.append(rel)
-            elif not full.is_file() or full.read_bytes() != data:
-                atomic.write_bytes(full, data, mode=mode)
-                touched.append(rel)
-        for rel in self.created():
-            full = self.project_dir / rel
-            full.unlink()
-            cache = full.parent / "__pycache__"
-            if full.suffix == ".py" and cache.is_dir():
-                for pyc in cache.glob(f"{full.stem}.*.pyc"):
-                    pyc.unlink(missing_ok=True)
-            touched.append(rel)
-        return sorted(set(touched))
 
 
 @dataclass

@@ -1,0 +1,110 @@
+"""Running the project's suite inside a step, and comparing runs.
+
+    suite(project, command, label, django, stream=False, env=None) -> TestSummary
+    project_env(project) -> {"DJANGO_SETTINGS_MODULE": ...} | {}   the project's real settings module
+    new_failures(baseline, now) -> [test ids]      failing now, not in the baseline
+    tool_failed(summary) -> str | None             the tool's own harvester failed (not the project)
+
+A run's ``failing`` set holds the ids of the failing tests, plus ``<the test suite does not start>``
+when no test ran, or ``<the test command failed>`` when the command failed with no failing test read;
+so a baseline that could not even start can be accepted (``--accept-failing``) like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NOT_STARTED = "<the test suite does not start>"
+COMMAND_FAILED = "<the test command failed>"
+
+
+@dataclass
+class TestSummary:
+    __test__ = False
+    label: str  # "before" / "after-fixes" / "after" / "python-move" / "blame"
+    django: str | None
+    python: str | None
+    result: object  # testrun.RunResult
+
+    @property
+    def ok(self) -> bool:
+        return self.result.returncode == 0 and not self.tool_error
+
+    @property
+    def tool_error(self) -> str | None:
+        """The harvester (our plugin) failed inside the project's runner (``RunResult.tool_error``)."""
+        err = getattr(self.result, "tool_error", None)
+        return str(err) if err else None
+
+    @property
+    def started(self) -> bool:
+        return self.result.passed is not None
+
+    @property
+    def failing(self) -> set[str]:
+        names = getattr(self.result, "failed_tests", None)
+        found = set(names) if names else {f.test for f in self.result.failures}
+        if self.result.returncode != 0 and not found:
+            found.add(COMMAND_FAILED if self.started else NOT_STARTED)
+        return found
+
+    def to_json(self, explained: list | None = None) -> dict:
+        r = self.result
+        return {
+            "label": self.label, "django": self.django, "python": self.python, "ok": self.ok,
+            "returncode": r.returncode, "passed": r.passed, "failed": r.failed, "errors": r.errors,
+            "skipped": r.skipped, "duration": round(r.duration, 2), "warnings": len(r.warnings),
+            "failures": explained if explained is not None else [
+                {"test": f.test, "message": f.message, "kind": f.kind} for f in r.failures],
+            "failing": sorted(self.failing) if not self.ok else [],
+            "tool_error": self.tool_error,
+            "output_tail": "" if self.ok else r.output_tail,
+        }
+
+    def counts(self) -> str:
+        r = self.result
+        return f"{r.passed} passed, {r.failed} failed, {r.errors} errors, {len(r.warnings)} warnings"
+
+
+def project_env(project) -> dict:
+    """The environment the project's code runs with: its real settings module when it is configured
+    apart from manage.py (``[tool.django-upgrade] settings``), so tests, ``manage.py check`` and the
+    cache clearing all load the settings the project uses."""
+    configured = (getattr(project, "config", None) or {}).get("settings")
+    return {"DJANGO_SETTINGS_MODULE": str(configured)} if configured else {}
+
+
+def suite(project, command, label: str, django: str | None, stream: bool = False) -> TestSummary:
+    import os
+
+    from upgrader import testrun
+
+    extra = project_env(project)
+    env = dict(os.environ, **extra) if extra else None
+    result = testrun.run_with_harvester(project, list(command.argv), stream=stream, env=env)
+    python = None
+    try:
+        python = project.probe.python
+    except Exception:  # noqa: BLE001 - only for the report
+        pass
+    return TestSummary(label, django, python, result)
+
+
+def new_failures(baseline: TestSummary | None, now: TestSummary) -> list[str]:
+    """The failures of ``now`` that are not in ``baseline`` (a failure that also happened before is
+    never new)."""
+    if now.ok:
+        return []
+    before = baseline.failing if baseline is not None and not baseline.ok else set()
+    return sorted(now.failing - before)
+
+
+def tool_failed(summary: TestSummary) -> str | None:
+    if summary.tool_error:
+        return f"the tool failed inside the project's test runner ({summary.tool_error}); this is not a test failure"
+    return None
+
+
+def failing_line(summary: TestSummary, limit: int = 5) -> str:
+    names = sorted(summary.failing)
+    return ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
