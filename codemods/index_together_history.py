@@ -118,6 +118,16 @@ def _op_name(call) -> str | None:
     return f.attr.value if isinstance(f, cst.Attribute) else f.value if isinstance(f, cst.Name) else None
 
 
+def _option(options, key: str):
+    """The value node of ``key`` in a literal options dict (None when absent)."""
+    if not isinstance(options, cst.Dict):
+        return None
+    for el in options.elements:
+        if isinstance(el, cst.DictElement) and isinstance(el.key, cst.SimpleString) and el.key.evaluated_value == key:
+            return el.value
+    return None
+
+
 def _column(name: str, field_call) -> str:
     if isinstance(field_call, cst.Call):
         for a in field_call.args:
@@ -188,10 +198,10 @@ class _Rewriter:
             a = _args(call, ("name", "fields", "options", "bases", "managers"))
             name = _literal(a["name"], line)
             options = a.get("options")
-            opts = _literal(options, line) if options is not None and "index_together" in _code(options) else {}
-            table = (opts or {}).get("db_table") if isinstance(opts, dict) else None
-            if table is None and options is not None and "db_table" in _code(options):
-                table = _literal(options, line).get("db_table")
+            if options is not None and not isinstance(options, cst.Dict) and "index_together" in _code(options):
+                raise _Bail(line, "CreateModel options are not a literal dict")
+            table_node, it_node = _option(options, "db_table"), _option(options, "index_together")
+            table = _literal(table_node, line) if table_node is not None else None
             m = app.models[name.lower()] = _Model(table or f"{app.label}_{name.lower()}")
             fields = a.get("fields")
             if isinstance(fields, (cst.List, cst.Tuple)):
@@ -202,7 +212,7 @@ class _Rewriter:
             elif fields is not None:
                 raise _Bail(line, "CreateModel fields are not a literal list")
             self._track_indexes(m, options, line)
-            groups = _groups((opts or {}).get("index_together")) if isinstance(opts, dict) else []
+            groups = _groups(_literal(it_node, line)) if it_node is not None else []
             if not groups:
                 return None
             for g in groups:
@@ -330,13 +340,16 @@ class _Rewriter:
             raise _Bail(self.line(call), "CreateModel options are not a literal dict")
         new_indexes = [f"models.Index(fields={list(g)!r}, name={m.groups[g]!r})" for g in sorted(groups)]
         self.needs_models = True
-        elements, had_indexes, it_comma = [], False, cst.MaybeSentinel.DEFAULT
+        elements, had_indexes, removed_comma, between = [], False, None, None
         for el in options.elements:
             if not isinstance(el, cst.DictElement) or not isinstance(el.key, cst.SimpleString):
                 raise _Bail(self.line(call), "CreateModel options hold a ** expansion")
             key = el.key.evaluated_value
             if key == "index_together":
-                it_comma = el.comma
+                removed_comma = el.comma
+                if el is options.elements[-1] and elements:  # the element before it now ends the dict
+                    between = elements[-1].comma
+                    elements[-1] = elements[-1].with_changes(comma=removed_comma)
                 continue
             if key == "indexes":
                 if not isinstance(el.value, (cst.List, cst.Tuple)):
@@ -346,10 +359,14 @@ class _Rewriter:
                 had_indexes = True
             elements.append(el)
         if not had_indexes:
-            if elements and isinstance(elements[-1].comma, cst.MaybeSentinel):
-                elements[-1] = elements[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-            elements.append(cst.DictElement(key=cst.SimpleString("'indexes'"), comma=it_comma,
-                                            value=cst.parse_expression("[" + ", ".join(new_indexes) + "]")))
+            value = cst.parse_expression("[" + ", ".join(new_indexes) + "]")
+            if elements:
+                end = elements[-1].comma
+                elements[-1] = elements[-1].with_changes(
+                    comma=between or cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+            else:
+                end = removed_comma if removed_comma is not None else cst.MaybeSentinel.DEFAULT
+            elements.append(cst.DictElement(key=cst.SimpleString("'indexes'"), value=value, comma=end))
         new_options = options.with_changes(elements=elements)
         return call.with_changes(args=[a.with_changes(value=new_options) if a.value is options else a for a in call.args])
 
@@ -452,17 +469,25 @@ def app_label(migrations_dir: Path) -> str:
     return migrations_dir.parent.name
 
 
-def rewrite_app(migrations_dir, label: str | None = None) -> AppResult:
-    """The rewritten texts of one app's migrations (nothing is written); see the module docstring."""
+def rewrite_app(migrations_dir, label: str | None = None, texts: dict | None = None) -> AppResult:
+    """The rewritten texts of one app's migrations (nothing is written); see the module docstring.
+
+    ``texts``: ``{path: text}`` to use instead of (or besides) the files on disk."""
     d = Path(migrations_dir)
     label = label or app_label(d)
-    paths = {p.stem: p for p in sorted(d.glob("*.py")) if p.name != "__init__.py"}
+    given = {Path(p): t for p, t in (texts or {}).items()}
+    paths = {p.stem: p for p in sorted(d.glob("*.py")) if p.name != "__init__.py"} if d.is_dir() else {}
+    paths.update({p.stem: p for p in given if p.name != "__init__.py"})
     texts = {}
     for stem, p in paths.items():
+        if p in given:
+            texts[stem] = given[p]
+            continue
         try:
             texts[stem] = p.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
+    paths = {stem: p for stem, p in paths.items() if stem in texts}
     result = AppResult()
     if not any("index_together" in t or "IndexTogether" in t or "old_fields" in t for t in texts.values()):
         return result

@@ -241,6 +241,10 @@ def build_plan(
             for rc in step.removed:
                 rc.scanned = rc.id in result.detected
                 rc.occurrences = list(result.found.get(rc.id, []))
+    if scan and project_dir.is_dir():  # behaviour changes the code can hit (upgrader/behaviour.py)
+        from upgrader import behaviour
+
+        behaviour.annotate_plan(plan, project_dir, data)
 
     if via == "lts":
         annotate_hops(plan, cur_feat)
