@@ -154,7 +154,7 @@ def _count(tests: list[TestOutcome]) -> dict:
         if t.outcome == "passed":
             counts["passed"] += 1
         elif t.outcome == "failed":
-            counts["failed" if t.when in ("call",) else "errors"] += 1
+            counts["errors" if t.when in ("setup", "teardown", "collect") else "failed"] += 1
         elif t.outcome == "error":
             counts["errors"] += 1
         elif t.outcome == "skipped":

@@ -202,6 +202,7 @@ def detect_test_command(project) -> TestCommand:
 _UNITTEST_RAN = re.compile(r"^Ran (\d+) tests? in ")
 _UNITTEST_RESULT = re.compile(r"^(OK|FAILED)(?: \((.*)\))?\s*$")
 _PYTEST_SUMMARY = re.compile(r"^=+ (.*\d+ (?:passed|failed|error|errors|skipped|deselected|xfailed|xpassed|warnings?|no tests ran).*?) in [\d.]+s.*=+$")
+_PYTEST_QUIET = re.compile(r"^((?:\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?)(?:, )?)+) in [\d.]+s")
 _PYTEST_SHORT = re.compile(r"^(FAILED|ERROR) (\S+)(?: - (.*))?$")
 _UNITTEST_HEADER = re.compile(r"^(FAIL|ERROR|UNEXPECTED SUCCESS): (\S+) \(([^)]*)\)")
 _UNITTEST_HEADER_NEW = re.compile(r"^(FAIL|ERROR): (\S+) \((\S+)\)")
@@ -212,7 +213,7 @@ def parse_counts(lines: list[str]) -> dict:
     out: dict = {}
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i].strip()
-        m = _PYTEST_SUMMARY.match(line)
+        m = _PYTEST_SUMMARY.match(line) or _PYTEST_QUIET.match(line)  # -q prints it undecorated
         if m:
             counts = dict.fromkeys(("passed", "failed", "errors", "skipped"), 0)
             for num, word in re.findall(r"(\d+) (\w+)", m.group(1)):

@@ -33,3 +33,9 @@ def test_summary_parsing():
         "passed": 3, "failed": 1, "errors": 2, "skipped": 1, "runner": "unittest"}
     assert parse_counts(["==== 1 failed, 5 passed, 2 skipped, 9 warnings, 1 error in 1.30s ===="]) == {
         "passed": 5, "failed": 1, "errors": 1, "skipped": 2, "runner": "pytest"}
+
+
+def test_summary_fallback_reads_the_quiet_pytest_line():
+    """Only a fallback (runners the harvester does not see): ``-q`` prints the line undecorated."""
+    assert parse_counts(["2 failed, 3 passed, 1 skipped, 2 warnings in 0.22s"]) == {
+        "passed": 3, "failed": 2, "errors": 0, "skipped": 1, "runner": "pytest"}

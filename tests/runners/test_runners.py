@@ -223,3 +223,14 @@ def test_a_tox_command_passes_the_harvester_to_its_environment(tmp_path):
     assert result.structured and result.runner == "unittest", buf.getvalue()[-3000:]
     assert _counts(result) == COUNTS
     _deprecation(project, result)
+
+
+def test_a_crashed_xdist_worker_is_a_failure_of_its_test(tmp_path):
+    """No worker can report a test that killed it: the controller's record counts it, as pytest does."""
+    py = env_python("pytest8")
+    project = make_project(tmp_path / "p", pytest_addopts="-q")
+    (project / "demo" / "test_crash.py").write_text("import os\n\n\ndef test_dies():\n    os._exit(1)\n")
+    result = run_with_harvester(Project(project, py), [py, *PYTEST, "-n", "2"], stream=False)
+    assert _counts(result) == {"passed": 3, "failed": 3, "errors": 0, "skipped": 1}
+    crashed = [f for f in result.failures if f.test == "demo/test_crash.py::test_dies"]
+    assert crashed and "crashed while running" in crashed[0].message

@@ -195,8 +195,9 @@ def pytest_runtest_logreport(report):
     try:
         if report.when != "call" and not (report.failed or report.skipped):
             return
+        lines = [ln for ln in _message(report).splitlines() if ln.strip()]
         H.write_record({"kind": "test", "runner": "pytest", "test": report.nodeid, "outcome": _outcome(report),
-                        "when": report.when, "controller": True, "message": _message(report)})
+                        "when": report.when, "controller": True, "message": lines[-1].strip() if lines else ""})
     except Exception as exc:
         H.tool_error("pytest controller report", exc)
 
