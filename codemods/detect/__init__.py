@@ -36,6 +36,7 @@ from core.files import is_migration as is_migration_path
 
 __all__ = ["Finding", "Detector", "find_in_files", "find_in_text", "detector_for", "SpecError"]
 
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _TEMPLATE_SIGNS = re.compile(r"\{%\s*(load|block|extends|if|for|include|url|static|trans|csrf_token)\b|\{\{")
 _SETTINGS_SIGNS = re.compile(r"^(INSTALLED_APPS|MIDDLEWARE|DATABASES|SECRET_KEY|ROOT_URLCONF|TEMPLATES)\s*[:=]", re.M)
 
@@ -135,6 +136,15 @@ class _Plan:
         self.detectors: list[Detector] = [d if isinstance(d, Detector) else detector_for(d) for d in changes]
         self.olds = {d.change_id: d.old for d in self.detectors}
         self._codemods: dict[str, tuple[object, list[str], tuple[Item, ...]]] | None = None
+        self._items: dict[str, list] = {}
+
+    def items_of(self, kind: str) -> list:
+        """(detector, item, its triggers) for the items checked in files of ``kind``."""
+        got = self._items.get(kind)
+        if got is None:
+            got = self._items[kind] = [(d, it, it.triggers()) for d in self.detectors for it in d.items
+                                       if it.kind == kind]
+        return got
 
     @property
     def codemods(self) -> dict:
@@ -158,10 +168,14 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     if kind is None:
         return [], None
     found: dict[tuple[str, int], str | None] = {}  # (change, line) -> fixable_by
-    items = [(d, it) for d in plan.detectors for it in d.items
-             if it.kind == kind and any(t in text for t in it.triggers())]
+    words = set(_WORD.findall(text))
+
+    def present(trigger: str) -> bool:
+        return trigger in words if trigger.isidentifier() else trigger in text
+
+    items = [(d, it) for d, it, triggers in plan.items_of(kind) if any(present(t) for t in triggers)]
     cms = [(name, cm, ids, derived) for name, (cm, ids, derived) in plan.codemods.items()
-           if _kind_ok(cm, kind) and (cm.prefilter(text) or any(t in text for i in derived for t in i.triggers()))]
+           if _kind_ok(cm, kind) and (any(present(t) for i in derived for t in i.triggers()) or cm.prefilter(text))]
     if not items and not cms:
         return [], None
     tree = pf = None
@@ -195,7 +209,7 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
         if is_migration and not cm.migrations:
             continue
         for item in derived:
-            if not any(t in text for t in item.triggers()):
+            if not any(present(t) for t in item.triggers()):
                 continue
             token = item.value.rsplit(".", 1)[-1]
             for line in lines_of(item):

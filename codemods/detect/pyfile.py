@@ -15,45 +15,6 @@ import ast
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
 
-def _bound_in(fn) -> dict[str, str | None]:
-    """Names a function binds itself: {name: dotted (an import) or None (anything else)}."""
-    out: dict[str, str | None] = {}
-    a = fn.args
-    for arg in [*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg]:
-        if arg is not None:
-            out[arg.arg] = None
-    body = fn.body if isinstance(fn.body, list) else [fn.body]
-    glob: set[str] = set()
-    stack = list(body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.Global, ast.Nonlocal)):
-            glob.update(node.names)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            out.setdefault(node.id, None)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            out.setdefault(node.name, None)
-            stack.extend(getattr(node, "decorator_list", []))
-            continue  # its body is its own scope
-        elif isinstance(node, ast.Lambda):
-            continue
-        elif isinstance(node, ast.Import):
-            for al in node.names:
-                out[al.asname or al.name.split(".")[0]] = al.name if al.asname else al.name.split(".")[0]
-            continue
-        elif isinstance(node, ast.ImportFrom):
-            for al in node.names:
-                if al.name != "*":
-                    out[al.asname or al.name] = f"{node.module}.{al.name}" if node.module and not node.level else None
-            continue
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            out.setdefault(node.name, None)
-        stack.extend(ast.iter_child_nodes(node))
-    for g in glob:
-        out.pop(g, None)
-    return out
-
-
 class PyFile:
     """The resolved references of one parsed file."""
 
@@ -68,30 +29,40 @@ class PyFile:
         self.settings_refs: list[tuple[int, str]] = []  # (line, NAME) of settings.NAME
         self.module_aliases: dict[str, str | None] = {}
         self._docstrings: set[int] = set()
+        self._local: dict[int, dict] = {}  # id(function) -> {name it binds: dotted (an import) or None}
+        self._globals: dict[int, set] = {}
+        self._imported: set[str] = set()  # every local name some import binds (module or function)
         self._collect_module(tree)
-        self._visit(tree, [self.module_aliases])
+        self._visit(tree, ())
 
     # -- imports ------------------------------------------------------------------------------
     def _collect_module(self, tree) -> None:
-        stack = list(tree.body)
+        """Module-level imports (outside functions; ``try:``/``if``/class bodies included) and the
+        names every import binds (functions included), from the statements only."""
+        stack = [(n, False) for n in tree.body]
         while stack:
-            node = stack.pop()
-            if isinstance(node, (*_FUNCS, ast.ClassDef)):
+            node, in_func = stack.pop()
+            cls = node.__class__
+            if cls in _FUNCS or cls is ast.ClassDef:
                 self._docstring(node)
-                if isinstance(node, ast.ClassDef):
-                    stack.extend(node.body)  # class-level imports bind module-wide enough
+                stack.extend((n, in_func or cls is not ast.ClassDef) for n in node.body)
                 continue
-            if isinstance(node, ast.Import):
+            if cls is ast.Import:
                 for al in node.names:
                     local = al.asname or al.name.split(".")[0]
-                    self.module_aliases[local] = al.name if al.asname else al.name.split(".")[0]
-            elif isinstance(node, ast.ImportFrom):
-                if node.module and not node.level:
-                    for al in node.names:
-                        if al.name != "*":
-                            self.module_aliases[al.asname or al.name] = f"{node.module}.{al.name}"
+                    self._imported.add(local)
+                    if not in_func:
+                        self.module_aliases[local] = al.name if al.asname else al.name.split(".")[0]
+            elif cls is ast.ImportFrom:
+                for al in node.names:
+                    if al.name == "*":
+                        continue
+                    self._imported.add(al.asname or al.name)
+                    if not in_func and node.module and not node.level:
+                        self.module_aliases[al.asname or al.name] = f"{node.module}.{al.name}"
             else:
-                stack.extend(n for n in ast.iter_child_nodes(node) if isinstance(n, ast.stmt))
+                stack.extend((n, in_func) for n in ast.iter_child_nodes(node)
+                             if isinstance(n, (ast.stmt, ast.excepthandler)))
         self._docstring(tree)
 
     def _docstring(self, node) -> None:
@@ -101,69 +72,132 @@ class PyFile:
             self._docstrings.add(id(body[0].value))
 
     # -- the walk -----------------------------------------------------------------------------
-    def _visit(self, root, scopes: list[dict]) -> None:
-        stack: list[tuple[ast.AST, list[dict], bool]] = [(root, scopes, False)]
+    def _visit(self, root, scopes) -> None:
+        """One walk: imports, calls, classes, strings, and the names each function binds; the names
+        that some import binds are resolved afterwards, once every function's own bindings are known."""
+        stack: list[tuple[ast.AST, tuple, bool]] = [(root, (), False)]
+        AST, Name, Attribute, Call, Constant, ClassDef = ast.AST, ast.Name, ast.Attribute, ast.Call, ast.Constant, ast.ClassDef
+        Load, Lambda = ast.Load, ast.Lambda
+        imported, local = self._imported, self._local
+        pending: list[tuple[ast.AST, tuple]] = []  # (Name / outermost Attribute, scopes) to resolve
+        calls: list[tuple[ast.Call, tuple]] = []
+        classes: list[tuple[ast.ClassDef, tuple]] = []
+        push = stack.append
         while stack:
             node, sc, in_chain = stack.pop()
-            if isinstance(node, _FUNCS) and node is not root:
-                if not isinstance(node, ast.Lambda):
+            cls = node.__class__
+            if cls is Name:
+                if node.ctx.__class__ is Load:
+                    if not in_chain and node.id in imported:
+                        pending.append((node, sc))
+                elif sc:
+                    local[id(sc[-1])].setdefault(node.id, None)
+                continue
+            if cls is Attribute:
+                if not in_chain:
+                    head = node.value
+                    while head.__class__ is Attribute:
+                        head = head.value
+                    if head.__class__ is Name:
+                        if head.id in imported:
+                            pending.append((node, sc))
+                        elif head.id == "settings" and node.value is head:
+                            self.settings_refs.append((node.lineno, node.attr))
+                push((node.value, sc, True))
+                continue
+            if cls in _FUNCS and node is not root:
+                if sc and cls is not Lambda:
+                    local[id(sc[-1])].setdefault(node.name, None)
+                if cls is not Lambda:
                     self._docstring(node)
                     for d in node.decorator_list:
-                        stack.append((d, sc, False))
-                for d in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
-                    stack.append((d, sc, False))
-                inner = sc + [_bound_in(node)]
-                body = node.body if isinstance(node.body, list) else [node.body]
-                for child in body:
-                    stack.append((child, inner, False))
+                        push((d, sc, False))
+                args = node.args
+                for d in args.defaults + [d for d in args.kw_defaults if d is not None]:
+                    push((d, sc, False))
+                own = local[id(node)] = {}
+                for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
+                    if arg is not None:
+                        own[arg.arg] = None
+                inner = sc + (node,)
+                for child in (node.body if cls is not Lambda else [node.body]):
+                    push((child, inner, False))
                 continue
-            if isinstance(node, ast.Import):
+            if cls is ast.Import:
                 for al in node.names:
                     self.imports.append((node.lineno, al.name))
+                    if sc:
+                        local[id(sc[-1])][al.asname or al.name.split(".")[0]] = al.name if al.asname else al.name.split(".")[0]
                 continue
-            if isinstance(node, ast.ImportFrom):
+            if cls is ast.ImportFrom:
                 if node.module and not node.level:
                     self.imports.append((node.lineno, node.module))
-                    for al in node.names:
-                        if al.name != "*":
-                            self.imports.append((node.lineno, f"{node.module}.{al.name}"))
+                for al in node.names:
+                    if al.name == "*":
+                        continue
+                    full = f"{node.module}.{al.name}" if node.module and not node.level else None
+                    if full:
+                        self.imports.append((node.lineno, full))
+                    if sc:
+                        local[id(sc[-1])][al.asname or al.name] = full
                 continue
-            if isinstance(node, (ast.Name, ast.Attribute)):
-                if not in_chain and not (isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load)):
-                    name = self.resolve(node, sc)
-                    if name:
-                        self.refs.append((node.lineno, name))
-                    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                            and node.value.id == "settings" and (name is None or name.startswith("django.conf.settings.")):
-                        self.settings_refs.append((node.lineno, node.attr))
-                if isinstance(node, ast.Attribute):
-                    stack.append((node.value, sc, True))
+            if cls is ast.Global or cls is ast.Nonlocal:
+                if sc:
+                    self._globals.setdefault(id(sc[-1]), set()).update(node.names)
                 continue
-            if isinstance(node, ast.Call):
-                self.calls.append((node, self.resolve(node.func, sc)))
-            elif isinstance(node, ast.ClassDef):
-                self.classes.append((node, [self.resolve(b, sc) or _written(b) for b in node.bases]))
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in self._docstrings:
+            if cls is Call:
+                calls.append((node, sc))
+            elif cls is ClassDef:
+                classes.append((node, sc))
+                if sc:
+                    local[id(sc[-1])].setdefault(node.name, None)
+            elif cls is Constant and node.value.__class__ is str and id(node) not in self._docstrings:
                 self.strings.append(node)
-            for child in ast.iter_child_nodes(node):
-                stack.append((child, sc, False))
+            elif cls is ast.ExceptHandler and node.name and sc:
+                local[id(sc[-1])].setdefault(node.name, None)
+            for field in node._fields:
+                value = getattr(node, field, None)
+                if value.__class__ is list:
+                    for item in value:
+                        if isinstance(item, AST):
+                            push((item, sc, False))
+                elif isinstance(value, AST):
+                    push((value, sc, False))
+        for g_fn, names in self._globals.items():
+            for n in names:
+                local.get(g_fn, {}).pop(n, None)
+        for node, sc in pending:
+            name = self.resolve(node, sc)
+            if name:
+                self.refs.append((node.lineno, name))
+                if node.__class__ is Attribute and name.startswith("django.conf.settings.") \
+                        and node.value.__class__ is Name:
+                    self.settings_refs.append((node.lineno, node.attr))
+        self.calls = [(c, self.resolve(c.func, sc)) for c, sc in calls]
+        self.classes = [(c, [self.resolve(b, sc) or _written(b) for b in c.bases]) for c, sc in classes]
+        self.refs.sort()
+        self.calls.sort(key=lambda x: (x[0].lineno, x[0].col_offset))
 
-    def resolve(self, node, scopes: list[dict] | None = None) -> str | None:
+    def resolve(self, node, scopes=()) -> str | None:
         """The dotted name a Name / Attribute chain refers to through the imports, or None."""
         parts = []
-        while isinstance(node, ast.Attribute):
+        while node.__class__ is ast.Attribute:
             parts.append(node.attr)
             node = node.value
-        if not isinstance(node, ast.Name):
+        if node.__class__ is not ast.Name:
             return None
-        head = None
-        for scope in reversed(scopes or [self.module_aliases]):
-            if node.id in scope:
-                head = scope[node.id]
+        ident = node.id
+        if ident not in self._imported:
+            return None  # no import anywhere binds this name
+        head = self.module_aliases.get(ident)
+        for fn in reversed(scopes):
+            bound = self._local.get(id(fn), {})
+            if ident in bound:
+                head = bound[ident]
                 break
         if head is None:
             return None
-        return ".".join([head, *reversed(parts)])
+        return ".".join([head, *reversed(parts)]) if parts else head
 
     def text(self, line: int) -> str:
         return self.lines[line - 1].strip()[:200] if 0 < line <= len(self.lines) else ""
