@@ -35,6 +35,8 @@ JSON (``--format json``), stable keys:
   requires_python, python_ok, declared, source, version_source}``, see docs/deps.md), ``notes``;
 * ``summary``: ``{steps, removed, occurrences, autofixable_occurrences, files_scanned}``;
 * ``scan_errors``: list of ``{file, error}``.
+* ``project_kind``: ``{kind (site / library), reason, source (detected / --project-kind / pyproject.toml)}``
+  (docs/pins.md, "Sites and libraries").
 
 ``--format matrix``: ``[{"django": "X.Y.Z", "python": "3.N"}, ...]``, one per step.
 """
@@ -76,11 +78,15 @@ def _current(project: Project, override: str | None):
     help="Ask the package index which Django-related dependencies support each step (network).",
 )
 @click.option("--index-url", metavar="URL", help="Package index for --check-deps/--refresh (default: pip's index).")
+@click.option("--project-kind", type=click.Choice(["site", "library"]), default=None,
+              help="How Django pins are bumped: site (move the pin) or library (widen the range); default: detected "
+                   "(docs/pins.md).")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "markdown", "matrix", "html"]), default="text",
     show_default=True, help="Output format (html: one self-contained page, docs/dashboard.md).",
 )
-def command(project_dir, python, from_, to, pre, via, python_version, refresh, fmt, check_deps=None, index_url=None):
+def command(project_dir, python, from_, to, pre, via, python_version, refresh, fmt, check_deps=None, index_url=None,
+            project_kind=None):
     """Show the upgrade path from the project's Django to a target, and what each step costs."""
     project = Project(project_dir, python=python)
     config = project.config
@@ -113,8 +119,11 @@ def command(project_dir, python, from_, to, pre, via, python_version, refresh, f
     from upgrader import deps  # the third-party check (docs/deps.md); no network unless asked
 
     deps.check_for_plan(project, plan, check_deps=check_deps, index_url=index_url, fmt=fmt)
+    from upgrader import pins  # site or library (docs/pins.md)
+
+    plan.project_kind = pins.project_kind(project.dir, project_kind)
     if fmt == "json":
-        echo_json(planner.plan_to_json(plan))
+        echo_json({**planner.plan_to_json(plan), "project_kind": plan.project_kind.to_json()})
     elif fmt == "matrix":
         click.echo(render.render_matrix(plan))
     else:  # text, markdown, html: through the one renderer registry

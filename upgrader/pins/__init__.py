@@ -23,6 +23,7 @@ requirement, an unparseable lock file) are appended there, logged as warnings on
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from packaging.utils import canonicalize_name
@@ -156,7 +157,8 @@ def _check_version(new_version: str) -> str:
     return text
 
 
-def bump_requirement(project_dir, name: str, new_version: str, dry_run: bool = False, problems: list | None = None) -> list[PinChange]:
+def bump_requirement(project_dir, name: str, new_version: str, dry_run: bool = False, problems: list | None = None,
+                     kind: str | None = None, floor: str | None = None) -> list[PinChange]:
     """Rewrite every declaration of ``name`` so it admits ``new_version``, keeping formatting and style.
 
     A specifier that already admits the version, a bare name and ``*`` are left alone. Lock files
@@ -164,12 +166,21 @@ def bump_requirement(project_dir, name: str, new_version: str, dry_run: bool = F
     pip-compile output an ``==`` pin without hashes is edited like any requirement; one with
     ``--hash`` is not (hashes cannot be invented) and is returned with ``regenerate=True``.
     All files are computed before any is written; writes are atomic and keep mode and line endings.
+
+    ``kind`` (``site`` / ``library``; default: :func:`project_kind`): a library's ranges are widened
+    (lower bound kept, or raised to ``floor``) instead of moved; for Django a library's classifiers,
+    tox envlist / factor deps and CI matrices get the new release too. Files whose name names one
+    Django version (``requirements/django32.txt``) are never edited for Django.
     """
     root = _root(project_dir)
     new_version = _check_version(new_version)
     ctx = _context(root, problems)
+    ctx.mode = project_kind(root, kind).kind
     wanted = canonicalize_name(name)
-    pins = [p for p in _declared(root, ctx) if p.canonical_name == wanted]
+    if wanted == "django":
+        ctx.floor = floor
+    pins = [p for p in _declared(root, ctx) if p.canonical_name == wanted
+            and not (wanted == "django" and version_specific(p.file))]
     files: list[tuple[Path, str]] = []
     for pin in pins:
         fmt = {"lock": "requirements", "pyproject-pep621": "pyproject", "pyproject-poetry": "pyproject"}.get(pin.kind, pin.kind)
@@ -198,15 +209,39 @@ def bump_requirement(project_dir, name: str, new_version: str, dry_run: bool = F
         changes += file_changes
         if any(not c.regenerate for c in file_changes):
             pending.append((path, kind, new_text))
+    if wanted == "django" and ctx.mode == "library":
+        from upgrader.pins import library
+
+        texts = {path: new_text for path, _kind, new_text in pending}
+        for path, new_text, extra in library.edits(root, new_version, ctx.next_feature, texts):
+            changes += extra
+            pending = [item for item in pending if item[0] != path] + [(path, "library", new_text)]
     if not dry_run:
         for path, _kind, new_text in pending:
             textio.write_atomic(path, new_text)
     return changes
 
 
-def bump_django(project_dir, new_version: str, dry_run: bool = False, problems: list | None = None) -> list[PinChange]:
+def bump_django(project_dir, new_version: str, dry_run: bool = False, problems: list | None = None,
+                kind: str | None = None, floor: str | None = None) -> list[PinChange]:
     """``bump_requirement(project_dir, "django", new_version, ...)``."""
-    return bump_requirement(project_dir, "django", new_version, dry_run=dry_run, problems=problems)
+    return bump_requirement(project_dir, "django", new_version, dry_run=dry_run, problems=problems, kind=kind,
+                            floor=floor)
+
+
+_ONE_VERSION = re.compile(r"(?:^|[^a-z])(?:django|dj)[-_.]?v?(?:\d[._]?\d{1,2}|20\d\d)(?:$|[^\d])", re.I)
+
+
+def version_specific(path) -> bool:
+    """A file whose name names one Django version (``requirements/django32.txt``, ``reqs-dj-4.2.txt``)."""
+    return bool(_ONE_VERSION.search(Path(path).stem))
+
+
+def project_kind(project_dir, kind: str | None = None):
+    """:class:`upgrader.pins.kind.ProjectKind`: site or library (``kind`` overrides; then the config)."""
+    from upgrader.pins.kind import project_kind as _kind
+
+    return _kind(_root(project_dir), kind)
 
 
 def lock_files(project_dir, package: str = "django", python: str | None = None) -> list[LockFile]:

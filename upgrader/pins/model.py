@@ -80,6 +80,8 @@ class Context:
     next_feature: Callable[[str], str | None] = specs.default_next_feature
     seen: set = field(default_factory=set)
     quiet: bool = False  # collect problems without logging them (a second pass over the same files)
+    mode: str = "site"  # site: move the pin to the new release; library: widen the range (specs.widen)
+    floor: str | None = None  # library: the lowest version the code needs now (a codemod's API)
 
     def problem(self, message: str) -> None:
         self.problems.append(message)
@@ -130,8 +132,15 @@ def bump_requirement_text(req_text: str, new_version: str, ctx: Context) -> str:
     """``req_text`` with its specifier rewritten to admit ``new_version`` (same text when it does)."""
     start, end = spec_span(req_text)
     old = req_text[start:end]
-    new = specs.bump(old, new_version, ctx.next_feature, "pep440")
+    new = bump_spec(old, new_version, ctx, "pep440")
     return req_text[:start] + new + req_text[end:]
+
+
+def bump_spec(spec: str, new_version: str, ctx: Context, style: str) -> str:
+    """A specifier's text for ``new_version``: moved (site) or widened (library, ``ctx.mode``)."""
+    if ctx.mode == "library":
+        return specs.widen(spec, new_version, ctx.next_feature, style, floor=ctx.floor)
+    return specs.bump(spec, new_version, ctx.next_feature, style)
 
 
 def pin_from_requirement(req: Requirement, req_text: str, **kw) -> Pin:

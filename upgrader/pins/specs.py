@@ -303,3 +303,97 @@ def bump(spec_text: str, new_version: str, next_feature: Callable[[str], str | N
     if not ok:
         raise SpecError(f"cannot rewrite {spec_text.strip()!r} to admit {new_text}")
     return result
+
+
+# --------------------------------------------------------------------------------------------
+# libraries: widen a range instead of moving it
+# --------------------------------------------------------------------------------------------
+def _floor_clause(op: str, ver: str, new: Version, next_feature: Callable[[str], str | None]) -> str:
+    """An ``==``/``~=``/``==X.*`` clause of a library as the range it stands for, widened to ``new``."""
+    base = ver[:-2] if ver.endswith(".*") else ver
+    feat = _fmt_feature(new)
+    upper = next_feature(feat) or default_next_feature(feat)
+    return f">={base},<{upper}"
+
+
+def widen(spec_text: str, new_version: str, next_feature: Callable[[str], str | None] = default_next_feature,
+          style: str = "pep440", floor: str | None = None) -> str:
+    """A LIBRARY's specifier rewritten to also admit ``new_version``: the upper bound moves (same
+    precision: ``<4.0`` -> ``<4.1``, ``<4`` -> ``<5``), an excluding ``!=`` is dropped, the lower bound
+    stays (``>=3.2,<4.0`` -> ``>=3.2,<4.1``). ``~=3.2`` / ``==3.2.*`` / ``==3.2.25`` become the range
+    ``>=3.2,<4.1``; Poetry ``^3.2`` / ``~3.2`` get an alternative (``^3.2 || ^4.0``). ``floor``: raise a
+    lower bound below it to it (a codemod used an API the old bound lacks). Unchanged when it already
+    admits the version (and the floor); SpecError when the result would not admit it."""
+    stripped = spec_text.strip()
+    if stripped in ("", "*"):
+        return spec_text
+    new = Version(str(new_version))
+    new_text = str(new_version).strip()
+    result = spec_text
+    if not admits(spec_text, new_text, style):
+        if style == "poetry" and (re.search(r"(?:^|[\s,|])[\^~](?!=)", spec_text) or "||" in spec_text
+                                  or re.fullmatch(r"\s*\d[\w.]*\s*", spec_text)):
+            last = spec_text.split("||")[-1].strip()
+            result = spec_text.rstrip() + " || " + bump(last, new_text, next_feature, "poetry") + spec_text[len(spec_text.rstrip()):]
+        else:
+            pattern = POETRY_CLAUSE if style == "poetry" else PEP440_CLAUSE
+            edits: list[tuple[int, int, str]] = []
+            for m in pattern.finditer(spec_text):
+                op, ver = m.group("op") or "", m.group("ver")
+                if op in (">=", ">"):
+                    continue  # the lower bound stays
+                try:
+                    keeps = admits(f"{op}{ver}", new_text, style) if op else False
+                except SpecError:
+                    keeps = False
+                if keeps:
+                    continue
+                if op in ("<", "<="):
+                    replacement = _rewrite_clause(op, ver, new, new_text, next_feature)
+                elif op == "!=":
+                    replacement = None
+                else:  # == / === / ~= / ==X.*
+                    replacement = _floor_clause(op, ver, new, next_feature)
+                start, end = m.start(), m.end()
+                if replacement is None:
+                    after = re.match(r"\s*,\s*", spec_text[end:])
+                    before = re.search(r"\s*,\s*$", spec_text[:start])
+                    if after:
+                        end += after.end()
+                    elif before:
+                        start = before.start()
+                    replacement = ""
+                edits.append((start, end, replacement))
+            for start, end, text in sorted(edits, reverse=True):
+                result = result[:start] + text + result[end:]
+    if floor:
+        result = _raise_floor(result, floor, style)
+    try:
+        ok = admits(result, new_text, style)
+    except SpecError:
+        ok = False
+    if not ok:
+        raise SpecError(f"cannot widen {spec_text.strip()!r} to admit {new_text}")
+    return result
+
+
+def _raise_floor(spec_text: str, floor: str, style: str) -> str:
+    """``>=2.2`` -> ``>=3.1`` when ``floor`` is 3.1 (same operator spacing); added when there is none."""
+    pattern = POETRY_CLAUSE if style == "poetry" else PEP440_CLAUSE
+    low = Version(floor)
+    found = False
+    out = spec_text
+    for m in reversed(list(pattern.finditer(spec_text))):
+        op, ver = m.group("op") or "", m.group("ver")
+        if op not in (">=", ">"):
+            continue
+        found = True
+        try:
+            if Version(ver) >= low:
+                continue
+        except InvalidVersion:
+            continue
+        out = out[:m.start()] + f">={floor}" + out[m.end():]
+    if not found:
+        out = f">={floor}," + out.strip() if out.strip() else f">={floor}"
+    return out

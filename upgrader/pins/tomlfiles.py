@@ -18,7 +18,8 @@ from tomlkit.items import String
 
 from core.errors import UsageError
 from upgrader.pins import specs, textio
-from upgrader.pins.model import Context, Pin, PinChange, bump_requirement_text, pin_from_requirement, safe_requirement
+from upgrader.pins.model import (Context, Pin, PinChange, bump_requirement_text, bump_spec, pin_from_requirement,
+                                 safe_requirement)
 
 
 @dataclass
@@ -216,8 +217,8 @@ def bump(path: Path, name: str, new_version: str, ctx: Context, which: str) -> t
                 new_value = bump_requirement_text(str(item), new_version, ctx)
                 new_raw = bump_requirement_text(raw_inner, new_version, ctx)
             else:
-                new_value = specs.bump(str(item), new_version, ctx.next_feature, entry.pin.style)
-                new_raw = specs.bump(raw_inner, new_version, ctx.next_feature, entry.pin.style)
+                new_value = bump_spec(str(item), new_version, ctx, entry.pin.style)
+                new_raw = bump_spec(raw_inner, new_version, ctx, entry.pin.style)
         except specs.SpecError as exc:
             ctx.problem(f"{entry.pin.source}: not bumped: {exc}")
             continue

@@ -79,6 +79,9 @@ def render_text(plan: Plan, colour: bool = False) -> str:
         lines.append(f"  target:  {plan.target}; {plan.support_target.message}")
     if plan.python:
         lines.append(f"  python:  {plan.python}" + (f" ({plan.python_source})" if plan.python_source else ""))
+    kind = getattr(plan, "project_kind", None)  # upgrader.pins.kind.ProjectKind, set by the plan command
+    if kind is not None:
+        lines.append(f"  kind:    {kind.kind} ({kind.reason})")
     if plan.data_source != "embedded":
         lines.append(f"  release data: {plan.data_source}")
     if plan.up_to_date:
@@ -157,6 +160,8 @@ def render_markdown(plan: Plan) -> str:
     out.append(f"- **Target:** {plan.target} — {plan.support_target.message}")
     if plan.python:
         out.append(f"- **Python:** {plan.python}")
+    if getattr(plan, "project_kind", None) is not None:
+        out.append(f"- **Kind:** {plan.project_kind.kind} ({_md_escape(plan.project_kind.reason)})")
     if plan.via == "lts":
         out.append("- **Path:** LTS to LTS")
     out.append("")

@@ -1,0 +1,132 @@
+"""Site or library: how the project's Django requirement is bumped (docs/pins.md, "Sites and libraries").
+
+* ``library``: a distribution that declares dependencies (setup.py / setup.cfg ``install_requires``,
+  PEP 621 ``[project].dependencies``, Poetry with a package) and has no deployment of its own: no
+  ``manage.py`` at the top, no ``wsgi.py`` / ``asgi.py`` outside tests/examples/docs, no settings
+  module with ``ALLOWED_HOSTS`` outside them. Reusable apps declare ranges and test several Djangos.
+* ``site``: anything else (it pins one Django and deploys it).
+
+``--project-kind site|library`` (``kind=``) wins, then ``[tool.django-upgrade] project-kind``.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.errors import UsageError
+
+KINDS = ("site", "library")
+NOT_DEPLOYED = {"tests", "test", "testapp", "example", "examples", "demo", "sandbox", "docs", "doc", "testproject",
+                "tests_project", "example_project", "runtests"}
+SKIP = {".git", ".hg", ".tox", ".nox", ".venv", "venv", "env", "node_modules", "build", "dist", "__pycache__",
+        ".django-upgrade", "site-packages"}
+
+
+@dataclass(frozen=True)
+class ProjectKind:
+    kind: str  # site / library
+    reason: str  # "setup.py declares install_requires; no manage.py, wsgi.py or deployment settings"
+    source: str = "detected"  # detected / --project-kind / pyproject.toml
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "reason": self.reason, "source": self.source}
+
+
+def _load_toml(path: Path):
+    try:
+        import tomllib as toml  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import tomli as toml  # type: ignore
+    try:
+        return toml.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _setup_py_declares(path: Path) -> bool:
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "setup":
+            if any(kw.arg == "install_requires" for kw in node.keywords):
+                return True
+    return False
+
+
+def declared_distribution(root: Path) -> str | None:
+    """Where the project declares itself a distribution with dependencies, or None."""
+    doc = _load_toml(root / "pyproject.toml") if (root / "pyproject.toml").is_file() else None
+    if doc:
+        project = doc.get("project") or {}
+        if project.get("dependencies") or "dependencies" in (project.get("dynamic") or []):
+            return "pyproject.toml [project] dependencies"
+        poetry = (doc.get("tool") or {}).get("poetry") or {}
+        if poetry.get("dependencies") and poetry.get("package-mode", True) is not False and poetry.get("name"):
+            return "pyproject.toml [tool.poetry] dependencies"
+    if (root / "setup.cfg").is_file():
+        parser = configparser.RawConfigParser()
+        try:
+            parser.read(root / "setup.cfg", encoding="utf-8")
+            if parser.has_option("options", "install_requires"):
+                return "setup.cfg install_requires"
+        except (configparser.Error, OSError, UnicodeDecodeError):
+            pass
+    if (root / "setup.py").is_file() and _setup_py_declares(root / "setup.py"):
+        return "setup.py install_requires"
+    return None
+
+
+_ALLOWED_HOSTS = re.compile(r"^ALLOWED_HOSTS\s*[:=]", re.M)
+
+
+def deployment(root: Path) -> str | None:
+    """The first sign that the project deploys itself (a path, relative), or None."""
+    if (root / "manage.py").is_file():
+        return "manage.py"
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel = Path(dirpath).relative_to(root)
+        dirnames[:] = [d for d in dirnames if d not in SKIP and d.lower() not in NOT_DEPLOYED and not d.startswith(".")]
+        if len(rel.parts) >= 3:
+            dirnames[:] = []
+        for name in filenames:
+            if name in ("wsgi.py", "asgi.py"):
+                return (rel / name).as_posix()
+            if name.endswith(".py") and "settings" in name:
+                try:
+                    text = (Path(dirpath) / name).read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+                if _ALLOWED_HOSTS.search(text):
+                    return (rel / name).as_posix()
+    return None
+
+
+def project_kind(project_dir, kind: str | None = None, config: dict | None = None) -> ProjectKind:
+    """The project's kind (see the module docstring); UsageError for an unknown ``kind``."""
+    root = Path(project_dir)
+    if kind:
+        if kind not in KINDS:
+            raise UsageError(f"unknown project kind {kind!r}: use site or library")
+        return ProjectKind(kind, "given on the command line", "--project-kind")
+    if config is None:
+        doc = _load_toml(root / "pyproject.toml") if (root / "pyproject.toml").is_file() else None
+        config = ((doc or {}).get("tool") or {}).get("django-upgrade") or {}
+    configured = config.get("project-kind") if isinstance(config, dict) else None
+    if configured:
+        if configured not in KINDS:
+            raise UsageError(f"pyproject.toml [tool.django-upgrade] project-kind = {configured!r}: use site or library")
+        return ProjectKind(configured, "[tool.django-upgrade] project-kind", "pyproject.toml")
+    declared = declared_distribution(root)
+    deployed = deployment(root)
+    if declared and not deployed:
+        return ProjectKind("library", f"{declared}; no manage.py, wsgi.py/asgi.py or deployment settings")
+    if deployed:
+        return ProjectKind("site", f"deploys itself ({deployed})")
+    return ProjectKind("site", "no distribution metadata with dependencies")
