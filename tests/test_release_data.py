@@ -174,3 +174,66 @@ def test_older_starting_points(data):
     assert str(r111.release_date) == "2017-04-04" and str(r20.release_date) == "2017-12-02"
     assert str(r21.release_date) == "2018-08-01" and str(r21.extended_end) == "2019-12-02"
     assert data.next_feature("1.11") == "2.0"
+
+
+# -- behaviour changes (release_data/behaviour.json) ------------------------------------------------
+
+def _behaviour(data):
+    return [i for r in data.releases for i in r.incompatible if i.kind == "behaviour"]
+
+
+def test_behaviour_entries(data):
+    from codemods import registry
+    from codemods.detect.spec import parse_items
+
+    items = _behaviour(data)
+    assert len(items) >= 80
+    codemods = {e.name for e in registry.entries()}
+    for i in items:
+        assert re.fullmatch(r"\d+\.\d+-[a-z0-9-]+", i.id) and i.id.startswith(i.release + "-"), i.id
+        assert i.title and i.summary and i.frequency in ("high", "medium", "low"), i.id
+        assert i.link.startswith(f"https://docs.djangoproject.com/en/{i.release}/releases/{i.release}/"), i.id
+        assert i.fix.get("codemod") in codemods or i.fix.get("recipe"), i.id
+        if i.change:
+            assert data.change(i.change), (i.id, i.change)
+        parse_items(i.detect, i.id, strict=True)  # the shared detector spec
+        for s in i.signatures:
+            rx = re.compile(s.message)
+            if s.example:
+                assert rx.search(s.example), (i.id, s.message)
+            if s.source:
+                assert s.verified and versions.feature(s.verified) in data.feature_releases(), i.id
+                assert s.source["file"].startswith("django/") and s.source["contains"], i.id
+
+
+def test_behaviour_covers_the_known_breaks(data):
+    ids = {i.id: i for i in _behaviour(data)}
+    for cid in ("4.0-deleteview-form-mixin", "4.0-csrf-trusted-origins-scheme", "4.1-unsaved-reverse-fk",
+                "5.0-forms-div-templates", "5.0-timezone-utc-removed", "5.0-logout-via-get", "5.0-use-tz-default",
+                "6.0-urlfield-assume-https", "5.1-index-together-removed", "5.0-assertformerror-response",
+                "6.0-model-save-positional-args", "5.1-get-storage-class-removed"):
+        assert cid in ids, cid
+    assert ids["4.0-deleteview-form-mixin"].fix["codemod"] == "delete_view_form_valid"
+    assert ids["5.0-timezone-utc-removed"].fix["codemod"] == "timezone_utc"
+    assert ids["5.0-assertformerror-response"].fix["codemod"] == "assert_form_error"
+    assert ids["4.1-unsaved-reverse-fk"].detect_custom == ("unsaved_related_manager",)
+    # the frequent ones come first within their release
+    for rel in ("4.0", "4.1", "5.0"):
+        order = [i.frequency for i in data.incompatible(rel) if i.kind == "behaviour"]
+        assert order == sorted(order, key=("high", "medium", "low").index), rel
+
+
+@pytest.mark.parametrize("change_id, exc_type, text", [
+    ("4.1-unsaved-reverse-fk", "ValueError",
+     '"<Order: Order object (None)>" needs to have a value for field "id" before this relationship can be used.'),
+    ("4.1-unsaved-reverse-fk", "ValueError", "'Order' instance needs to have a primary key value before this relationship can be used."),
+    ("5.1-index-together-removed", "TypeError", "'class Meta' got invalid attribute(s): index_together"),
+    ("5.1-index-together-removed", "ValueError", "Found wrong number (0) of indexes for shop_order(status, created)."),
+    ("6.0-model-save-positional-args", "TypeError", "Model.save() takes 1 positional argument but 3 were given"),
+    ("4.0-csrf-trusted-origins-scheme", "SystemCheckError", "?: (4_0.E001) As of Django 4.0, the values in the "
+     "CSRF_TRUSTED_ORIGINS setting must start with a scheme (usually http:// or https://) but found example.com."),
+])
+def test_behaviour_signatures_match(data, change_id, exc_type, text):
+    item = {i.id: i for i in _behaviour(data)}[change_id]
+    assert any(s.matches(exc_type, text) for s in item.signatures)
+    assert not any(s.matches("KeyError", text) for s in item.signatures if s.exception)

@@ -1,0 +1,76 @@
+"""Every failure signature of behaviour.json that names its source is checked against the real Django
+release it was verified on: the wheel (pip download, pip's cache) holds the file, and the file holds
+the literal text Django raises or warns with. Django 4.1's ValueError and 5.1's RenameIndex error are
+also triggered for real, and their messages match the signatures."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import release_data
+from tests.venvs import cache_root
+
+pytestmark = pytest.mark.integration
+
+DATA = release_data.load(use_refreshed=False)
+SIGS = [(i.id, s) for r in DATA.releases for i in r.incompatible for s in i.signatures if s.source]
+
+
+def _wheel(version: str) -> Path:
+    d = cache_root().parent / "wheels"
+    d.mkdir(parents=True, exist_ok=True)
+    found = [p for p in d.glob("*.whl") if p.name.lower().startswith(f"django-{version}-")]
+    if found:
+        return found[0]
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+                    "--disable-pip-version-check", "--python-version", "3.12", f"django=={version}", "-d", str(d)], check=True, timeout=600)
+    return next(p for p in d.glob("*.whl") if p.name.lower().startswith(f"django-{version}-"))
+
+
+def test_there_are_verified_signatures():
+    assert len(SIGS) >= 20
+    assert {s.verified for _, s in SIGS} >= {"4.0.10", "4.1.13", "5.0.14", "5.1.15"}
+
+
+@pytest.mark.parametrize("version", sorted({s.verified for _, s in SIGS}))
+def test_sources_hold_the_message(version):
+    with zipfile.ZipFile(_wheel(version)) as zf:
+        for cid, s in SIGS:
+            if s.verified != version:
+                continue
+            text = zf.read(s.source["file"]).decode("utf-8")
+            assert s.source["contains"] in text, (cid, version, s.source)
+
+
+TRIGGER_41 = '''
+import django
+from django.conf import settings
+settings.configure(INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth"],
+                   DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}})
+django.setup()
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+ct = ContentType(app_label="a", model="b")
+for make in (lambda: ct.permission_set.all(), lambda: ct.permission_set.create(name="x", codename="x")):
+    try:
+        make()
+    except ValueError as exc:
+        print(type(exc).__name__ + "|" + str(exc))
+'''
+
+
+def test_unsaved_related_manager_message_on_4_1():
+    from tests.venvs import make_venv, python_for
+
+    py = str(make_venv(python_for(python="3.10"), ["django==4.1.13"]))
+    out = subprocess.run([py, "-c", TRIGGER_41], capture_output=True, text=True, timeout=120).stdout.strip().splitlines()
+    assert len(out) == 2, "a ValueError from each related manager call"
+    item = {i.id: i for i in DATA.incompatible("4.1")}["4.1-unsaved-reverse-fk"]
+    for line in out:
+        exc, _, msg = line.partition("|")
+        assert any(s.matches(exc, msg) for s in item.signatures), line
