@@ -219,3 +219,18 @@ def test_the_project_is_installed_again_only_when_it_was_editable(tmp_path):
     write(project, {"requirements.txt": "Django==3.2.25\n"})
     assert install_requirements(project, "4.0.10", [], True) == ["django==4.0.10", "-r", "requirements.txt", "-e", "."]
     assert install_requirements(project, "4.0.10", [], False) == ["django==4.0.10", "-r", "requirements.txt"]
+
+
+def test_a_harvester_failure_is_the_tools_failure_not_the_projects(tmp_path, django32):
+    import os
+
+    mini = repo(tmp_path / "mini", MINI)
+    proc = subprocess.run([sys.executable, "-m", "upgrader", "step", str(mini), "--python", django32, "--format", "json"],
+                          capture_output=True, text=True, timeout=900,
+                          env={**os.environ, "DJANGO_UPGRADE_HARVEST_FAULT": "showwarning"})
+    assert proc.returncode == 70, proc.stdout[-3000:] + proc.stderr[-3000:]
+    step = json.loads(proc.stdout)["steps"][0]
+    assert step["status"] == "tool-failed" and step["message"].startswith("the tool failed")
+    assert "injected fault in showwarning" in step["message"] and "nothing was changed" in step["message"]
+    assert "the project's tests" not in step["message"].replace("inside the project's test runner", "")
+    assert git(mini, "diff", "HEAD").strip() == "" and not (mini / ".django-upgrade").exists()

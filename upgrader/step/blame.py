@@ -35,16 +35,31 @@ class Blame:
         return {b["codemod"] for b in self.blamed}
 
 
+def _frames_text(outcome) -> list[str]:
+    """``File "path", line N`` for every frame of a structured test outcome (and its chain)."""
+    frames = list(getattr(outcome, "frames", None) or [])
+    for link in getattr(outcome, "chain", None) or []:
+        frames += list((link or {}).get("frames") or []) if isinstance(link, dict) else []
+    return [f'File "{getattr(f, "file", "")}", line {getattr(f, "line", 0)}' for f in frames]
+
+
 def _failure_text(run: TestSummary, test: str, alone: bool) -> str:
+    """Everything that names the frames of one failure: the structured outcome's frames (the
+    harvester's per-test records), the crash that stopped the run, else the printed traceback."""
+    r = run.result
     parts = []
-    for f in run.result.failures:
+    for t in getattr(r, "tests", None) or []:
+        if getattr(t, "test", None) == test and getattr(t, "failing", False):
+            parts += _frames_text(t)
+    if test in (NOT_STARTED, COMMAND_FAILED) and getattr(r, "crash", None) is not None:
+        parts += _frames_text(r.crash)
+    if parts:
+        return "\n".join(parts)
+    for f in r.failures:
         if f.test == test:
-            parts += [f.message or "", str(getattr(f, "traceback", "") or "")]
-    for d in getattr(run.result, "diagnoses", None) or []:
-        if getattr(d, "test", None) == test or (isinstance(d, dict) and d.get("test") == test):
-            parts.append(str(d))
+            parts.append(f.message or "")
     if alone or test in (NOT_STARTED, COMMAND_FAILED):
-        parts.append(run.result.output_tail or "")
+        parts.append(r.output_tail or "")
     return "\n".join(parts)
 
 

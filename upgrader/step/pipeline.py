@@ -82,7 +82,7 @@ def baseline(ctx: StepContext) -> BaselineResult:
     tool = tool_failed(before)
     if tool:
         out.stop = True
-        r.fail("tool-failed", EXIT_INTERNAL, f"{tool}; nothing was changed")
+        r.fail("tool-failed", EXIT_INTERNAL, tool)
         return out
     r.checks_before = checks.run_checks(ctx.project)
     out.red_tests = sorted(before.failing) if not before.ok else []

@@ -111,8 +111,8 @@ class StepReport:
                             + (f"To put everything back: {self.rollback_hint}" if self.snapshot else ""))
         self._left_by_hand(data, project)
         self._json = None
-        if self.dry_run or self.to is None or self.status == "red-baseline":
-            return  # nothing was changed: no file is written either
+        if self.dry_run or self.to is None or self.snapshot is None:
+            return  # the step stopped before it changed anything (red baseline, the tool failed): no file either
         out = Path(self.project) / REPORT_DIR
         out.mkdir(parents=True, exist_ok=True)
         ignore = out / ".gitignore"
