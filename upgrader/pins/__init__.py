@@ -255,3 +255,95 @@ def lock_files(project_dir, package: str = "django", python: str | None = None) 
 def regenerate(lock: LockFile, timeout: float = 900, python: str | None = None) -> RegenerateResult:
     """Run the lock's tool (``ok``/``output``); never raises."""
     return _locks.regenerate(lock, timeout=timeout, python=python)
+
+
+_TOX_DJANGO = re.compile(r"^\s*(?:(?P<factor>[\w.{},-]+)\s*:\s*)?(?P<req>[Dd]jango\b[^#\n]*)")
+
+
+def tox_declarations(project_dir) -> list[Pin]:
+    """Django in tox.ini ``deps`` (kind ``tox``; a factor-conditional line names one version, e.g.
+    ``django32: Django>=3.2,<3.3``). Read for reporting only: tox lines are never bumped."""
+    root = _root(project_dir)
+    path = root / "tox.ini"
+    if not path.is_file():
+        return []
+    out = []
+    in_deps = False
+    for i, line in enumerate(textio.read_text(path).splitlines(), 1):
+        if re.match(r"^\s*\[", line):
+            in_deps = False
+            continue
+        key = re.match(r"^(\w[\w-]*)\s*=\s*(.*)$", line)
+        if key:
+            in_deps = key.group(1) == "deps"
+            line = key.group(2)
+        elif not line[:1].isspace():
+            in_deps = False
+        if not in_deps:
+            continue
+        m = _TOX_DJANGO.match(line)
+        if not m:
+            continue
+        from upgrader.pins.model import spec_text
+
+        req = m.group("req").strip()
+        spec = spec_text(req)
+        factor = m.group("factor") or ""
+        out.append(Pin(file=path, line=i, kind="tox", name="Django", specifier=spec, raw=line.strip(),
+                       version=specs.exact_version(spec) if spec else None, marker=factor, source=f"tox.ini:{i}"))
+    return out
+
+
+def django_declarations(project_dir, problems: list | None = None) -> list[dict]:
+    """Every place Django is declared, locked or tested against, with what a bump does there:
+    ``[{source, kind, specifier, version_specific, bumped}]`` (``bumped``: False for lock files, tox
+    lines and files that name one Django version)."""
+    out = []
+    for p in find_django_pins(project_dir, problems) + tox_declarations(project_dir):
+        one = version_specific(p.file) or (p.kind == "tox" and bool(p.marker))
+        out.append({"source": p.source, "kind": p.kind, "specifier": p.specifier or "(any)",
+                    "version_specific": one, "bumped": p.kind not in ("lock", "tox") and not one})
+    return out
+
+
+def explain_unchanged(project_dir, new_version: str) -> str:
+    """Why a Django bump changed nothing, naming every declaration (for the step report), e.g.
+    ``Django is declared in setup.py:6 (>=3.2, already admits 4.0.10); tox.ini:7 (django32 factor: names one
+    version, left alone)``; or ``Django is not declared in any requirements/pyproject/setup/tox file``."""
+    found = django_declarations(project_dir)
+    if not found:
+        return "Django is not declared in any requirements/pyproject/setup/Pipfile/tox file: nothing to bump"
+    parts = []
+    for d in found:
+        if d["kind"] == "lock":
+            why = "a lock file: regenerated with its tool"
+        elif d["version_specific"]:
+            why = "names one Django version: left alone"
+        elif d["kind"] == "tox":
+            why = "tox deps: not bumped"
+        else:
+            try:
+                ok = specs.admits(d["specifier"] if d["specifier"] != "(any)" else "", new_version,
+                                  "poetry" if d["kind"] == "pyproject-poetry" else "pep440")
+            except (specs.SpecError, ValueError):
+                ok = False
+            why = f"already admits {new_version}" if ok else "not bumped (see warnings)"
+        parts.append(f"{d['source']} ({d['specifier']}: {why})")
+    return "Django is declared in " + "; ".join(parts)
+
+
+def excluded_requirement_files(project_dir, django_version: str) -> list[Path]:
+    """Requirement files that must not be installed with Django ``django_version``: their own Django
+    requirement excludes it (``requirements/django32.txt`` holding ``Django>=3.2,<3.3`` when installing
+    4.0). The install set of a step leaves them out."""
+    out: list[Path] = []
+    for pin in find_django_pins(project_dir):
+        if pin.kind != "requirements" or not pin.specifier:
+            continue
+        try:
+            if not specs.admits(pin.specifier, django_version):
+                if Path(pin.file) not in out:
+                    out.append(Path(pin.file))
+        except (specs.SpecError, ValueError):
+            continue
+    return out
