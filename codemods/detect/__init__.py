@@ -22,12 +22,13 @@ parsed once and indexed once for all the items that passed.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from codemods.base import FileContext, parse_quietly
+from codemods.base import FileContext, nodes_of, parse_quietly
 from codemods.detect.match import python_lines, template_lines, trigger_lines
 from codemods.detect.pyfile import PyFile
 from codemods.detect.spec import Item, SpecError, codemod_items, parse_items
@@ -220,19 +221,39 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
             continue
         for line in lines_of(item):
             found.setdefault((d.change_id, line), confirmed.get(d.change_id))
-    for name, cm, ids, derived in cms:  # confirmed, but no line found: the lines with a trigger
-        if name not in accepted or any(cid in ids for cid, _ in found):
+    for name, cm, ids, derived in cms:
+        # a codemod with no line-level table, for changes with no detect items: the lines where one of
+        # its trigger names is used (a name, an attribute, a call; templates: the text)
+        if name not in accepted or derived or any(d.items for d in plan.detectors if d.change_id in ids):
             continue
-        triggers = tuple(cm.triggers) or tuple(item.value.rsplit(".", 1)[-1] for item in derived)
-        lines = text.splitlines()
-        for line in trigger_lines(text, triggers, kind):
-            tok = next((t for t in triggers if t in lines[line - 1]), "")
-            for cid in _owners(ids, plan.olds, tok.strip("(")):
+        triggers = tuple(cm.triggers)
+        for line, tok in (_name_lines(tree, triggers) if kind == "python" else []) or \
+                _text_lines(text, triggers, kind):
+            for cid in _owners(ids, plan.olds, tok):
                 found.setdefault((cid, line), name)
     src_lines = text.splitlines()
     out = [Finding(cid, rel, line, src_lines[line - 1].strip()[:200] if 0 < line <= len(src_lines) else "", fx)
            for (cid, line), fx in found.items()]
     return out, None
+
+
+def _name_lines(tree, triggers) -> list[tuple[int, str]]:
+    names = {t.strip("(.") for t in triggers if t.strip("(.").isidentifier()}
+    out = set()
+    for node in nodes_of(tree, ast.Name, ast.Attribute):
+        ident = node.id if node.__class__ is ast.Name else node.attr
+        if ident in names:
+            out.add((node.lineno, ident))
+    return sorted(out)
+
+
+def _text_lines(text: str, triggers, kind: str) -> list[tuple[int, str]]:
+    lines = text.splitlines()
+    out = []
+    for line in trigger_lines(text, triggers, kind):
+        tok = next((t for t in triggers if t in lines[line - 1]), "")
+        out.append((line, tok.strip("(.")))
+    return out
 
 
 def _rel(path: Path, root: Path) -> str:
