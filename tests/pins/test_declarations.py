@@ -22,7 +22,7 @@ def test_every_declaration_is_named_and_setup_py_is_never_called_not_declared(tm
     changes = pins.bump_django(tmp_path, "4.0.10")
     assert [(c.source, c.new) for c in changes] == [("tox.ini:7", "django40: Django>=4.0,<4.1")]
     text = pins.explain_unchanged(tmp_path, "4.0.10")
-    assert text.startswith("Django is declared in setup.py:3 (>=3.2: already admits 4.0.10)")
+    assert text.startswith("Django is declared in ") and "setup.py:3 (>=3.2: already admits 4.0.10)" in text
     assert "tox.ini:6" in text and "not declared" not in text
     assert pins.excluded_requirement_files(tmp_path, "4.0.10") == [tmp_path.resolve() / "requirements" / "django32.txt"]
 
