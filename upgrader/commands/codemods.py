@@ -23,7 +23,9 @@ START, END = "<!-- codemods:start -->", "<!-- codemods:end -->"
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").strip()
+    from upgrader.render.markdown import cell  # the one Markdown escaper
+
+    return cell(text).strip()
 
 
 def markdown_table(codemods=None) -> str:

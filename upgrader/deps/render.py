@@ -53,7 +53,9 @@ def text_table(deps: list[dict], indent: str = "    ") -> list[str]:
 
 
 def _md(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    from upgrader.render.markdown import cell  # the one Markdown escaper
+
+    return cell(text)
 
 
 def markdown_table(deps: list[dict]) -> list[str]:
