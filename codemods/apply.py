@@ -23,9 +23,9 @@ from codemods import imports, prune
 from codemods.lines import line_lookup
 from codemods.base import Codemod, FileContext, Finding, parse_quietly
 from core.files import TEMPLATE_SUFFIXES, is_migration as is_migration_path
+from core.settings import looks_like_settings
 
 _TEMPLATE_SIGNS = re.compile(r"\{%\s*(load|block|extends|if|for|include|url|static|trans|csrf_token)\b|\{\{")
-_SETTINGS_SIGNS = re.compile(r"^(INSTALLED_APPS|MIDDLEWARE|DATABASES|SECRET_KEY|ROOT_URLCONF|TEMPLATES)\s*[:=]", re.M)
 
 
 @dataclass
@@ -40,17 +40,6 @@ class SourceResult:
     @property
     def changed(self) -> bool:
         return self.new != self.original
-
-
-def looks_like_settings(path: str, text: str) -> bool:
-    """Without the project's settings (``core.settings``): a module named or placed like settings, or
-    assigning typical settings; never a package ``__init__.py``."""
-    norm = path.replace("\\", "/")
-    if norm.rsplit("/", 1)[-1] == "__init__.py":
-        return False
-    if "settings" in norm.rsplit("/", 1)[-1] or "/settings/" in norm:
-        return True
-    return bool(_SETTINGS_SIGNS.search(text))
 
 
 def file_kind(path: str, text: str | None = None) -> str | None:

@@ -10,6 +10,7 @@
     import_roots(root) -> list[Path]     where the project's modules are imported from
     resolve_module(root, dotted) -> Path | None
     settings_files(root, modules, python_files=()) -> list[Path]
+    looks_like_settings(path, text) -> bool   the fallback when the project is not known
 
 A settings file is a module the project uses as its settings (resolved under the import roots),
 every module it imports or star-imports that resolves to a file under the root (transitively:
@@ -28,10 +29,27 @@ from __future__ import annotations
 import ast
 import configparser
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from core import walk as _files
+
+
+_SETTINGS_SIGNS = re.compile(r"^(INSTALLED_APPS|MIDDLEWARE|DATABASES|SECRET_KEY|ROOT_URLCONF|TEMPLATES)\s*[:=]", re.M)
+
+
+def looks_like_settings(path, text: str) -> bool:
+    """Only where the project is not known (one file's text given alone, the codemods' unit tests): a
+    module named or placed like settings, or assigning typical settings at its top level; never a
+    package ``__init__.py``. Where the project is known, ``settings_files`` decides."""
+    norm = str(path).replace("\\", "/")
+    name = norm.rsplit("/", 1)[-1]
+    if name == "__init__.py":
+        return False
+    if "settings" in name or "/settings/" in f"/{norm}":
+        return True
+    return bool(_SETTINGS_SIGNS.search(text))
 
 
 @dataclass(frozen=True)
