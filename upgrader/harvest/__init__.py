@@ -7,11 +7,12 @@ uniquely named top-level modules so that it can never shadow a project's own mod
   environment; when ``DJANGO_UPGRADE_HARVEST_FILE`` is set it installs the recorder
   (``_dua_harvest.install()``), then runs the sitecustomize the environment already had (chained).
 * ``_dua_harvest.py`` - the recorder: every warning that Python *shows* (whatever replaced
-  ``warnings.showwarning`` / ``formatwarning``) becomes one JSON line; Django system-check messages
-  are recorded as they are produced; the current unittest test id is tracked.
+  ``warnings.showwarning`` / ``formatwarning``) becomes one JSON line; the current unittest test id
+  is tracked; exceptions of the harvester itself become ``tool-error`` lines.
 * ``_dua_pytest_plugin.py`` - loaded through ``PYTEST_PLUGINS``: pytest records warnings itself and
-  never shows them, so the plugin turns ``pytest_warning_recorded`` into JSON lines with node ids.
-
+  never shows them, so the plugin turns ``pytest_warning_recorded`` (pytest >= 6) or
+  ``pytest_warning_captured`` (pytest < 6) into JSON lines with node ids, and writes the test results.
+* ``_dua_checks.py`` - Django system-check messages, recorded from ``CheckRegistry.run_checks``.
 * ``_dua_unittest.py`` - structured unittest results: every outcome a ``unittest.TestResult``
   receives, the start and end of each run, and the exception that ends a process (``sys.excepthook``).
 

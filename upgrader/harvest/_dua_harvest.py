@@ -167,11 +167,9 @@ def record_raised_warning(value, frames, test, when):
 
     Its place is the caller of the frame that called ``warnings.warn`` (``stacklevel=2``, what Django
     uses), or that frame itself when it is the only one."""
-    if not frames:
-        filename, lineno = "", 0
-    else:
-        frame = frames[-2] if len(frames) >= 2 else frames[-1]
-        filename, lineno = frame[0], frame[1]
+    callers = [f for f in frames[:-1] if not str(f[0]).startswith("<frozen")]  # as warn() skips importlib
+    frame = callers[-1] if callers else (frames[-1] if frames else None)
+    filename, lineno = (frame[0], frame[1]) if frame else ("", 0)
     write_record({
         "kind": "warning", "category": _qualname(type(value)), "message": _safe_str(value),
         "filename": filename, "lineno": lineno, "test": test, "when": when, "source": "error",
@@ -274,75 +272,6 @@ def _patch_unittest(module):
     case.run = run
 
 
-# -- Django system checks ------------------------------------------------------------------------
-
-def _check_location(obj):
-    """Best effort: the file and line that define a model field / model the check is about."""
-    import inspect
-
-    try:
-        model = getattr(obj, "model", None)
-        name = getattr(obj, "name", None)
-        if model is not None and name:
-            lines, start = inspect.getsourcelines(model)
-            filename = inspect.getsourcefile(model)
-            for offset, text in enumerate(lines):
-                stripped = text.lstrip()
-                if stripped.startswith(name) and stripped[len(name):].lstrip().startswith("="):
-                    return filename, start + offset
-            return filename, start
-        if inspect.isclass(obj):
-            lines, start = inspect.getsourcelines(obj)
-            return inspect.getsourcefile(obj), start
-    except Exception:
-        pass
-    return "", 0
-
-
-def _patch_checks(module):
-    registry = getattr(module, "CheckRegistry", None)
-    if registry is None or getattr(registry.run_checks, "_dua", False):
-        return
-    original = registry.run_checks
-
-    def run_checks(self, *args, **kwargs):
-        messages = original(self, *args, **kwargs)
-        try:
-            for m in messages:
-                try:
-                    if m.is_silenced() or m.level < 30:  # WARNING and above
-                        continue
-                except Exception:
-                    continue
-                filename, lineno = _check_location(m.obj)
-                write_record({
-                    "kind": "check",
-                    "category": _qualname(type(m)),
-                    "message": str(m.msg),
-                    "filename": _abs(filename or ""),
-                    "lineno": lineno or 0,
-                    "test": _state["test"],
-                    "when": "check",
-                    "source": "checks",
-                    "check_id": m.id,
-                    "hint": m.hint,
-                    "obj": None if m.obj is None else str(m.obj),
-                })
-        except Exception as exc:
-            tool_error("system checks", exc)
-        return messages
-
-    run_checks._dua = True
-    registry.run_checks = run_checks
-    # the module binds ``run_checks = registry.run_checks`` at import: rebind it to the patched method
-    instance = getattr(module, "registry", None)
-    if instance is not None and hasattr(module, "run_checks"):
-        module.run_checks = instance.run_checks
-    checks_pkg = sys.modules.get("django.core.checks")
-    if instance is not None and checks_pkg is not None and hasattr(checks_pkg, "run_checks"):
-        checks_pkg.run_checks = instance.run_checks
-
-
 class _PostImportFinder(object):
     """Runs a patch function right after a module is executed (without importing it early)."""
 
@@ -400,10 +329,12 @@ def install():
             warnings._showwarnmsg = _make_showwarnmsg(warnings._showwarnmsg)
     else:  # pragma: no cover - no supported Python lacks _showwarnmsg
         warnings.showwarning = _make_showwarning(warnings.showwarning)
-    hooks = {"django.core.checks.registry": _patch_checks, "unittest.case": _patch_unittest}
+    hooks = {"unittest.case": _patch_unittest}
     try:
+        import _dua_checks
         import _dua_unittest
 
+        hooks["django.core.checks.registry"] = _dua_checks.patch_checks
         hooks["unittest.result"] = _dua_unittest.patch_result
         _dua_unittest.install_excepthook()
         fault("install")
