@@ -39,39 +39,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from core import atomic
-from upgrader import installer
+from upgrader import filestate, installer
+from upgrader.filestate import Checkpoint, FileRecord
 from core.errors import UpgradeError, UsageError
 
 ROLLBACK_DIR = Path(".django-upgrade") / "rollback"
 MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
-
-
-@dataclass
-class FileRecord:
-    path: str  # relative to the project, POSIX separators
-    existed: bool
-    mode: int | None = None  # st_mode permission bits
-    sha256: str | None = None
-    size: int | None = None
-
-
-@dataclass(eq=False)
-class Checkpoint:
-    """The content of the files a phase changes, as they were when the phase started (in memory)."""
-
-    listing: set = field(default_factory=set)  # files under the tracked directories at the start
-    saved: dict = field(default_factory=dict)  # rel -> (bytes | None, mode | None)
-
-    def save(self, project_dir: Path, rels: list[str]) -> None:
-        for rel in rels:
-            if rel in self.saved:
-                continue
-            full = project_dir / rel
-            if full.is_file():
-                self.saved[rel] = (full.read_bytes(), stat.S_IMODE(full.stat().st_mode))
-            else:
-                self.saved[rel] = (None, None)
 
 
 @dataclass
@@ -89,48 +63,6 @@ class RestoreResult:
         data = asdict(self)
         data["install"] = self.install.to_json() if self.install else None
         return data
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 16), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _rel(project_dir: Path, path: str | Path) -> str:
-    p = Path(path)
-    if p.is_absolute():
-        try:
-            p = p.resolve().relative_to(project_dir) if p.exists() else p.relative_to(project_dir)
-        except ValueError:
-            raise UsageError(f"{path} is outside the project {project_dir}") from None
-    rel = p.as_posix()
-    if rel.startswith("../") or rel == "..":
-        raise UsageError(f"{path} is outside the project {project_dir}")
-    return rel
-
-
-def _unlink_with_bytecode(path: Path) -> None:
-    """Delete ``path``; for a .py file also its compiled copies in __pycache__."""
-    path.unlink()
-    if path.suffix == ".py":
-        cache = path.parent / "__pycache__"
-        if cache.is_dir():
-            for pyc in cache.glob(f"{path.stem}.*.pyc"):
-                pyc.unlink(missing_ok=True)
-
-
-def _listing(project_dir: Path, track_dirs: list[str]) -> list[str]:
-    found = []
-    for d in track_dirs:
-        base = project_dir / d
-        if base.is_dir():
-            for f in base.rglob("*"):
-                if f.is_file() and "__pycache__" not in f.parts:
-                    found.append(f.relative_to(project_dir).as_posix())
-    return sorted(found)
 
 
 @dataclass
@@ -188,10 +120,10 @@ class Snapshot:
             django=django,
             freeze=freeze or [],
             files=[],
-            track_dirs=sorted({_rel(project_dir, d) for d in (track_dirs or [])}),
+            track_dirs=sorted({filestate.rel(project_dir, d) for d in (track_dirs or [])}),
             tracked=[],
         )
-        snap.tracked = _listing(project_dir, snap.track_dirs)
+        snap.tracked = filestate.listing(project_dir, snap.track_dirs)
         snap._note_absent_dirs(snap.track_dirs)
         root = cls.root(project_dir)
         root.mkdir(parents=True, exist_ok=True)
@@ -219,7 +151,7 @@ class Snapshot:
     def _save_files(self, target: Path, files: list[str | Path]) -> None:
         known = {r.path for r in self.files}
         for f in files:
-            rel = _rel(self.project_dir, f)
+            rel = filestate.rel(self.project_dir, f)
             if rel in known:
                 continue
             known.add(rel)
@@ -267,20 +199,20 @@ class Snapshot:
         """Record more files (before they are changed or created) in this snapshot, and in every open
         checkpoint (their content now, for ``undo``)."""
         for cp in self.checkpoints:
-            cp.save(self.project_dir, [_rel(self.project_dir, f) for f in files])
+            cp.save(self.project_dir, [filestate.rel(self.project_dir, f) for f in files])
         self._save_files(self.directory, files)
         self._write_manifest(self.directory)
 
     # ------------------------------------------------------------------ phase scope
     def checkpoint(self) -> "Checkpoint":
         """Start recording a phase: see the module docstring."""
-        cp = Checkpoint(listing=set(_listing(self.project_dir, self.track_dirs)))
+        cp = Checkpoint(listing=set(filestate.listing(self.project_dir, self.track_dirs)))
         self.checkpoints.append(cp)
         return cp
 
     def created_since(self, cp: "Checkpoint") -> list[str]:
         """Files that appeared in the tracked directories since ``cp`` (new migrations)."""
-        return sorted(set(_listing(self.project_dir, self.track_dirs)) - cp.listing)
+        return sorted(set(filestate.listing(self.project_dir, self.track_dirs)) - cp.listing)
 
     def undo(self, cp: "Checkpoint", only: list[str] | None = None) -> list[str]:
         """Put the files recorded since ``cp`` back byte-for-byte (all, or ``only`` these relative
@@ -292,14 +224,14 @@ class Snapshot:
             full = self.project_dir / rel
             if data is None:
                 if full.exists():
-                    _unlink_with_bytecode(full)
+                    filestate.unlink_with_bytecode(full)
                     touched.append(rel)
             elif not full.is_file() or full.read_bytes() != data:
                 atomic.write_bytes(full, data, mode=mode)
                 touched.append(rel)
         if only is None:
             for rel in self.created_since(cp):
-                _unlink_with_bytecode(self.project_dir / rel)
+                filestate.unlink_with_bytecode(self.project_dir / rel)
                 touched.append(rel)
         return sorted(set(touched))
 
@@ -360,12 +292,12 @@ class Snapshot:
         for rec in self.files:
             cur = self.project_dir / rec.path
             if rec.existed:
-                if not cur.is_file() or _sha256(cur) != rec.sha256 or stat.S_IMODE(cur.stat().st_mode) != rec.mode:
+                if not cur.is_file() or filestate.sha256(cur) != rec.sha256 or stat.S_IMODE(cur.stat().st_mode) != rec.mode:
                     changed.append(rec.path)
             elif cur.exists():
                 changed.append(rec.path)
         tracked = set(self.tracked) | {r.path for r in self.files}
-        changed += [p for p in _listing(self.project_dir, self.track_dirs) if p not in tracked]
+        changed += [p for p in filestate.listing(self.project_dir, self.track_dirs) if p not in tracked]
         return changed
 
     def restore(self, python: str | Path | None = None, reinstall: bool = True) -> RestoreResult:
@@ -382,7 +314,7 @@ class Snapshot:
                     raise UpgradeError(f"rollback snapshot {self.label} is missing {rec.path}: {exc}") from None
                 if hashlib.sha256(data).hexdigest() != rec.sha256:
                     raise UpgradeError(f"rollback snapshot {self.label}: the saved copy of {rec.path} is corrupt")
-                if cur.is_file() and _sha256(cur) == rec.sha256 and stat.S_IMODE(cur.stat().st_mode) == rec.mode:
+                if cur.is_file() and filestate.sha256(cur) == rec.sha256 and stat.S_IMODE(cur.stat().st_mode) == rec.mode:
                     result.unchanged.append(rec.path)
                     continue
                 if cur.is_dir():
@@ -393,12 +325,12 @@ class Snapshot:
                 if cur.is_dir() and not cur.is_symlink():
                     shutil.rmtree(cur)
                 else:
-                    _unlink_with_bytecode(cur)
+                    filestate.unlink_with_bytecode(cur)
                 result.deleted.append(rec.path)
         known = set(self.tracked) | {r.path for r in self.files}
-        for rel in _listing(self.project_dir, self.track_dirs):
+        for rel in filestate.listing(self.project_dir, self.track_dirs):
             if rel not in known:
-                _unlink_with_bytecode(self.project_dir / rel)
+                filestate.unlink_with_bytecode(self.project_dir / rel)
                 result.deleted.append(rel)
         self._remove_absent_dirs()
 

@@ -273,7 +273,6 @@ def install(ctx: StepContext) -> InstallResult:
     if out.changes and out.changes.losses:
         lost = ", ".join(out.changes.losses)
         if not ctx.options.allow_downgrade:
-            res.ok = False
             out.stop = True
             r.fail("downgrade", EXIT_STEP_FAILED, f"installing Django {y} downgraded or removed packages: {lost}. "
                    "Pass --allow-downgrade to accept that")

@@ -100,6 +100,10 @@ class StepReport:
             done.append(f"pins bumped to {self.to}")
         if self.install is not None:
             done.append(f"Django {self.to} installed" if self.install.ok else f"installing Django {self.to} failed")
+        lost = [f"{d['name']} {d['before']} -> {d.get('after', 'removed')}"
+                for d in ((self.env_changes or {}).get("downgraded") or []) + ((self.env_changes or {}).get("removed") or [])]
+        if lost:
+            done.append(f"packages moved back or removed: {', '.join(lost)}")
         return "; ".join(done) or "nothing was changed"
 
     def finish(self, data, project, snap) -> None:
