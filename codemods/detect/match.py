@@ -53,6 +53,12 @@ def _call_ok(call: ast.Call, item: Item, pf: PyFile | None = None) -> bool:
     receiver = item.get("receiver_calls")
     if receiver and not _receiver_calls(call, receiver):
         return False
+    if item.get("first_positional_bool") and not (call.args and isinstance(call.args[0], ast.Constant)
+                                                  and isinstance(call.args[0].value, bool)):
+        return False
+    wanted = item.get("receiver")
+    if wanted and not _receiver_is(call, wanted):
+        return False
     missing = item.get("missing_keyword")
     if missing:
         if missing in kw or any(k.arg is None for k in call.keywords):
@@ -74,6 +80,22 @@ def _call_line(call: ast.Call, item: Item) -> int:
             if k.arg == kw:
                 return getattr(k, "lineno", call.lineno)
     return call.lineno
+
+
+def _receiver_is(call: ast.Call, wanted) -> bool:
+    value = call.func.value if isinstance(call.func, ast.Attribute) else None
+    if isinstance(value, ast.Name) and value.id == "self":
+        return "self" in wanted
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super":
+        return "super" in wanted
+    return False
+
+
+def _inside(pf: PyFile, base: str | None) -> set[int] | None:
+    """ids of the calls inside classes deriving from ``base`` (None: no such condition)."""
+    if not base:
+        return None
+    return {id(n) for cls, bases in pf.classes if _base_ok(bases, base) for n in ast.walk(cls) if isinstance(n, ast.Call)}
 
 
 def _receiver_calls(call: ast.Call, method: str) -> bool:
@@ -128,10 +150,14 @@ def python_lines(pf: PyFile, item: Item, rel: str, is_settings: bool, is_migrati
         out += [line for line, name in pf.imports if _under(name, value)]
         out += [line for line, name in pf.refs if _under(name, value)]
     elif form == "call":
-        out += [_call_line(c, item) for c, callee in pf.calls if callee == value and _call_ok(c, item, pf)]
+        inside = _inside(pf, item.get("inside_class_base"))
+        out += [_call_line(c, item) for c, callee in pf.calls if callee == value and _call_ok(c, item, pf)
+                and (inside is None or id(c) in inside)]
     elif form == "method_call":
+        inside = _inside(pf, item.get("inside_class_base"))
         out += [_call_line(c, item) for c, _ in pf.calls
-                if isinstance(c.func, ast.Attribute) and c.func.attr == value and _call_ok(c, item, pf)]
+                if isinstance(c.func, ast.Attribute) and c.func.attr == value and _call_ok(c, item, pf)
+                and (inside is None or id(c) in inside)]
     elif form in ("class_base", "method"):
         method = item.get("method") if form == "class_base" else value
         base = value if form == "class_base" else None

@@ -24,8 +24,10 @@ An item is a small dict naming ONE thing to look for (see docs/release-data.md f
 
 Call options (``call`` and ``method_call``): ``keyword`` (with ``value_contains``), ``missing_keyword``
 (with ``min_positional``), ``positional_over``, ``positional_at_most``, ``no_keywords``,
-``positional_none`` (the argument at that index is the constant None), ``receiver_calls`` (the receiver
-chain calls this method: ``qs.prefetch_related(...).iterator()``).
+``positional_none`` (the argument at that index is the constant None), ``first_positional_bool``,
+``receiver_calls`` (the receiver chain calls this method: ``qs.prefetch_related(...).iterator()``),
+``receiver`` (a list of ``"self"`` / ``"super"``: ``self.save(...)``, ``super().save(...)``),
+``inside_class_base`` (the call is inside a class deriving from it).
 Every python item may also carry ``"where": "settings" | "migrations" | "not_migrations"``,
 ``"file_imports": "django.contrib.gis"`` (only in files importing that module or below) and
 ``"only_confirmed": true`` (only in files that the change's codemod accepts: its prefilter and confirm
@@ -48,6 +50,7 @@ OPTIONS = {
     "missing_keyword", "min_positional", "keyword", "positional_over", "method", "meta_option",
     "has_param", "missing_param", "value_contains", "values", "filename", "where", "why",
     "positional_at_most", "no_keywords", "positional_none", "receiver_calls", "file_imports", "only_confirmed",
+    "inside_class_base", "receiver", "first_positional_bool",
 }
 WHERE = ("settings", "migrations", "not_migrations")
 

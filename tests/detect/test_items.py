@@ -265,3 +265,22 @@ def test_bad_items_are_rejected():
                 {"setting": "X", "where": "nowhere"}):
         with pytest.raises(SpecError):
             parse_item(raw, "t")
+
+
+def test_receiver_inside_class_base_and_flag_options(tmp_path):
+    text = """
+        from django.db import models
+        class Order(models.Model):
+            def touch(self):
+                self.save(False, False, None, ["updated"])
+                super().save(False)
+                self.file.save("name", content)
+        def elsewhere(obj, storage, form):
+            obj.save(True, False)
+            storage.save("name", content)
+            form.save(False)
+    """
+    detect = [{"method_call": "save", "positional_over": 0, "inside_class_base": "django.db.models.Model",
+               "receiver": ["self", "super"]},
+              {"method_call": "save", "positional_over": 1, "first_positional_bool": True}]
+    assert one(tmp_path, detect, text) == [4, 5, 8]
