@@ -67,6 +67,13 @@ def test_delete_view_and_unsaved_related_manager_on_4_1(tmp_path, data):
     assert un.exc_type == "ValueError" and {"signature", "frame"} <= set(un.matched_by)
     assert "before this relationship can be used" in un.message
 
+    # report: each failure names the change that explains it
+    r = CliRunner().invoke(cli, ["report", str(root), "--python", py, "--format", "json", "--allow-test-failures"])
+    doc = json.loads(r.stdout)
+    named = {f["test"].rsplit(".", 1)[-1]: f["incompatible"] for f in doc["source"]["failures"]}
+    assert named == {"test_delete_archives": ["4.0-deleteview-form-mixin"],
+                     "test_new_order_has_no_lines": ["4.1-unsaved-reverse-fk"]}, r.output
+
     # the mechanical one: the codemod moves delete() to form_valid() and the test goes green
     _fix(root, "4.1", "delete_view_form_valid")
     assert "def form_valid(self, form):" in (root / "shop" / "views.py").read_text()

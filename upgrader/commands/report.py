@@ -62,17 +62,19 @@ def _repo_root(d: Path) -> Path:
     return d
 
 
-def _incompatible(data, current: str | None, failures) -> dict:
-    if not failures:
+def _incompatible(data, current: str | None, failures, run=None, project_dir=None) -> dict:
+    """Failing test -> [the change that explains it] (upgrader.explain: exception, message, traceback
+    frames, harvested warnings; behaviour changes and removals up to the current release)."""
+    if not failures and not (run is not None and any(getattr(t, "failing", False) for t in run.tests or [])):
         return {}
-    items = []
-    for r in data.releases:
-        items.extend(r.incompatible)
+    from upgrader import explain
+
+    end = versions.feature(current) if current else data.latest_released().version
     out = {}
-    for f in failures:
-        hits = [i.id for i in items if f.message and i.matches(f.message)]
-        if hits:
-            out[f.test] = hits
+    for e in explain.explain_run(run if run is not None else type("R", (), {"failures": failures})(),
+                                 project_dir or ".", data, data.releases[0].version, end):
+        if e.explained:
+            out.setdefault(e.test, []).append(e.change_id)
     return out
 
 
@@ -231,7 +233,7 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
         groups, project_dir=project.dir, repo_root=_repo_root(project.dir), django_version=django_version,
         next_release=next_release, run=run, log_path=from_log, comparison=comparison, baseline_path=baseline,
         fail_on=fail_on, exit_code=exit_code, over=over,
-        incompatible=_incompatible(data, django_version, run.failures if run else []),
+        incompatible=_incompatible(data, django_version, run.failures if run else [], run, project.dir),
     )
     if write_baseline_path:
         n = write_baseline(write_baseline_path, groups)
