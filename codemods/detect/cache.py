@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 SCHEMA = 1
+KEEP = 24  # cache files kept (one per set of detectors: plan ranges, fix targets); the oldest go
 
 
 def fingerprint(detectors) -> str:
@@ -87,5 +88,8 @@ class FindingsCache:
 
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic.write_text(str(self.path), json.dumps(self.data))
+            olds = sorted(self.path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in olds[KEEP:]:
+                old.unlink()
         except OSError:
             pass  # a read-only cache only costs time
