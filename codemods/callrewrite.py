@@ -86,8 +86,10 @@ class _CallRewriter(cst.CSTTransformer):
 
     def leave_Call(self, original: cst.Call, updated: cst.Call):
         chain = dotted(updated.func)
-        if chain is None or chain.rpartition(".")[2] not in self.lasts:
+        if chain is None:
             return updated
+        if chain.rpartition(".")[2] not in self.lasts and self.index.resolve(updated.func) not in self.c.callables:
+            return updated  # neither the name nor an alias of one of the callables
         qual, reason = resolve_call(self.index, updated.func)
         if qual not in self.c.callables:
             if reason and reason not in self.reported:
