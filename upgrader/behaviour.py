@@ -162,7 +162,9 @@ def fix_text(item) -> str:
 def annotate_plan(plan, project_root, data) -> None:
     """Add to each step's ``incompatible`` entries (dicts): ``title``, ``frequency``, ``change``,
     ``detected`` (a static detector exists), ``occurrences`` (``[{file, line, text}]``) and ``fix``
-    (``{"codemod"?, "recipe"?, "link"}``); steps keep Django's order, most frequent first."""
+    (``{"codemod"?, "recipe"?, "link"}``); steps keep Django's order, most frequent first. When the
+    same break is a removal of the step that lists these lines (``change``), ``occurrences`` is empty
+    and ``listed_as_removal`` names it."""
     wanted = {inc["id"] for s in plan.steps for inc in s.incompatible}
     if not wanted:
         return
@@ -179,3 +181,6 @@ def annotate_plan(plan, project_root, data) -> None:
             inc["detected"] = bool(item.detect or getattr(item, "detect_custom", ()))
             inc["occurrences"] = [{"file": f.path, "line": f.line, "text": f.text} for f in found.get(item.id, [])]
             inc["fix"] = dict(item.fix)
+            removal = next((rc for rc in step.removed if rc.id == item.change and rc.occurrences), None)
+            if removal is not None:  # the step's removal lists these lines already
+                inc["occurrences"], inc["listed_as_removal"] = [], removal.id

@@ -104,11 +104,15 @@ def test_plan_lists_behaviour_changes_per_step(tmp_path):
     steps = {s["feature_release"]: s for s in doc["steps"]}
     inc40 = {i["id"]: i for i in steps["4.0"]["incompatible"]}
     dv = inc40["4.0-deleteview-form-mixin"]
-    assert dv["detected"] and dv["occurrences"] == [{"file": "shop/views.py", "line": 4,
-                                                     "text": "def delete(self, request, *args, **kwargs):"}]
-    assert dv["fix"]["codemod"] == "delete_view_form_valid"
+    assert dv["detected"] and dv["fix"]["codemod"] == "delete_view_form_valid"
+    # also a removal of the step (deleteview-custom-delete): its lines are listed there, once
+    assert dv["occurrences"] == [] and dv["listed_as_removal"] == "deleteview-custom-delete"
+    removed = {rc["id"]: rc for rc in steps["4.0"]["removed"]}
+    assert [(o["file"], o["line"]) for o in removed["deleteview-custom-delete"]["occurrences"]] == [("shop/views.py", 4)]
+    assert inc40["4.0-csrf-trusted-origins-scheme"]["listed_as_removal"] == "csrf-trusted-origins"
     inc41 = {i["id"]: i for i in steps["4.1"]["incompatible"]}
     assert [o["line"] for o in inc41["4.1-unsaved-reverse-fk"]["occurrences"]] == [5]
     assert "4.1-unsaved-reverse-fk" not in inc40
     text = CliRunner().invoke(cli, ["plan", str(root), "--from", "3.2.25", "--to", "4.1", "--python-version", "3.10"])
-    assert "will behave differently here" in text.output and "shop/views.py:4" in text.output
+    assert "will behave differently here" in text.output and "shop/tests.py:5" in text.output
+    assert text.output.count("shop/views.py:4") == 1

@@ -35,7 +35,9 @@ def _plan(root, start, end, python):
                                  "--format", "json"])
     assert r.exit_code in (0, 1), r.output
     doc = json.loads(r.output)
-    return {i["id"]: i for s in doc["steps"] for i in s["incompatible"]}
+    found = {i["id"]: i for s in doc["steps"] for i in s["incompatible"]}
+    found.update({rc["id"]: rc for s in doc["steps"] for rc in s["removed"]})
+    return found
 
 
 def _fix(root, target, only):
@@ -51,7 +53,8 @@ def test_delete_view_and_unsaved_related_manager_on_4_1(tmp_path, data):
 
     # before the step: plan names the lines that will behave differently
     inc = _plan(root, "3.2.25", "4.1", "3.10")
-    assert {(o["file"], o["line"]) for o in inc["4.0-deleteview-form-mixin"]["occurrences"]} == {("shop/views.py", delete_line)}
+    assert inc["4.0-deleteview-form-mixin"]["listed_as_removal"] == "deleteview-custom-delete"
+    assert {(o["file"], o["line"]) for o in inc["deleteview-custom-delete"]["occurrences"]} == {("shop/views.py", delete_line)}
     assert {(o["file"], o["line"]) for o in inc["4.1-unsaved-reverse-fk"]["occurrences"]} == {("shop/tests.py", unsaved_line)}
 
     # after the bump: each failing test is explained by its change and the project's line
