@@ -156,3 +156,12 @@ def test_files_naming_one_django_version():
         assert pins.version_specific(name), name
     for name in ("requirements.txt", "requirements-dev.txt", "django_extensions.txt", "constraints.txt"):
         assert not pins.version_specific(name), name
+
+
+def test_codemod_floor_is_the_newest_available_from_of_the_applied_codemods():
+    from codemods import registry
+
+    entries = {e.name: e.available_from for e in registry.entries()}
+    newest = max(entries, key=lambda n: tuple(int(x) for x in entries[n].split(".")))
+    assert pins.codemod_floor([]) is None
+    assert pins.codemod_floor(["abspathu", newest]) == entries[newest]

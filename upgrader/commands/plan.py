@@ -32,7 +32,9 @@ JSON (``--format json``), stable keys:
   ({codemod?, recipe?, link}), see docs/behaviour.md), ``dependencies`` (list,
   filled by ``--check-deps``; empty otherwise; each ``{name, version, status (yes / blocked /
   not-declared / unknown), suggest, move (first / with-django / null), reason, message, requires_django,
-  requires_python, python_ok, declared, source, version_source}``, see docs/deps.md), ``notes``;
+  requires_python, python_ok, declared, source, version_source}``, see docs/deps.md; the code scan of the
+  installed distributions adds ``verdict`` (ok / declared-only / blocked / unknown), ``uses``, ``guarded``,
+  ``fix``, ``fix_reason``, and without --check-deps lists the blocked ones only), ``notes``;
 * ``summary``: ``{steps, removed, occurrences, autofixable_occurrences, files_scanned}``;
 * ``scan_errors``: list of ``{file, error}``.
 * ``project_kind``: ``{kind (site / library), reason, source (detected / --project-kind / pyproject.toml)}``

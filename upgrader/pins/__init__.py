@@ -347,3 +347,18 @@ def excluded_requirement_files(project_dir, django_version: str) -> list[Path]:
         except (specs.SpecError, ValueError):
             continue
     return out
+
+
+def codemod_floor(applied) -> str | None:
+    """The lowest Django the code needs after ``applied`` codemods ran (names): the highest
+    ``available_from`` among them, e.g. ``"3.1"``; None when none was applied. A library's lower bound
+    is raised to it (``bump_django(..., floor=codemod_floor(applied))``) when it is below."""
+    from codemods import registry
+
+    names = set(applied or ())
+    best = None
+    for entry in registry.entries():
+        if entry.name in names and entry.available_from:
+            if best is None or versions.feature_key(entry.available_from) > versions.feature_key(best):
+                best = entry.available_from
+    return best
