@@ -65,9 +65,16 @@ def _version(value: str | None, option: str) -> str | None:
         return None
     try:
         versions.parse(value)
-        return versions.feature(value)
+        feature = versions.feature(value)
     except Exception:  # noqa: BLE001 - any parse failure is bad input
         raise UsageError(f"{option}: not a Django version: {value!r}") from None
+    import release_data
+
+    known = release_data.load().feature_releases()
+    if feature not in known:
+        raise UsageError(f"{option}: {value} is not a known Django release (known: {known[0]} to {known[-1]}, "
+                         f"e.g. {', '.join(known[-6:-2])})")
+    return feature
 
 
 
