@@ -12,7 +12,6 @@ re-parse (a bug in that codemod: the file keeps its original text and the error 
 from __future__ import annotations
 
 import ast
-import re
 import warnings
 from dataclasses import dataclass, field
 
@@ -22,10 +21,10 @@ from codemods import elide as elide_defs
 from codemods import imports, prune
 from codemods.lines import line_lookup
 from codemods.base import Codemod, FileContext, Finding, parse_quietly
-from core.files import TEMPLATE_SUFFIXES, is_migration as is_migration_path
+from core.files import is_migration as is_migration_path
+from core.files import is_template
 from core.settings import looks_like_settings
 
-_TEMPLATE_SIGNS = re.compile(r"\{%\s*(load|block|extends|if|for|include|url|static|trans|csrf_token)\b|\{\{")
 
 
 @dataclass
@@ -43,15 +42,10 @@ class SourceResult:
 
 
 def file_kind(path: str, text: str | None = None) -> str | None:
-    """``python``, ``template`` or None (not ours)."""
+    """``python``, ``template`` or None (not ours); what a template is: ``core.files.is_template``."""
     if path.endswith(".py"):
         return "python"
-    lower = path.lower()
-    if lower.endswith(TEMPLATE_SUFFIXES):
-        norm = lower.replace("\\", "/")
-        if "/templates/" in f"/{norm}" or (text is not None and _TEMPLATE_SIGNS.search(text)):
-            return "template"
-    return None
+    return "template" if is_template(path, text) else None
 
 
 def make_context(path: str, text: str, target: str | None, is_settings: bool | None = None) -> FileContext | None:

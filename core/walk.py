@@ -21,8 +21,8 @@ SKIP_DIRS = frozenset({
 })
 #: template suffixes wherever the file lies
 TEMPLATE_SUFFIXES = (".html", ".htm", ".txt", ".xml", ".djhtml", ".dhtml", ".jinja", ".j2", ".email", ".tpl")
-_SURE_TEMPLATE_SUFFIXES = (".djhtml", ".dhtml", ".jinja", ".j2", ".tpl")
-_TEMPLATE_DIRS = ("templates", "jinja2")
+_SURE_TEMPLATE_SUFFIXES = (".djhtml", ".dhtml")  # Django-template-only suffixes
+_TEMPLATE_DIRS = ("templates",)
 _TEMPLATE_SIGNS = re.compile(r"\{%\s*(load|block|extends|if|for|include|url|static|trans|csrf_token)\b|\{\{")
 REQ_DIRS = ("requirements", "reqs", "requirements.d")
 _NOT_REQUIREMENTS_IN = {"manifest.in", "makefile.in", "setup.cfg.in", "setup.py.in", "tox.ini.in"}
@@ -46,8 +46,8 @@ def in_template_dir(path) -> bool:
 
 
 def is_template(path, text: str | None = None) -> bool:
-    """A Django/Jinja template: a template suffix inside a ``templates/`` or ``jinja2/`` directory, a
-    template-only suffix (``.djhtml``, ``.jinja`` ...), or template tags in ``text`` when given."""
+    """A Django template: a template suffix inside a ``templates/`` directory, a Django-template-only
+    suffix (``.djhtml``, ``.dhtml``), or template tags in ``text`` when given."""
     lower = str(path).lower()
     if not lower.endswith(TEMPLATE_SUFFIXES):
         return False
