@@ -217,6 +217,7 @@ def _rel(file: str, root: Path) -> str | None:
 class _FileInfo:
     functions: dict  # line -> enclosing function name (for "def" lines and bodies)
     classes: dict  # line -> enclosing class name
+    class_ranges: list = field(default_factory=list)  # (first line, last line) of every class
 
 
 def _enclosing(root: Path, rel: str, cache: dict) -> _FileInfo:
@@ -234,6 +235,7 @@ def _enclosing(root: Path, rel: str, cache: dict) -> _FileInfo:
             if isinstance(child, ast.ClassDef):
                 for ln in range(child.lineno, (child.end_lineno or child.lineno) + 1):
                     info.classes[ln] = child.name
+                info.class_ranges.append((child.lineno, child.end_lineno or child.lineno))
                 walk(child, child.name)
             elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for ln in range(child.lineno, (child.end_lineno or child.lineno) + 1):
@@ -260,6 +262,8 @@ def _frame_finding(cand: _Candidate, links, root: Path, cache: dict):
                 if f.line == fr.line:
                     return f
                 info = _enclosing(root, rel, cache)
+                if any(start == fr.line and start <= f.line <= end for start, end in info.class_ranges):
+                    return f  # raised while the class holding the finding was created (its Meta)
                 fn = info.functions.get(f.line)
                 if fn and fn == fr.function and info.functions.get(fr.line) == fn \
                         and info.classes.get(fr.line) == info.classes.get(f.line):

@@ -217,3 +217,67 @@ def test_real_history_migrates_on_5_1_with_the_same_schema(tmp_path):
         assert code == 0, out
         assert _schema(db) == expected
         db.unlink()
+
+
+@pytest.mark.integration
+def test_plan_explain_and_fix_index_together_4_2_to_5_1(tmp_path):
+    """plan names the model and migration lines on 4.2; on 5.1 the failing suite is explained by
+    5.1-index-together-removed at the model's line; the codemods (models, then historical migrations)
+    plus makemigrations on 4.2 make the suite green on 5.1."""
+    import io
+    import json
+
+    from click.testing import CliRunner
+
+    import release_data
+    from tests.venvs import make_venv, python_for
+    from upgrader import explain
+    from upgrader.cli import cli
+    from upgrader.project import Project
+    from upgrader.testrun import run_with_harvester
+
+    py42 = str(make_venv(python_for(python="3.11"), ["django==4.2.30"]))
+    py51 = str(make_venv(python_for(python="3.12"), ["django==5.1.15"]))
+    root = tmp_path / "p"
+    (root / "proj").mkdir(parents=True)
+    (root / "proj" / "__init__.py").write_text("")
+    (root / "proj" / "settings.py").write_text(
+        'SECRET_KEY = "x"\nINSTALLED_APPS = ["shop"]\nUSE_TZ = True\nDEFAULT_AUTO_FIELD = "django.db.models.AutoField"\n'
+        'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"}}\n')
+    (root / "manage.py").write_text('import os, sys\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")\n'
+                                    "from django.core.management import execute_from_command_line\n"
+                                    "execute_from_command_line(sys.argv)\n")
+    (root / "requirements.txt").write_text("Django==4.2.30\n")
+    (root / "shop" / "migrations").mkdir(parents=True)
+    (root / "shop" / "__init__.py").write_text("")
+    (root / "shop" / "migrations" / "__init__.py").write_text("")
+    (root / "shop" / "models.py").write_text(MODELS)
+    (root / "shop" / "tests.py").write_text("from django.test import TestCase\n\nfrom shop.models import Order\n\n\n"
+                                            "class T(TestCase):\n    def test_orders(self):\n"
+                                            "        self.assertEqual(Order.objects.count(), 0)\n")
+    assert _manage(py42, root, "makemigrations", "shop")[0] == 0
+    meta_line = MODELS.splitlines().index('        index_together = [("status", "created")]') + 1
+
+    r = CliRunner().invoke(cli, ["plan", str(root), "--from", "4.2.30", "--to", "5.1", "--python-version", "3.12",
+                                 "--format", "json"])
+    doc = json.loads(r.output)
+    removed = {rc["id"]: rc for s in doc["steps"] for rc in s["removed"]}
+    lines = {(o["file"], o["line"]) for o in removed["index-together"]["occurrences"]}
+    assert ("shop/models.py", meta_line) in lines, lines
+
+    result = run_with_harvester(Project(root, py51), [py51, "-Wa", "manage.py", "test"], out=io.StringIO())
+    assert result.returncode != 0
+    [e] = explain.explain_run(result, root, release_data.load(use_refreshed=False), "4.2", "5.1")
+    assert e.change_id in ("5.1-index-together-removed", "index-together") and e.exc_type.endswith("TypeError"), e.headline()
+    assert e.location == f"shop/models.py:{meta_line}", e.headline()
+
+    # the mechanical path on 4.2: models -> Meta.indexes, makemigrations (RenameIndex), the history rewritten
+    for only in ("index_together", "index_together_migrations"):
+        r = CliRunner().invoke(cli, ["fix", str(root), "--target", "4.2", "--only", only, "--no-cache"])
+        assert r.exit_code in (0, 1), r.output
+        if only == "index_together":
+            assert _manage(py42, root, "makemigrations", "shop")[0] == 0
+    assert "index_together" not in "".join(p.read_text() for p in (root / "shop").rglob("*.py"))
+    (root / "db.sqlite3").unlink(missing_ok=True)
+    again = run_with_harvester(Project(root, py51), [py51, "-Wa", "manage.py", "test"], out=io.StringIO())
+    assert again.returncode == 0, again.output_tail
