@@ -95,3 +95,14 @@ def test_plan_shows_the_blocker_per_step_in_text_and_json(site):
     step = json.loads(proc.stdout)["steps"][-1]
     dep = next(d for d in step["dependencies"] if d["name"] == "legacy-compressor")
     assert dep["verdict"] == "blocked" and dep["uses"][0]["line"] == 2 and dep["fix"] is None
+
+
+def test_plan_with_an_unreachable_index_says_so_once_and_keeps_the_blocker(site):
+    project, py, _index = site
+    proc = subprocess.run([_exe(), "plan", str(project), "--python", str(py), "--to", "4.0", "--check-deps",
+                           "--index-url", "http://127.0.0.1:9/simple/"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "could not be" in lines[0] and "Traceback" not in proc.stderr
+    row = next(line for line in proc.stdout.splitlines() if line.strip().startswith("legacy-compressor"))
+    assert row.split()[:3] == ["legacy-compressor", "1.0", "BLOCKED"]
