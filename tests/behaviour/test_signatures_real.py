@@ -74,3 +74,34 @@ def test_unsaved_related_manager_message_on_4_1():
     for line in out:
         exc, _, msg = line.partition("|")
         assert any(s.matches(exc, msg) for s in item.signatures), line
+
+
+TRIGGER_50 = '''
+import django
+from django.conf import settings
+settings.configure(DATABASES={}, INSTALLED_APPS=[])
+django.setup()
+from django.http import HttpResponse
+from django.test import SimpleTestCase
+class T(SimpleTestCase):
+    def runTest(self):
+        pass
+t = T()
+for args in ((HttpResponse(), "form", "field", "err"), (HttpResponse(), "form", "field", "err", "x")):
+    try:
+        t.assertFormError(*args)
+    except Exception as exc:
+        print(type(exc).__name__ + "|" + str(exc))
+'''
+
+
+def test_assert_form_error_old_signature_on_5_0():
+    from tests.venvs import make_venv, python_for
+
+    py = str(make_venv(python_for(python="3.12"), ["django==5.0.14"]))
+    out = subprocess.run([py, "-c", TRIGGER_50], capture_output=True, text=True, timeout=120).stdout.strip().splitlines()
+    assert len(out) == 2, out
+    item = {i.id: i for i in DATA.incompatible("5.0")}["5.0-assertformerror-response"]
+    for line in out:
+        exc, _, msg = line.partition("|")
+        assert any(s.matches(exc, msg) for s in item.signatures), line
