@@ -234,3 +234,28 @@ def test_a_crashed_xdist_worker_is_a_failure_of_its_test(tmp_path):
     assert _counts(result) == {"passed": 3, "failed": 3, "errors": 0, "skipped": 1}
     crashed = [f for f in result.failures if f.test == "demo/test_crash.py::test_dies"]
     assert crashed and "crashed while running" in crashed[0].message
+
+
+def test_a_warning_made_an_error_at_start_up_is_harvested_and_explained(tmp_path):
+    """``python -W error::DeprecationWarning manage.py test`` with a deprecated import in settings:
+    the process dies before any test; the warning is still a record and the crash names the line."""
+    py = env_python("pytest8")
+    project = make_project(tmp_path / "p", settings_extra="from django.utils.timezone import utc  # expect:utc\n")
+    result = run_with_harvester(Project(project, py), [py, "-W", "error::DeprecationWarning", "manage.py", "test"],
+                                stream=False)
+    line = line_of(project, "proj/settings.py", "expect:utc")
+    assert result.passed is None and not result.finished
+    assert [(w.short_category, w.lineno, w.source) for w in result.warnings if w.filename.endswith("settings.py")] == [
+        ("RemovedInDjango50Warning", line, "error")]
+    [d] = result.diagnoses
+    assert (d.origin, d.file, d.line) == ("first-party", "proj/settings.py", line)
+
+
+def test_a_warning_made_an_error_during_pytest_django_set_up_is_recorded_once(tmp_path):
+    project, _py, result, output = _run(tmp_path, "pytest8", PYTEST, addopts="-W error::DeprecationWarning",
+                                        settings_extra="from django.utils.timezone import utc  # expect:utc\n")
+    line = line_of(project, "proj/settings.py", "expect:utc")
+    assert result.passed is None and not result.finished, output[-2000:]
+    assert [(w.short_category, w.lineno) for w in result.warnings if w.filename.endswith("settings.py")] == [
+        ("RemovedInDjango50Warning", line)]
+    assert [(d.kind, d.file, d.line) for d in result.diagnoses] == [("crash", "proj/settings.py", line)]

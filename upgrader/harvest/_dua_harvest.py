@@ -162,6 +162,18 @@ def exception_record(etype, value, tb):
     return record
 
 
+def mark_recorded(exc):
+    """Remember that this exception is recorded (the excepthook then does not record it again)."""
+    try:
+        exc._dua_recorded = True
+    except Exception:
+        pass
+
+
+def is_recorded(exc):
+    return bool(getattr(exc, "_dua_recorded", False))
+
+
 def record_raised_warning(value, frames, test, when):
     """A warning turned into an exception by an ``error`` filter: still a harvested warning.
 

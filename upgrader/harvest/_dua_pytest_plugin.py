@@ -118,6 +118,9 @@ def pytest_load_initial_conftests(early_config, parser, args):
             record = {"kind": "crash", "runner": "pytest", "when": "startup"}
             record.update(H.exception_record(etype, value, tb))
             H.write_record(record)
+            if isinstance(value, Warning):
+                H.record_raised_warning(value, record["frames"], None, "config")
+            H.mark_recorded(excinfo[1])
     except Exception as exc:
         H.tool_error("pytest start-up", exc)
 

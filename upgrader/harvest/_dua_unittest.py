@@ -115,10 +115,14 @@ def install_excepthook():
         return
 
     def excepthook(etype, value, tb):
+        if H.is_recorded(value):  # pytest's start-up failure, recorded by the plugin already
+            return previous(etype, value, tb)
         try:
             record = {"kind": "crash", "test": H.current_test()}
             record.update(H.exception_record(etype, value, tb))
             H.write_record(record)
+            if isinstance(value, Warning):  # python -W error: the warning ended the process
+                H.record_raised_warning(value, record["frames"], record["test"], "import")
         except Exception as exc:
             H.tool_error("excepthook", exc)
         return previous(etype, value, tb)
