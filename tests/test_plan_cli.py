@@ -29,7 +29,7 @@ def project(tmp_path):
 @pytest.fixture(scope="module")
 def bare_python():
     """A real interpreter without Django (a pyenv base interpreter)."""
-    from upgrader.interpreter import probe, pyenv_interpreters, Interpreter
+    from core.interpreter import probe, pyenv_interpreters, Interpreter
 
     for version, path in sorted(pyenv_interpreters().items()):
         try:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from upgrader.interpreter import pyenv_interpreters
+from core.interpreter import pyenv_interpreters
 
 # Which Python versions can run which Django feature release (from release_data, kept small here on
 # purpose so tests do not depend on the code under test for their fixtures).

@@ -264,7 +264,7 @@ def clear_caches(project, settings: str | None = None, python: str | None = None
         if hasattr(project, "interpreter"):
             python = project.interpreter.path
         else:
-            from upgrader.interpreter import find_interpreter
+            from core.interpreter import find_interpreter
 
             python = find_interpreter(project_dir, None, config.get("python")).path
     try:

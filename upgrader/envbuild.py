@@ -2,7 +2,7 @@
 
     resolve_python(spec) -> str
         ``spec`` is an interpreter path, a virtualenv directory, ``python3.12`` on PATH, or a version
-        ("3.12", "3.12.1") looked up with ``upgrader.interpreter.pyenv_interpreters()``. UsageError when
+        ("3.12", "3.12.1") looked up with ``core.interpreter.pyenv_interpreters()``. UsageError when
         there is no such interpreter.
     project_requirements(project_dir) -> list[str]
         The installer arguments for the project's own requirements, in this order of preference:
@@ -28,7 +28,7 @@ import tomlkit
 
 from upgrader import installer
 from core.errors import EXIT_STEP_FAILED, UpgradeError, UsageError
-from upgrader.interpreter import pyenv_interpreters, venv_python
+from core.interpreter import pyenv_interpreters, venv_python
 
 DEV_NAMES = ("test", "tests", "testing", "dev", "develop", "development", "local", "ci")
 BASE_NAMES = ("base", "common", "core", "requirements")

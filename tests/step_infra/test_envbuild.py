@@ -10,7 +10,7 @@ from tests.venvs import python_for
 from upgrader import installer
 from upgrader.envbuild import build_project_venv, project_requirements, resolve_python
 from core.errors import UsageError
-from upgrader.interpreter import pyenv_interpreters
+from core.interpreter import pyenv_interpreters
 
 
 def _version(python) -> str:

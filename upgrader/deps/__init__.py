@@ -28,7 +28,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from core import versions
-from upgrader import config
+from core import config
 from upgrader.deps import judge
 from upgrader.deps.collect import collect
 from upgrader.deps.failures import ImportFailureHint

@@ -157,7 +157,7 @@ def _instances(codemods) -> list:
 
 def compute(project_dir: Path, codemods, target: str, where: str) -> CodemodPhase:
     """Run ``codemods`` once over the project's files; keep every change's new text (nothing written)."""
-    from codemods.files import discover
+    from core.files import discover
 
     project_dir = Path(project_dir)
     phase = CodemodPhase(where, versions.feature(target), [c.name for c in codemods], project_dir=project_dir)

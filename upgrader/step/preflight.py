@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core import versions
-from upgrader import config, gitutil
+from core import config
+from upgrader import gitutil
 from core.errors import UsageError
 
 

@@ -117,7 +117,7 @@ def _new_python(options: StepOptions, project: Project, progress: Progress, data
     ignore = dest / ".gitignore"
     if not ignore.exists():  # like Python 3.13's venv: keep the new virtualenv out of git
         ignore.write_text("# created by django-upgrade step --new-python\n*\n", encoding="utf-8")
-    from upgrader.interpreter import remember_interpreter
+    from core.interpreter import remember_interpreter
 
     remember_interpreter(project.dir, str(newpy))  # later commands use it without --python
     return str(newpy), str(dest), ver
