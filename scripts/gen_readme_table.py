@@ -3,6 +3,8 @@
 
     python scripts/gen_readme_table.py           # rewrite
     python scripts/gen_readme_table.py --check   # exit 1 when out of date
+
+It also prints the codemod coverage (codemods.coverage), which the table ends with.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ def main(argv: list[str]) -> int:
     check = "--check" in argv
     ok = update_readme(ROOT / "README.md", check=check)
     print(f"README.md: codemods table {'up to date' if ok else ('out of date' if check else 'updated')}")
+    from codemods.coverage import coverage
+
+    print(coverage().line())
+    print(coverage(upto="6.1").line().replace("of the deprecation timeline", "removed by Django 6.1"))
     return 1 if (check and not ok) else 0
 
 

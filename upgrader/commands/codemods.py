@@ -29,6 +29,7 @@ def _cell(text: str) -> str:
 
 
 def markdown_table(codemods=None) -> str:
+    whole = codemods is None
     codemods = registry.all_codemods() if codemods is None else codemods
     lines = [
         "| Codemod | What it does | Fixes | Runs from | Removed in | Files | In migrations |",
@@ -43,6 +44,10 @@ def markdown_table(codemods=None) -> str:
             f"| `{c.name}` | {_cell(c.summary())} | {', '.join(f'`{x}`' for x in c.changes)} | "
             f"{c.available_from} | {c.removed_in or '-'} | {kinds} | {where} |"
         )
+    if whole:  # the figure tests/codemods/test_coverage.py checks (codemods.coverage)
+        from codemods.coverage import coverage
+
+        lines += ["", coverage().line()]
     return "\n".join(lines) + "\n"
 
 
