@@ -205,7 +205,7 @@ def test_pre_commit_hook_definition():
     yaml = pytest.importorskip("yaml")
     hooks = yaml.safe_load((Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml").read_text())
     (hook,) = [h for h in hooks if h["id"] == "django-upgrade-fix"]
-    assert hook["entry"] == "django-upgrade fix" and hook["language"] == "python"
+    assert hook["entry"] == "django-upgrade-assistant fix" and hook["language"] == "python"  # the unique script name
     assert hook["types_or"] == ["python", "html"]
 
 
