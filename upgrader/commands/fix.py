@@ -31,7 +31,7 @@ import click
 from codemods import engine, registry
 from codemods.detect.after import BY_HAND
 from core import versions
-from upgrader.commands._common import echo_json, python_option, show_progress
+from upgrader.commands._common import echo_json, open_project, python_option, show_progress
 from core.errors import UsageError
 
 
@@ -94,7 +94,7 @@ def _left(summary, project, project_dir: Path, target, removed_in, only, selecte
     return leftovers(
         summary.files, changes, project_dir,
         settings_files=files.settings_files() if files is not None else frozenset(),
-        map_to_old=mode != "write", use_cache=use_cache,
+        use_cache=use_cache,  # lines of the file on disk: mapped back where nothing was written
     )
 
 
@@ -117,8 +117,11 @@ def _show_blockers(selected, removed_in: str | None, only) -> bool:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
 @click.option("--no-cache", is_flag=True, help="Do not use or update the per-file result cache.")
+@click.option("--modernize", is_flag=True,
+              help="Also run the opt-in modernisations (admin.register decorator, request.headers, dead "
+                   "django.VERSION branches, re_path -> path); never run by step.")
 @python_option
-def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_cache, python):
+def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_cache, python, modernize=False):
     """Rewrite deprecated Django code in PATHS (files or directories; default: the current directory)."""
     if diff and check:
         raise UsageError("--diff and --check cannot be combined")
@@ -127,9 +130,7 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
             raise UsageError(f"no such file or directory: {p}")
     mode = "diff" if diff else "check" if check else "write"
     project_dir = _project_dir(paths)
-    from upgrader.project import Project
-
-    project = Project(project_dir, python=python)
+    project = open_project(project_dir, python=python)
     config = project.config
     target = _version(target, "--target")
     removed_in = _version(removed_in, "--removed-in")
@@ -142,7 +143,8 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
         target, target_source = versions.feature(current.version), current.source
     skip_all = [*skip, *config.skip_codemods]
     only_all = list(only) or list(config.only_codemods)
-    selected = registry.select_entries(target=target, only=only_all, skip=skip_all, removed_in=removed_in)
+    selected = registry.select_entries(target=target, only=only_all, skip=skip_all, removed_in=removed_in,
+                                       modernize=modernize)
     jobs = config.pick(jobs, "jobs")
     summary = engine.run(
         list(paths) or ["."], selected, target=target, mode=mode, jobs=jobs,
