@@ -21,9 +21,8 @@ from __future__ import annotations
 import click
 
 from upgrader import caches as _caches
-from upgrader.commands._common import echo_json, project_argument, python_option
+from upgrader.commands._common import echo_json, open_project, project_argument, python_option
 from core.errors import EXIT_OK, EXIT_PENDING
-from upgrader.project import Project
 
 
 @click.command("clear-cache")
@@ -35,8 +34,8 @@ from upgrader.project import Project
 @click.option("--no-bytecode", is_flag=True, help="Do not remove __pycache__ directories and *.pyc files.")
 def command(project_dir, python, settings, fmt, no_bytecode):
     """Clear every cache in the project's CACHES, and its stale bytecode."""
-    project = Project(project_dir, python=python)
-    found = _caches.find_settings(project.dir, settings, project.config)
+    project = open_project(project_dir, python=python, settings=settings)
+    found = project.settings
     results = _caches.clear_caches(project, settings=settings)
     removed = None if no_bytecode else _caches.clear_bytecode(project.dir)
     ok = all(r.ok for r in results)

@@ -50,7 +50,7 @@ import click
 import release_data
 from core import versions
 from upgrader import planner
-from upgrader.commands._common import echo_json, project_argument, python_option, use_colour
+from upgrader.commands._common import echo_json, open_project, project_argument, python_option, use_colour
 from core.errors import UsageError
 from upgrader.project import NOT_THE_PROJECTS, Project
 from upgrader.render import plan as render
@@ -90,13 +90,13 @@ def _current(project: Project, override: str | None):
 def command(project_dir, python, from_, to, pre, via, python_version, refresh, fmt, check_deps=None, index_url=None,
             project_kind=None):
     """Show the upgrade path from the project's Django to a target, and what each step costs."""
-    project = Project(project_dir, python=python)
+    project = open_project(project_dir, python=python)
     config = project.config
     if refresh:
         from release_data.refresh import refresh_with_fallback
         from upgrader.pypi import PyPIClient
 
-        refresh_with_fallback(PyPIClient(index_url=index_url or config.get("index-url")))
+        refresh_with_fallback(PyPIClient(index_url=config.pick(index_url, "index-url")))
     data = release_data.load()
     current = _current(project, from_)
     py_source = None
@@ -113,7 +113,7 @@ def command(project_dir, python, from_, to, pre, via, python_version, refresh, f
         )
         if probe is not None and not foreign:
             python_version, py_source = probe.python_feature, f"interpreter {probe.interpreter.path}"
-    target = to or config.get("target") or "latest"
+    target = config.pick(to, "target", "latest")
     plan = planner.build_plan(
         project, current, str(target), data=data, via=via, pre=pre,
         python_version=python_version, python_source=py_source,

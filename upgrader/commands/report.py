@@ -20,9 +20,9 @@ from pathlib import Path
 import click
 
 from core import atomic, versions
-from upgrader.commands._common import python_option
+from upgrader.commands._common import open_project, python_option
 from core.errors import EXIT_OK, EXIT_PENDING, EXIT_TESTS_FAILED, UpgradeError, UsageError
-from upgrader.project import NOT_THE_PROJECTS, Project, is_tool_environment
+from upgrader.project import NOT_THE_PROJECTS, is_tool_environment
 from upgrader.report import FORMATS, build_report, compare, group, over_the_bar, parse_log, read_baseline, render, write_baseline
 from upgrader.report.render import FAIL_ON
 
@@ -148,9 +148,9 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
     output_specs = _parse_outputs(outputs)
     if from_version:
         versions.parse(from_version)  # bad --from: exit 2 before the suite runs, not after
-    project = Project(project_dir, python)
+    project = open_project(project_dir, python, settings)
     config = project.config
-    fail_on = fail_on or config.get("fail-on")
+    fail_on = config.pick(fail_on, "fail-on")
     baseline = baseline or (config.get("baseline") if config.get("baseline") and
                             (project.dir / config["baseline"]).is_file() else None)
     if baseline and not Path(baseline).is_absolute() and not Path(baseline).exists():
@@ -161,7 +161,7 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
         raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     if from_log and test_words:
         raise UsageError("give either --from-log or a command after --, not both")
-    settings = settings or config.get("settings")
+    settings = config.pick(settings, "settings")
     data = load()
     entries = read_baseline(baseline) if baseline else None  # bad baseline: exit 2 before running tests
 

@@ -83,11 +83,9 @@ def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, n
         from core import versions
 
         versions.parse(to)  # UsageError on garbage
-    from upgrader.project import Project
+    from upgrader.commands._common import open_project
 
-    cfg = Project(project_dir, python=python).config
-    skip_cfg = cfg.get("skip-codemods") or []
-    skip_all = tuple(skip) + tuple([skip_cfg] if isinstance(skip_cfg, str) else skip_cfg)
+    skip_all = tuple(skip) + open_project(project_dir, python=python).config.skip_codemods
     options = StepOptions(
         project_dir=project_dir, python=python, to=to, dry_run=dry_run,
         commit=commit, allow_dirty=allow_dirty, install=not no_install, clear_cache=not no_clear_cache,
