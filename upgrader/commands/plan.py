@@ -25,8 +25,9 @@ JSON (``--format json``), stable keys:
   current_series_patch, message}``), ``skipped`` (feature releases skipped, --via lts), ``hop`` (null
   or ``{from, to, skipped, safe_by_policy, unwarned, late, occurrences, safe, message}``), ``removed``
   (list of ``{id, old, new, category, deprecated_in, removed_in, warning, link, channel, autofix (list
-  of codemod names), scanned (bool: a static detector exists), occurrences (list of {file, line,
-  text})}``), ``incompatible`` (list of ``{id, release, summary, link}``; with a project scan also ``title``,
+  of codemod names), scanned (bool: the change has a detector), undetectable_reason (why it has
+  none, else null), occurrences (list of {file, line, text, fixable_by (the codemod that fixes that
+  use, null: by hand), reason (why a codemod leaves it, else null)})}``), ``incompatible`` (list of ``{id, release, summary, link}``; with a project scan also ``title``,
   ``frequency`` (high / medium / low), ``change`` (the removal id when it is also one), ``detected``
   (bool), ``occurrences`` (list of {file, line, text}: code that will behave differently) and ``fix``
   ({codemod?, recipe?, link}), see docs/behaviour.md), ``dependencies`` (list,
@@ -35,7 +36,8 @@ JSON (``--format json``), stable keys:
   requires_python, python_ok, declared, source, version_source}``, see docs/deps.md; the code scan of the
   installed distributions adds ``verdict`` (ok / declared-only / blocked / unknown), ``uses``, ``guarded``,
   ``fix``, ``fix_reason``, and without --check-deps lists the blocked ones only), ``notes``;
-* ``summary``: ``{steps, removed, occurrences, autofixable_occurrences, files_scanned}``;
+* ``summary``: ``{steps, removed, occurrences, autofixable_occurrences (occurrences with a fixable_by),
+  files_scanned}``;
 * ``scan_errors``: list of ``{file, error}``.
 * ``project_kind``: ``{kind (site / library), reason, source (detected / --project-kind / pyproject.toml)}``
   (docs/pins.md, "Sites and libraries").
