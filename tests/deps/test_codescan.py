@@ -54,3 +54,14 @@ def test_a_packages_own_tests_are_not_wanted():
     assert not codescan.wanted("conftest.py")
     assert codescan.wanted("compressor/templates/compressor/js.html")
     assert not codescan.wanted("compressor/static/x.txt")
+
+
+def test_a_method_the_package_defines_itself_is_not_the_removed_one(tmp_path):
+    pkg = tmp_path / "allauthish"
+    pkg.mkdir()
+    (pkg / "adapter.py").write_text("from django.conf import settings\n\n\nclass Adapter:\n"
+                                    "    def is_ajax(self, request):\n        return False\n")
+    (pkg / "views.py").write_text("from django.http import JsonResponse\n\n\ndef view(adapter, request):\n"
+                                  "    return adapter.is_ajax(request)\n")
+    hits = codescan.scan_files([pkg / "adapter.py", pkg / "views.py"], _changes(), tmp_path)
+    assert [(h.change, h.file, h.line, h.guarded) for h in hits] == [("is-ajax", "allauthish/views.py", 5, True)]

@@ -245,7 +245,10 @@ def find_fix(index, b: Blocker, step: StepTarget, changes, fp: str, current_djan
     for v in pool:
         if isinstance(metas.get(v), PyPIUnavailable):
             raise metas[v]
-    admitted = [v for v in pool if metas.get(v) is not None and metas[v].known and judge.runs_on(metas[v], step.to, step.python)]
+    # metadata that excludes the step rules a release out; a release whose metadata the index does not
+    # publish (old sdist-only uploads) is judged by its code alone
+    admitted = [v for v in pool if metas.get(v) is None or not metas[v].known
+                or judge.runs_on(metas[v], step.to, step.python)]
     if not admitted:
         latest = pool[-1] if pool else b.version
         b.fix_reason = f"no release up to {latest} admits Django {step.feature}" + (f" on Python {step.python}" if step.python else "")
@@ -269,7 +272,11 @@ def find_fix(index, b: Blocker, step: StepTarget, changes, fp: str, current_djan
         else:
             lo = mid + 1
     b.fix = admitted[hi]
-    meta = metas[b.fix]
+    meta = metas.get(b.fix)
+    if meta is None or not meta.known:
+        b.fix_reason = f"the index publishes no metadata for {b.fix}: judged by its code"
+        b.move = MOVE_WITH_DJANGO
+        return
     b.move = MOVE_FIRST if current_django and judge.runs_on(meta, current_django, current_python) else MOVE_WITH_DJANGO
 
 

@@ -32,6 +32,7 @@ IMPORTS_DJANGO = re.compile(r"^[ \t]*(?:from|import)[ \t]+django(?:[ \t.,]|$)", 
 
 
 NO_SETTINGS = ".django-upgrade-no-settings-module"
+SCAN_VERSION = "2"  # bump when what a scan finds changes (the guards below): cached scans are redone
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def fingerprint(changes) -> str:
         tool = version("django-upgrade-assistant")
     except Exception:  # noqa: BLE001
         tool = "?"
-    parts = [engine_name(), tool]
+    parts = [engine_name(), tool, SCAN_VERSION]
     for c in sorted(changes, key=lambda c: c.id):
         parts.append(json.dumps([c.id, c.old, getattr(c, "detect", None)], sort_keys=True, default=str))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
@@ -180,6 +181,27 @@ def _catches(handler: ast.ExceptHandler) -> bool:
     return False
 
 
+def _method_name(change) -> str | None:
+    """The method of a change detected on any receiver (``{"method_call": "is_ajax"}``), else None."""
+    for item in getattr(change, "detect", None) or ():
+        if isinstance(item, dict) and item.get("method_call") and len(item) <= 2:
+            return str(item["method_call"])
+    return None
+
+
+def _defined_names(files: list[Path]) -> set[str]:
+    names: set[str] = set()
+    for path in files:
+        if path.suffix != ".py":
+            continue
+        text = _read(path)
+        if not text or "def " not in text:
+            continue
+        for m in re.finditer(r"^\s*(?:async\s+)?def\s+(\w+)", text, re.M):
+            names.add(m.group(1))
+    return names
+
+
 def guarded_spans(text: str) -> list[tuple[int, int]]:
     """Line spans of compatibility code: try/except ImportError..., if on the Django version / hasattr."""
     try:
@@ -214,7 +236,17 @@ def scan(files: Iterable[Path], changes, root: Path, prefilter: bool = True) -> 
         return [], mentions
     spans: dict[str, list[tuple[int, int]]] = {}
     hits = []
+    own: set[str] | None = None  # names of the functions/methods the scanned package defines itself
     for cid, rel, line, text in _find(candidates, changes, root):
+        method = _method_name(by_id.get(cid))
+        if method:
+            if own is None:
+                own = _defined_names(candidates)
+            if method in own:  # x.is_ajax(...) on the package's own class (an adapter's is_ajax(request))
+                change = by_id.get(cid)
+                hits.append(Hit(change=cid, removed=change.old if change else cid, file=rel, line=line,
+                                text=text[:200], guarded=True))
+                continue
         if rel not in spans:
             source = _read(root / rel) if rel.endswith(".py") else None
             spans[rel] = guarded_spans(source) if source else []
