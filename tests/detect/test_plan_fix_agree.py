@@ -44,6 +44,14 @@ TREE = {
         ugettext = str
         label = ugettext("kept")
     """,
+    "shop/i18n.py": """
+        from django.utils.translation import ugettext as _
+
+        def labels(rows):
+            for _ in rows:
+                pass
+            return _("label")
+    """,
     "shop/urls.py": """
         from django.conf.urls import url
         urlpatterns = [url(r"^$", None)]
@@ -103,6 +111,8 @@ def test_plan_and_fix_find_the_same_lines(project):
     assert ("ugettext", "shop/legacy.py", 1) in by_hand
     reason = next(x["reason"] for x in data["left"] if x["file"] == "shop/legacy.py" and x["line"] == 1)
     assert "translation_aliases" in reason and "assigned" in reason
+    # `ugettext as _` with `_` bound again is fixable (the alias keeps the local name) and fixed
+    assert ("ugettext", "shop/i18n.py", 1) in fixable and "shop/i18n.py" in changed
     # {{ x|length_is }} is refused by the codemod, {% if x|length_is %} rewritten
     assert ("length-is", "shop/templates/shop/item.html", 1) in by_hand
     assert ("length-is", "shop/templates/shop/item.html", 2) in fixable
