@@ -22,6 +22,10 @@ API (stable; the planner/scanner, ``fix``, the detectors and cache clearing call
     is_candidate(name) -> bool     ``*.py`` or a template suffix
     manage_py_files(root) -> list[Path]
     modules_in(directory) -> list[Path]   the ``*.py`` directly in one directory
+    listdir(directory, pattern="*") -> list[Path]   one directory's entries matching ``pattern``
+    subdirectories(directory) -> list[Path]
+    tree(directory, pattern="*", prune=True) -> list[Path]   files below a directory
+    package_dirs(root, name) -> list[Path]   e.g. every ``migrations`` package
     requirement_files(root) -> list[Path]
     bytecode_under(root) -> (pycache_dirs, stray_pyc_files)
 
@@ -54,9 +58,13 @@ from core.walk import (  # noqa: F401  (the file layer's API: see above)
     is_migration,
     is_template,
     is_venv,
+    listdir,
     manage_py_files,
     modules_in,
+    package_dirs,
     requirement_files,
+    subdirectories,
+    tree,
 )
 
 

@@ -285,6 +285,55 @@ def subdirectories(directory) -> list[Path]:
         return []
 
 
+def listdir(directory, pattern: str = "*") -> list[Path]:
+    """The entries directly in ``directory`` whose name matches ``pattern`` (fnmatch), sorted; [] when
+    it is not a readable directory. One listing, no recursion."""
+    import fnmatch
+
+    try:
+        with os.scandir(directory) as it:
+            return sorted(Path(e.path) for e in it if fnmatch.fnmatch(e.name, pattern))
+    except OSError:
+        return []
+
+
+def tree(directory, pattern: str = "*", prune: bool = True) -> list[Path]:
+    """Every file below ``directory`` whose name matches ``pattern`` (fnmatch), sorted. ``prune``:
+    never enter the skipped directories (virtualenvs, VCS, node_modules, caches ...); without it,
+    everything but symlinked directories (for a directory the tool owns, e.g. a snapshot)."""
+    import fnmatch
+
+    if prune:
+        return sorted(Path(directory, rel) for rel in _walk(Path(directory), want=lambda n: fnmatch.fnmatch(n, pattern))
+                      if not os.path.islink(os.path.join(directory, rel)) or os.path.isfile(os.path.join(directory, rel)))
+    out = []
+    for dirpath, _dirs, names in os.walk(directory):
+        out.extend(Path(dirpath, n) for n in names if fnmatch.fnmatch(n, pattern))
+    return sorted(out)
+
+
+def package_dirs(root, name: str) -> list[Path]:
+    """Every package directory called ``name`` (holding an ``__init__.py``) below ``root``, pruned like
+    the project's files (e.g. the apps' ``migrations`` packages)."""
+    found: list[Path] = []
+
+    def visit(directory: str) -> None:
+        try:
+            with os.scandir(directory) as it:
+                entries = [e for e in it if e.is_dir(follow_symlinks=False)]
+        except OSError:
+            return
+        for e in entries:
+            if _skip_name(e.name) or is_venv(e.path):
+                continue
+            if e.name == name and os.path.isfile(os.path.join(e.path, "__init__.py")):
+                found.append(Path(e.path))
+            visit(e.path)
+
+    visit(str(root))
+    return sorted(found)
+
+
 def files_in(directory, suffixes: tuple[str, ...]) -> list[Path]:
     """Every file below ``directory`` (no pruning of the tool's skip list) whose name ends with one of
     ``suffixes``; used for a directory the tool owns (e.g. a ``__pycache__`` it removes)."""
