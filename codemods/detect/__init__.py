@@ -8,12 +8,13 @@ so they find the same lines. A change's detector is:
 
 * its ``"detect"`` items from release data (see ``codemods.detect.spec`` and docs/release-data.md),
   checked on an ``ast`` index of the file with names resolved through its imports and aliases;
-* and, where a codemod fixes the change, the codemod's own prefilter + ``confirm``: the lines come
-  from the codemod's declarative tables (renames, keyword renames, signatures, settings), or, when it
-  has none, from the change's ``"detect"`` items, else the lines carrying one of its triggers.
+* and, where a codemod fixes the change, the codemod: the uses its declarative tables name (renames,
+  keyword renames, signatures, settings); where neither those tables nor the change's items give a
+  line in a file its prefilter + ``confirm`` accept, the lines using one of its trigger names.
 
 A finding's ``fixable_by`` names the codemod whose prefilter and confirm accept the file, else None
-(by hand). Accepts release_data ``Change`` objects and any object (or dict) with ``id`` and
+(by hand); whether the codemod then really rewrites that use is ``codemods.detect.after``'s question
+(``fix`` and ``plan`` both ask it). Accepts release_data ``Change`` objects and any object (or dict) with ``id`` and
 ``detect`` (behaviour changes), plus optional ``undetectable_reason``.
 
 Speed: a text prefilter per item (its triggers) and per codemod runs before any parse; each file is
@@ -32,13 +33,12 @@ from codemods.base import FileContext, nodes_of, parse_quietly
 from codemods.detect.match import python_lines, template_lines, trigger_lines
 from codemods.detect.pyfile import PyFile
 from codemods.detect.spec import Item, SpecError, codemod_items, parse_items
-from core.files import TEMPLATE_SUFFIXES
 from core.files import is_migration as is_migration_path
+from core.files import is_template
 
 __all__ = ["Finding", "Detector", "find_in_files", "find_in_text", "detector_for", "SpecError"]
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_TEMPLATE_SIGNS = re.compile(r"\{%\s*(load|block|extends|if|for|include|url|static|trans|csrf_token)\b|\{\{")
 _SETTINGS_SIGNS = re.compile(r"^(INSTALLED_APPS|MIDDLEWARE|DATABASES|SECRET_KEY|ROOT_URLCONF|TEMPLATES)\s*[:=]", re.M)
 
 
@@ -97,11 +97,7 @@ def detector_for(change, with_codemods: bool = True) -> Detector:
 def file_kind(rel: str, text: str) -> str | None:
     if rel.endswith(".py"):
         return "python"
-    lower = rel.lower()
-    if lower.endswith(TEMPLATE_SUFFIXES) and ("/templates/" in f"/{lower}" or "/jinja2/" in f"/{lower}"
-                                              or _TEMPLATE_SIGNS.search(text)):
-        return "template"
-    return None
+    return "template" if is_template(rel, text) else None
 
 
 def looks_like_settings(rel: str, text: str) -> bool:
