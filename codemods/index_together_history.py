@@ -45,6 +45,7 @@ from pathlib import Path
 import libcst as cst
 
 from codemods.imports import ImportIndex, add_from_import
+from core.files import modules_in
 
 MAX_NAME = 63  # PostgreSQL; MySQL allows 64, SQLite 200: below this every backend uses the full name
 FK_SUFFIXES = ("ForeignKey", "OneToOneField")
@@ -476,7 +477,7 @@ def rewrite_app(migrations_dir, label: str | None = None, texts: dict | None = N
     d = Path(migrations_dir)
     label = label or app_label(d)
     given = {Path(p): t for p, t in (texts or {}).items()}
-    paths = {p.stem: p for p in sorted(d.glob("*.py")) if p.name != "__init__.py"} if d.is_dir() else {}
+    paths = {p.stem: p for p in modules_in(d) if p.name != "__init__.py"}
     paths.update({p.stem: p for p in given if p.name != "__init__.py"})
     texts = {}
     for stem, p in paths.items():

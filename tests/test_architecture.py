@@ -33,7 +33,7 @@ SUBPROCESS_ALLOWED = {
 PENDING_WALKERS = {
     "upgrader/caches.py", "upgrader/envbuild.py",
     "upgrader/report/logparse.py", "upgrader/report/model.py",
-    "upgrader/scanner.py", "upgrader/snapshot.py", "upgrader/step/rollback.py", "codemods/detect/cache.py",
+    "upgrader/scanner.py", "upgrader/snapshot.py", "upgrader/step/rollback.py",
     "upgrader/explain.py",
 }
 PENDING_SUBPROCESS = {

@@ -20,6 +20,8 @@ import os
 import time
 from pathlib import Path
 
+from core.files import modules_in
+
 SCHEMA = 1
 KEEP = 24  # cache files kept (one per set of detectors: plan ranges, fix targets); the oldest go
 
@@ -29,7 +31,7 @@ def fingerprint(detectors) -> str:
 
     parts = [f"schema={SCHEMA}", f"codemods={sources_digest()}"]
     here = Path(__file__).resolve().parent
-    for path in sorted(here.glob("*.py")):
+    for path in modules_in(here):
         try:
             parts.append(path.name + ":" + hashlib.blake2b(path.read_bytes(), digest_size=12).hexdigest())
         except OSError:
