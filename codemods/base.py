@@ -114,6 +114,7 @@ class Codemod:
     migrations: ClassVar[bool] = True  # may run on historical migrations
     changes_model_state: ClassVar[bool] = False  # needs makemigrations afterwards (step does it)
     prunable: ClassVar[bool] = True  # only changes code containing a trigger: see codemods.prune
+    modernize: ClassVar[bool] = False  # an opt-in modernisation (fix --modernize), not a deprecation fix
 
     def prune_needles(self) -> tuple[str, ...]:
         """Strings one of which occurs in every statement this codemod may change (its triggers)."""
@@ -159,6 +160,7 @@ class Codemod:
             "migrations": cls.migrations,
             "changes_model_state": cls.changes_model_state,
             "triggers": list(cls.triggers),
+            "modernize": cls.modernize,
             "doc": cls.doc(),
         }
 

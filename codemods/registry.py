@@ -49,6 +49,7 @@ class Entry:
     available_from: str
     removed_in: str
     kinds: tuple[str, ...]
+    modernize: bool = False  # opt-in (fix --modernize); never selected otherwise
 
     def load(self) -> type[Codemod]:
         return get(self.name)
@@ -65,7 +66,8 @@ def entries() -> tuple[Entry, ...]:
                      for d in json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError, KeyError):
         pass
-    found = tuple(Entry(c.name, tuple(c.changes), c.available_from, c.removed_in, tuple(sorted(c.kinds))) for c in _load())
+    found = tuple(Entry(c.name, tuple(c.changes), c.available_from, c.removed_in, tuple(sorted(c.kinds)), c.modernize)
+                  for c in _load())
     try:
         from core import atomic
 
@@ -103,8 +105,11 @@ def available(codemod, target: str | None) -> bool:
     return versions.feature_key(versions.feature(target)) >= versions.feature_key(versions.feature(codemod.available_from))
 
 
-def select_entries(target: str | None = None, only=(), skip=(), removed_in: str | None = None) -> list[Entry]:
-    """The codemods that may run on a ``target`` project (see ``available``), as metadata."""
+def select_entries(target: str | None = None, only=(), skip=(), removed_in: str | None = None,
+                   modernize: bool = False) -> list[Entry]:
+    """The codemods that may run on a ``target`` project (see ``available``), as metadata.
+
+    Opt-in modernisations (``modernize = True``) are chosen only with ``modernize`` or by name in ``only``."""
     only, skip = set(only or ()), set(skip or ())
     unknown = (only | skip) - set(names())
     if unknown:
@@ -117,6 +122,10 @@ def select_entries(target: str | None = None, only=(), skip=(), removed_in: str 
             continue
         if c.name in skip:
             continue
+        if c.modernize and not modernize and c.name not in only:
+            continue
+        if removed_in and not c.removed_in:
+            continue
         if removed_in and versions.feature_key(versions.feature(c.removed_in)) > versions.feature_key(versions.feature(removed_in)):
             continue
         if not available(c, target):
@@ -125,6 +134,7 @@ def select_entries(target: str | None = None, only=(), skip=(), removed_in: str 
     return chosen
 
 
-def select(target: str | None = None, only=(), skip=(), removed_in: str | None = None) -> list[type[Codemod]]:
+def select(target: str | None = None, only=(), skip=(), removed_in: str | None = None,
+           modernize: bool = False) -> list[type[Codemod]]:
     """``select_entries``, as the codemod classes."""
-    return [e.load() for e in select_entries(target, only, skip, removed_in)]
+    return [e.load() for e in select_entries(target, only, skip, removed_in, modernize)]

@@ -28,3 +28,15 @@ def test_older_known_release_is_accepted(tmp_path):
     proc = _fix(tmp_path, "--target", "2.0", "--diff")
     assert proc.returncode in (0, 1), proc.stderr
     assert "from django.urls import reverse" in proc.stdout
+
+
+def test_modernize_is_opt_in(tmp_path):
+    (tmp_path / "admin.py").write_text(
+        "from django.contrib import admin\n\nfrom .models import Book\n\n\nclass BookAdmin(admin.ModelAdmin):\n"
+        "    pass\n\n\nadmin.site.register(Book, BookAdmin)\n")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "upgrader", "fix", "--target", "4.2", "--diff", *a,
+                                     str(tmp_path / "admin.py")], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    plain = run()
+    assert plain.returncode == 0 and "@admin.register" not in plain.stdout, plain.stdout + plain.stderr
+    modern = run("--modernize")
+    assert modern.returncode == 1 and "+@admin.register(Book)" in modern.stdout, modern.stdout + modern.stderr
