@@ -114,7 +114,35 @@ def _record_index(site: str) -> dict:
     return index
 
 
+@functools.lru_cache(maxsize=32)
+def _editable_index(site: str) -> tuple:
+    """((source directory, distribution, version), ...) of the editable installs under ``site``
+    (``direct_url.json`` with ``dir_info.editable``): their files are not in site-packages."""
+    import json
+    from importlib import metadata
+    from urllib.parse import unquote, urlparse
+
+    out = []
+    try:
+        dists = list(metadata.distributions(path=[site]))
+    except Exception:  # noqa: BLE001
+        return ()
+    for dist in dists:
+        try:
+            info = json.loads(dist.read_text("direct_url.json") or "null")
+            if not (isinstance(info, dict) and (info.get("dir_info") or {}).get("editable")):
+                continue
+            url = urlparse(info.get("url") or "")
+            if url.scheme == "file":
+                out.append((os.path.realpath(unquote(url.path)), dist.metadata["Name"], dist.version))
+        except Exception:  # noqa: BLE001
+            continue
+    return tuple(out)
+
+
 def distribution_of(path: str, site_packages_paths=None) -> tuple[str, str] | None:
+    """(name, version) of the installed distribution that owns ``path``: from the RECORD files of its
+    site-packages directory, or an editable install whose source directory holds it."""
     roots = [_site_root(path)] + [str(p) for p in site_packages_paths or []]
     norm = os.path.normpath(path)
     real = os.path.realpath(path)
@@ -123,6 +151,10 @@ def distribution_of(path: str, site_packages_paths=None) -> tuple[str, str] | No
         found = index.get(norm) or index.get(real)
         if found:
             return found
+    for root in dict.fromkeys(r for r in roots if r):
+        for directory, name, version in _editable_index(os.path.normpath(root)):
+            if real.startswith(directory + os.sep):
+                return name, version
     return None
 
 
@@ -177,14 +209,21 @@ def classify(path: str, project_root) -> tuple[str, str]:
     return "unknown", path
 
 
-def _blame(frames: list, project_root) -> tuple[Frame, str, str] | None:
+def _classify_in(path: str, project_root, sites) -> tuple[str, str]:
+    origin, shown = classify(path, project_root)
+    if origin == "unknown" and path and not path.startswith("<") and sites and distribution_of(path, sites):
+        return "third-party", path  # an editable install outside the project
+    return origin, shown
+
+
+def _blame(frames: list, project_root, sites=None) -> tuple[Frame, str, str] | None:
     """The innermost frame that is first-party or third-party; the tool only when the exception was
     raised in its code (its wrappers merely pass calls through); else Django's; else the innermost."""
     django = None
     inner = True
     for i in range(len(frames) - 1, -1, -1):
         f = frames[i]
-        origin, shown = classify(f.file, project_root)
+        origin, shown = _classify_in(f.file, project_root, sites)
         if origin == "tool" and inner:
             return f, origin, shown
         if origin == "first-party" and i == 0 and f.function == "<module>" and django is not None:
@@ -206,12 +245,15 @@ def _blame(frames: list, project_root) -> tuple[Frame, str, str] | None:
 def diagnose_outcome(outcome: TestOutcome, project_root=None, site_packages_paths=None,
                      kind: str | None = None) -> Diagnosis:
     exc_type, message, frames = outcome.exc_type or "", outcome.message, list(outcome.frames)
-    blamed = _blame(frames, project_root)
+    # the site-packages directories the run's frames went through, for editable installs elsewhere
+    sites = list(site_packages_paths or []) + sorted(
+        {r for f in frames + [g for link in outcome.chain for g in link["frames"]] for r in [_site_root(f.file)] if r})
+    blamed = _blame(frames, project_root, sites)
     outer = None
     # raised while handling (or from) another exception: the root cause is the innermost one of the
     # chain that is blamed on the project, a package or the tool (a wrapper's re-raise says less)
     for link in outcome.chain:
-        linked = _blame(link["frames"], project_root)
+        linked = _blame(link["frames"], project_root, sites)
         if linked and linked[1] in ("first-party", "third-party", "tool"):
             if outer is None:
                 outer = f"{exc_type}: {message}" if message else exc_type
@@ -230,7 +272,7 @@ def diagnose_outcome(outcome: TestOutcome, project_root=None, site_packages_path
         frame, d.origin, d.file = blamed
         d.line, d.function, d.source_line = frame.line, frame.function, frame.source
         if d.origin == "third-party":
-            found = distribution_of(frame.file, site_packages_paths)
+            found = distribution_of(frame.file, sites)
             if found:
                 d.distribution, d.distribution_version = found
     return d

@@ -231,12 +231,16 @@ def run_with_harvester(project, argv: list[str], stream: bool = True, env: dict 
     kept: collections.deque = collections.deque(maxlen=KEEP_LINES)
     start = time.monotonic()
     try:
-        return _run(argv, workdir, run_env, harvest_file, stream, sink, kept, start)
+        python = project.interpreter.path
+    except Exception:  # noqa: BLE001 - only used to find installed distributions
+        python = None
+    try:
+        return _run(argv, workdir, run_env, harvest_file, stream, sink, kept, start, python)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)  # also when the command is missing or interrupted
 
 
-def _run(argv, workdir, run_env, harvest_file, stream, sink, kept, start) -> RunResult:
+def _run(argv, workdir, run_env, harvest_file, stream, sink, kept, start, python=None) -> RunResult:
     try:
         proc = subprocess.Popen(
             argv, cwd=workdir, env=run_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -260,10 +264,18 @@ def _run(argv, workdir, run_env, harvest_file, stream, sink, kept, start) -> Run
         proc.wait()
         raise
     duration = time.monotonic() - start
-    return _result(argv, returncode, list(kept), harvest_file, duration, workdir)
+    return _result(argv, returncode, list(kept), harvest_file, duration, workdir, python)
 
 
-def _result(argv, returncode: int, lines: list[str], harvest_file: str, duration: float, project_dir) -> RunResult:
+def site_packages_of(python: str) -> list[str]:
+    """The site-packages directories of a venv's interpreter, found as files (nothing is run)."""
+    root = Path(python).parent.parent
+    return [str(p) for p in sorted(root.glob("lib/python*/site-packages")) + sorted(root.glob("Lib/site-packages"))
+            if p.is_dir()]
+
+
+def _result(argv, returncode: int, lines: list[str], harvest_file: str, duration: float, project_dir,
+            python: str | None = None) -> RunResult:
     """The RunResult from the harvest file; the printed summary only when no run was recorded."""
     harvest = read_harvest(harvest_file)
     found = testresults.from_harvest(harvest, [ln.rstrip("\n") for ln in lines])
@@ -290,7 +302,7 @@ def _result(argv, returncode: int, lines: list[str], harvest_file: str, duration
         try:
             from upgrader import diagnose
 
-            result.diagnoses = diagnose.explain(result, project_dir)
+            result.diagnoses = diagnose.explain(result, project_dir, site_packages_of(python) if python else None)
         except Exception as exc:  # noqa: BLE001 - the tool's failure, said as such
             result.tool_error = (result.tool_error + "; " if result.tool_error else "") + f"diagnosis failed: {exc!r}"
     return result

@@ -55,9 +55,16 @@ def venv_with_legacy_dep(tmp_path_factory):
     (pkg / "pyproject.toml").write_text(PYPROJECT)
     (pkg / "legacy_dep" / "__init__.py").write_text("from legacy_dep.compat import to_text  # noqa: F401\n")
     (pkg / "legacy_dep" / "compat.py").write_text(COMPAT)
+    sibling = root / "sibling"  # a local library installed editable (pip install -e), outside the project
+    (sibling / "sibling_lib").mkdir(parents=True)
+    (sibling / "pyproject.toml").write_text(PYPROJECT.replace("legacy-dep", "sibling-lib").replace("1.0.3", "0.4")
+                                            .replace('"legacy_dep"', '"sibling_lib"'))
+    (sibling / "sibling_lib" / "__init__.py").write_text(
+        "from django.utils.translation import ugettext  # removed in Django 4.0\n")
     py = make_venv(python_for(python="3.11"), ["django==4.2.30"], fresh=root / "venv")
-    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(pkg)], check=True,
-                   capture_output=True, timeout=600)
+    pip = [str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, str(pkg)], check=True, capture_output=True, timeout=600)
+    subprocess.run([*pip, "-e", str(sibling)], check=True, capture_output=True, timeout=600)
     return str(py)
 
 
@@ -104,3 +111,19 @@ def test_a_failure_in_django_is_blamed_on_the_first_party_caller(tmp_path):
     d = diagnose.diagnose_outcome(outcome, project)
     assert (d.origin, d.file, d.line, d.source_line) == ("first-party", "app/views.py", 1, "item.tags.all()")
     assert d.raised_at == f"{django_file}:718" and d.raised_source == "raise ValueError("
+
+
+def test_a_test_module_that_cannot_import_an_editable_library_names_it(venv_with_legacy_dep, tmp_path):
+    """``manage.py test``: unittest turns the failed import into ImportError(text); the diagnosis
+    still has the real frames, and the editable library outside the project is a named distribution."""
+    py = venv_with_legacy_dep
+    project = make_project(tmp_path / "p")
+    (project / "demo" / "test_sibling.py").write_text("import sibling_lib  # noqa: F401\n")
+    result = run_with_harvester(Project(project, py), [py, "-Wa", "manage.py", "test"], stream=False)
+    assert result.structured and result.errors == 2 and result.passed == 3
+    [d] = [d for d in result.diagnoses if "test_sibling" in d.test]
+    assert (d.origin, d.exc_type, d.distribution, d.distribution_version) == (
+        "third-party", "ImportError", "sibling-lib", "0.4")
+    assert d.file.endswith("sibling/sibling_lib/__init__.py") and d.line == 1
+    assert "cannot import name 'ugettext'" in d.message
+    assert d.first_party == "demo/test_sibling.py:1"

@@ -348,6 +348,7 @@ def install():
 
         hooks["django.core.checks.registry"] = _dua_checks.patch_checks
         hooks["unittest.result"] = _dua_unittest.patch_result
+        hooks["unittest.loader"] = _dua_unittest.patch_loader
         _dua_unittest.install_excepthook()
         fault("install")
     except Exception as exc:

@@ -35,10 +35,18 @@ def _test_id(test):
         return H._safe_str(test)
 
 
+_IMPORT_FAILURES = {}  # test module name -> the exception record of its failed import
+
+
 def _record(result, test, outcome, args):
     H.fault("unittest-result")
     record = {"kind": "test", "runner": "unittest", "test": _test_id(test), "outcome": outcome, "when": "call"}
-    if outcome in ("failed", "error", "xfailed") and args:
+    failed_import = _IMPORT_FAILURES.get(getattr(test, "_testMethodName", None)) if type(
+        test).__name__ == "_FailedTest" else None
+    if failed_import is not None and outcome == "error":
+        record.update(failed_import)  # the import's own exception, not unittest's ImportError(text)
+        record["when"] = "collect"
+    elif outcome in ("failed", "error", "xfailed") and args:
         err = args[0]
         if isinstance(err, tuple) and len(err) == 3:
             record.update(H.exception_record(err[0], err[1], err[2]))
@@ -107,6 +115,26 @@ def patch_result(module):
         cls.addSubTest = _wrap_subtest(cls.addSubTest)
     cls.startTestRun = _wrap_run(cls.startTestRun, "start")
     cls.stopTestRun = _wrap_run(cls.stopTestRun, "finish")
+
+
+def patch_loader(module):
+    """unittest turns a test module that cannot be imported into a test raising ImportError(text):
+    keep the real exception (with its frames) while the loader is still handling it."""
+    original = getattr(module, "_make_failed_import_test", None)
+    if original is None or getattr(original, "_dua", False):
+        return
+
+    def _make_failed_import_test(name, suiteClass):
+        try:
+            etype, value, tb = sys.exc_info()
+            if value is not None:
+                _IMPORT_FAILURES[name] = H.exception_record(etype, value, tb)
+        except Exception as exc:
+            H.tool_error("unittest loader", exc)
+        return original(name, suiteClass)
+
+    _make_failed_import_test._dua = True
+    module._make_failed_import_test = _make_failed_import_test
 
 
 def install_excepthook():
