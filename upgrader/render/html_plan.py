@@ -59,23 +59,39 @@ def _removed(step: dict) -> str:
     return "<h3>Removed APIs used here</h3>" + H.table(["Change", "Uses", "Fix", "Where"], rows, numeric={1})
 
 
+def _behaviour_item(it: dict) -> str:
+    text = it.get("summary") or it.get("title") or it.get("message") or it.get("id")
+    where = it.get("occurrences") or it.get("where") or []
+    extra = ""
+    if isinstance(where, list) and where:
+        extra = "<br>" + ", ".join(f"<code>{H.e(w.get('file'))}:{H.e(w.get('line'))}</code>" if isinstance(w, dict)
+                                   else f"<code>{H.e(w)}</code>" for w in where[:20])
+    fix = it.get("fix")
+    if isinstance(fix, dict) and fix.get("codemod"):
+        extra += f'<div class="muted">fix: {H.badge("codemod", "ok")} <code>{H.e(fix["codemod"])}</code></div>'
+    elif isinstance(fix, dict) and fix.get("recipe") and fix["recipe"] != text:
+        extra += f'<div class="muted">fix: {H.e(fix["recipe"])}</div>'
+    elif isinstance(fix, str) and fix:
+        extra += f'<div class="muted">fix: {H.e(fix)}</div>'
+    return f"<li>{H.link(text, it.get('link'))}{extra}</li>"
+
+
 def _behaviour(step: dict) -> str:
-    items = list(step.get("incompatible") or [])
-    for b in step.get("behaviour") or []:  # behaviour changes found in this project (when the plan has them)
-        items.append(b if isinstance(b, dict) else {"summary": str(b)})
+    """Behaviour changes: those found in this project's code first (file:line, fix), the rest folded."""
+    items = [i if isinstance(i, dict) else {"summary": str(i)} for i in
+             [*(step.get("incompatible") or []), *(step.get("behaviour") or [])]]
     if not items:
         return ""
-    lis = []
-    for it in items:
-        text = it.get("summary") or it.get("title") or it.get("message") or it.get("id")
-        where = it.get("occurrences") or it.get("where") or []
-        extra = ""
-        if isinstance(where, list) and where:
-            extra = " " + ", ".join(f"<code>{H.e(w.get('file'))}:{H.e(w.get('line'))}</code>" if isinstance(w, dict)
-                                    else f"<code>{H.e(w)}</code>" for w in where[:10])
-        lis.append(f"<li>{H.link(text, it.get('link'))}{extra}</li>")
-    return (f"<details><summary>Behaviour changes to check ({len(items)})</summary>"
-            f'<ul class="plain">{"".join(lis)}</ul></details>')
+    found = [i for i in items if i.get("occurrences")]  # ("detected": a detector exists, not a find)
+    rest = [i for i in items if i not in found]
+    out = ""
+    if found:
+        out += (f'<h3>Behaviour changes this code hits <span data-figure="behaviour-found">{len(found)}</span></h3>'
+                f'<ul class="plain">{"".join(_behaviour_item(i) for i in found)}</ul>')
+    if rest:
+        out += (f"<details><summary>Other behaviour changes to check ({len(rest)})</summary>"
+                f'<ul class="plain">{"".join(_behaviour_item(i) for i in rest)}</ul></details>')
+    return out
 
 
 def _dependencies(step: dict) -> str:
