@@ -16,7 +16,9 @@ RunResult fields ADDED for the step code (issue 12; the older fields keep their 
 * ``runner_error: str | None`` - the runner's own INTERNALERROR that is not ours;
 * ``harvest_active: bool`` - some process of the run wrote to the harvest file;
 * ``diagnoses: list[diagnose.Diagnosis]`` - each failure (and the crash) classified by the frame that
-  raised it (first-party file:line, third-party distribution and version, Django, the tool).
+  raised it (first-party file:line, third-party distribution and version, Django, the tool);
+  ``Diagnosis.headline()`` is one line for people, ``to_json()`` the stable keys;
+* ``results_json()`` - all of the above as a JSON-ready dict.
 
 ``detect_test_command(project) -> TestCommand(argv, kind, description)``:
 ``[tool.django-upgrade] test-command`` wins (kind ``configured``); else pytest when the project
@@ -94,6 +96,15 @@ class RunResult:
     @property
     def ok(self) -> bool:
         return self.returncode == 0
+
+    def results_json(self) -> dict:
+        """The added fields in JSON form (for step and report documents)."""
+        return {
+            "structured": self.structured, "results_source": self.results_source, "finished": self.finished,
+            "tool_error": self.tool_error, "runner_error": self.runner_error, "harvest_active": self.harvest_active,
+            "failed_tests": self.failed_tests, "crash": self.crash.to_json() if self.crash is not None else None,
+            "diagnoses": [d.to_json() for d in self.diagnoses],
+        }
 
     @property
     def failed_tests(self) -> list[str]:
@@ -291,7 +302,7 @@ def _result(argv, returncode: int, lines: list[str], harvest_file: str, duration
         result.runner, result.tests, result.finished = found.runner, found.tests, found.finished
         result.failures = [Failure(t.test, t.summary, t.kind) for t in found.tests if t.failing]
     else:
-        counts = parse_counts(lines)
+        counts = parse_counts(lines) if found.crash is None else {}  # a process died: no summary to trust
         if counts:
             result.results_source = "summary-line"
             result.passed, result.failed = counts.get("passed"), counts.get("failed")

@@ -88,6 +88,9 @@ def test_an_import_error_in_a_dependency_names_the_distribution_not_the_last_lin
     headline = d.headline()
     assert headline.startswith("ImportError: cannot import name 'force_text'") and "legacy-dep 1.0.3" in headline
     assert d.to_json()["distribution"] == "legacy-dep"
+    doc = result.results_json()
+    assert doc["crash"]["exc_type"] == "ImportError" and doc["diagnoses"][0]["distribution_version"] == "1.0.3"
+    assert doc["finished"] is False and doc["structured"] is False and doc["tool_error"] is None
     # the same from the function the step code calls, with explicit site-packages
     site = d.file.rsplit("/legacy_dep/", 1)[0]
     again = diagnose.explain(result, project, [site])
