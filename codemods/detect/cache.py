@@ -90,7 +90,9 @@ class FindingsCache:
 
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic.write_text(str(self.path), json.dumps(self.data))
-            olds = sorted(self.path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+            from core.files import files_in
+
+            olds = sorted(files_in(self.path.parent, (".json",)), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in olds[KEEP:]:
                 old.unlink()
         except OSError:
