@@ -63,3 +63,56 @@ def tool_venv(name: str, requirements: list[str]) -> Path | None:
 def copy_tree(src: Path, dest: Path) -> Path:
     shutil.copytree(src, dest, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"), symlinks=True)
     return dest
+
+
+def sdist_tree(requirement: str) -> Path | None:
+    """The unpacked source distribution of ``requirement`` (``name==version``), downloaded once with
+    ``pip download --no-binary :all: --no-deps`` into ``sdists/``; None when pip cannot get it."""
+    import tarfile
+    import zipfile
+
+    name, _, version = requirement.partition("==")
+    safe = requirement.replace("=", "_")
+    dest = bench_dir() / "sdist-trees" / safe
+    marker = dest / ".complete"
+    if marker.exists():
+        return _single_child(dest)
+    sdists = bench_dir() / "sdists"
+    sdists.mkdir(parents=True, exist_ok=True)
+
+    def find():
+        stems = {f"{n}-{version}" for n in (name, name.replace("-", "_"), name.replace("_", "-"))}
+        for p in sdists.iterdir():
+            low = p.name.lower()
+            if any(low.startswith(s.lower() + ".") for s in stems) and low.endswith((".tar.gz", ".zip", ".tgz", ".tar.bz2")):
+                return p
+        return None
+
+    archive = find()
+    if archive is None:
+        proc = subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
+             "--no-binary", ":all:", "-d", str(sdists), requirement],
+            capture_output=True, text=True,
+        )
+        archive = find()
+        if archive is None:
+            last = (proc.stderr.strip().splitlines() or ["?"])[-1]
+            print(f"# could not download {requirement}: {last}", file=sys.stderr)
+            return None
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    if archive.name.endswith(".zip"):
+        with zipfile.ZipFile(archive) as zf:
+            zf.extractall(dest)
+    else:
+        with tarfile.open(archive) as tf:
+            tf.extractall(dest, filter="data") if hasattr(tarfile, "data_filter") else tf.extractall(dest)
+    marker.write_text(requirement)
+    return _single_child(dest)
+
+
+def _single_child(dest: Path) -> Path:
+    children = [p for p in dest.iterdir() if p.name != ".complete"]
+    return children[0] if len(children) == 1 and children[0].is_dir() else dest
