@@ -259,3 +259,23 @@ def test_a_warning_made_an_error_during_pytest_django_set_up_is_recorded_once(tm
     assert [(w.short_category, w.lineno) for w in result.warnings if w.filename.endswith("settings.py")] == [
         ("RemovedInDjango50Warning", line)]
     assert [(d.kind, d.file, d.line) for d in result.diagnoses] == [("crash", "proj/settings.py", line)]
+
+
+def test_report_on_pytest_5_4_with_quiet_addopts(tmp_path):
+    """The issue's case: ``report`` on pytest 5.4 + pytest-django 3.10 with ``addopts = -q``."""
+    import json
+    import subprocess
+
+    py = env_python("pytest54")
+    project = make_project(tmp_path / "p", pytest_addopts="-q")
+    proc = subprocess.run([sys.executable, "-m", "upgrader", "report", str(project), "--python", py, "-q",
+                           "--format", "json", "--allow-test-failures"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    doc = json.loads(proc.stdout)
+    source = doc["source"]
+    assert (source["passed"], source["failed"], source["errors"], source["skipped"]) == (3, 2, 0, 1)
+    assert {f["message"] for f in source["failures"]} == {
+        "AssertionError: 1 != 2 : one is not two", "ValueError: negative values are not allowed: -1"}
+    families = {(g["family"], g["category"]) for g in doc["groups"]}
+    assert ("django-deprecation", "RemovedInDjango40Warning") in families
+    assert ("django-other", "RuntimeWarning") in families
