@@ -49,7 +49,7 @@ def fix_label(rc) -> str:
     if not n_hand:
         return f"autofix: {', '.join(auto)}"
     if not n_auto:
-        return "fix by hand" + (f"; {', '.join(rc.autofix)} leaves them" if rc.autofix else "")
+        return "fix by hand" + (f" (not covered by {', '.join(rc.autofix)})" if rc.autofix else "")
     return f"{n_auto} autofix: {', '.join(auto)}, {n_hand} by hand"
 
 
