@@ -14,8 +14,9 @@ message and the frame that is to blame, classified as
 
 The frame to blame is the innermost frame that is not the standard library, import machinery or
 Django itself (Django raises for code that called it wrongly: the caller is the cause). An exception
-raised while handling or from another one is explained by its root cause: the innermost exception
-of the chain that is blamed on first- or third-party code (``outer`` keeps the re-raised one). ``raised_at`` is always the innermost frame, with its source
+that code other than the project's raised while handling or from another one is explained by its
+root cause: the innermost exception of the chain that is blamed on first- or third-party code
+(``outer`` keeps the re-raised one). ``raised_at`` is always the innermost frame, with its source
 line. Nothing here reads the runner's printed output.
 """
 
@@ -250,9 +251,11 @@ def diagnose_outcome(outcome: TestOutcome, project_root=None, site_packages_path
         {r for f in frames + [g for link in outcome.chain for g in link["frames"]] for r in [_site_root(f.file)] if r})
     blamed = _blame(frames, project_root, sites)
     outer = None
-    # raised while handling (or from) another exception: the root cause is the innermost one of the
-    # chain that is blamed on the project, a package or the tool (a wrapper's re-raise says less)
-    for link in outcome.chain:
+    # raised while handling (or from) another exception by code that is not the project's (a wrapper's
+    # re-raise, such as pytest-django's ImportError for the settings', says less): the root cause is the
+    # innermost one of the chain that is blamed on the project, a package or the tool. An exception the
+    # project's own code chose to raise stays the one explained.
+    for link in (outcome.chain if blamed is None or blamed[1] != "first-party" else []):
         linked = _blame(link["frames"], project_root, sites)
         if linked and linked[1] in ("first-party", "third-party", "tool"):
             if outer is None:

@@ -130,3 +130,21 @@ def test_a_test_module_that_cannot_import_an_editable_library_names_it(venv_with
     assert d.file.endswith("sibling/sibling_lib/__init__.py") and d.line == 1
     assert "cannot import name 'ugettext'" in d.message
     assert d.first_party == "demo/test_sibling.py:1"
+
+
+def test_the_root_cause_replaces_a_wrappers_re_raise_but_not_the_projects_own(tmp_path):
+    from upgrader.testresults import Frame, TestOutcome
+
+    project = tmp_path / "p"
+    (project / "app").mkdir(parents=True)
+    mine = str(project / "app" / "logic.py")
+    wrapper = "/venv/lib/python3.12/site-packages/pytest_django/plugin.py"
+    cause = {"exc_type": "KeyError", "message": "'x'", "frames": [Frame(mine, 3, "lookup", "d['x']")]}
+    wrapped = TestOutcome(test="t", outcome="error", exc_type="ImportError", message="wrapped",
+                          frames=[Frame(wrapper, 174, "_handle_import_error", "raise ImportError(msg)")], chain=[cause])
+    d = diagnose.diagnose_outcome(wrapped, project)
+    assert (d.exc_type, d.file, d.line, d.outer) == ("KeyError", "app/logic.py", 3, "ImportError: wrapped")
+    own = TestOutcome(test="t", outcome="error", exc_type="ValueError", message="bad input",
+                      frames=[Frame(mine, 5, "lookup", "raise ValueError('bad input')")], chain=[cause])
+    d = diagnose.diagnose_outcome(own, project)
+    assert (d.exc_type, d.line, d.outer) == ("ValueError", 5, None)
