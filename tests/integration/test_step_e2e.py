@@ -112,6 +112,13 @@ def _check_step(project: Path, report: dict, feature: str) -> None:
     # the report lists what is left, and was written under .django-upgrade/
     for key in ("warnings", "manual_changes", "incompatible", "failures", "commands"):
         assert key in report["left_by_hand"]
+    # only what is found in this project is left by hand, each with where it was found
+    for m in report["left_by_hand"]["manual_changes"]:
+        assert m["found"] and all((project / o["file"]).is_file() for o in m["found"]), m
+    # diffs name files relative to the project
+    for where in ("current", "target"):
+        for f in (report["codemods"].get(where) or {}).get("files", []):
+            assert f["diff"].startswith(f"--- a/{f['path']}\n"), f["diff"][:200]
     assert Path(report["report_files"]["json"]).is_file() and Path(report["report_files"]["markdown"]).is_file()
     assert json.loads(Path(report["report_files"]["json"]).read_text())["to"] == report["to"]
 

@@ -126,3 +126,29 @@ def test_left_by_hand_lists_only_the_removals_found_in_this_project(tmp_path):
     assert [m["id"] for m in left["manual_changes"]] == ["invalidquery"]
     assert left["manual_changes"][0]["found"] == [{"file": "shop/query.py", "line": 1}]
     assert os.path.isdir(Path(tmp_path))
+
+
+def _ctx(before, after, commit=False):
+    from upgrader.step.options import Progress, StepOptions
+    from upgrader.step.report import StepReport
+
+    report = StepReport(project="/nonexistent", python="3.10", interpreter="py", current="3.2.25", to="4.0.10",
+                        kind="feature", test_command=None)
+    report.tests.update({"before": before, "after": after})
+
+    class PF:
+        current, step_to = "3.2.25", "4.0.10"
+
+    return pipeline.StepContext(project=None, options=StepOptions(commit=commit), data=None, pf=PF(), report=report,
+                                progress=Progress(False))
+
+
+def test_the_report_phase_counts_only_new_failures():
+    ctx = _ctx(summary(1, ["a.T.test_old"]), summary(1, ["a.T.test_old"]))
+    assert not pipeline.conclude(ctx).stop
+    assert ctx.report.status == "ok" and ctx.report.exit_code == 0
+    assert any("still fail on Django 4.0.10: a.T.test_old" in n for n in ctx.report.notes)
+    ctx = _ctx(summary(1, ["a.T.test_old"]), summary(1, ["a.T.test_old", "a.T.test_new"]))
+    assert pipeline.conclude(ctx).stop
+    assert ctx.report.status == "tests-failing" and ctx.report.exit_code == 3
+    assert "a.T.test_new" in ctx.report.message and "test_old" not in ctx.report.message

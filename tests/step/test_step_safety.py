@@ -195,6 +195,12 @@ def test_settings_only_project_editable_install_downgrade_and_accepted_failures(
     assert step["checks"]["target"]["check"]["ok"], step["checks"]["target"]
     assert [c["alias"] for c in step["caches"]] == ["default"] and step["caches"][0]["ok"]
     assert any("still fail" in n for n in step["notes"]) and any("--allow-downgrade" in n for n in step["notes"])
+    # the accepted failure is explained by the frame that raised it, and marked as older than the step
+    failure = step["left_by_hand"]["failures"][0]
+    assert failure["test"] == "shop.test_red.Red.test_known_broken" and failure["pre_existing"]
+    assert failure["diagnosis"]["origin"] == "first-party" and failure["diagnosis"]["file"] == "shop/test_red.py"
+    res = run_cli("step", str(project), "--python", str(venv), "--rollback")
+    assert res.exit_code == 0, res.output
 
 
 def test_the_project_is_installed_again_only_when_it_was_editable(tmp_path):

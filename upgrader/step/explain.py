@@ -66,26 +66,49 @@ def explain_import_failure(project, text: str, django_version: str | None = None
     return first
 
 
+def _diagnoses(r) -> tuple[dict, object]:
+    """``{test: Diagnosis}`` and the crash's Diagnosis, from ``RunResult.diagnoses`` (by frame)."""
+    by_test, crash = {}, None
+    for d in getattr(r, "diagnoses", None) or []:
+        if getattr(d, "kind", "") == "crash":
+            crash = crash or d
+        else:
+            by_test.setdefault(getattr(d, "test", None), d)
+    return by_test, crash
+
+
 def explain_failures(project, summary: TestSummary, data, current: str, target: str,
                      baseline: TestSummary | None = None, index_url: str | None = None) -> list[dict]:
-    """Each failure of ``summary`` with the release-data changes its message matches (and whether it
-    failed in ``baseline`` already). A suite that does not start is one entry for its output."""
+    """Each failure of ``summary`` with the frame that raised it (``diagnosis``: first-party file:line,
+    third-party distribution and version, Django, the tool), the release-data changes its message
+    matches, and whether it failed in ``baseline`` already. A suite that does not start is one entry,
+    explained by the exception that stopped it (never by "the last line of the output")."""
     r = summary.result
     before = baseline.failing if baseline is not None and not baseline.ok else set()
+    by_test, crash = _diagnoses(r)
     out = []
     for f in r.failures:
-        out.append({"test": f.test, "message": f.message, "kind": f.kind, "pre_existing": f.test in before,
-                    "matches": _matching(f.message, data, current, target)})
+        entry = {"test": f.test, "message": f.message, "kind": f.kind, "pre_existing": f.test in before,
+                 "matches": _matching(f.message, data, current, target)}
+        d = by_test.get(f.test)
+        if d is not None:
+            entry["diagnosis"] = d.to_json()
+            if not entry["matches"] and d.message:
+                entry["matches"] = _matching(f"{d.exc_type}: {d.message}", data, current, target)
+        out.append(entry)
     if not summary.ok and not out:
         tail = r.output_tail or ""
-        last = next((ln for ln in reversed(tail.strip().splitlines()) if ln.strip()), "")
+        if crash is not None:
+            message = f"{crash.exc_type}: {crash.message}".strip()
+        else:
+            message = next((ln for ln in reversed(tail.strip().splitlines()) if ln.strip()), "").strip()
         entry = {"test": "<the test suite does not start>" if not summary.started else "<the test command failed>",
-                 "message": last.strip(), "kind": "error", "pre_existing": bool(summary.failing & before),
-                 "matches": _matching(tail, data, current, target)}
+                 "message": message, "kind": "error", "pre_existing": bool(summary.failing & before),
+                 "matches": _matching(message + "\n" + tail, data, current, target)}
+        if crash is not None:
+            entry["diagnosis"] = crash.to_json()
         pkg = explain_import_failure(project, tail, django_version=target, index_url=index_url)
         if pkg:
             entry["package"] = pkg
         out.append(entry)
     return out
-
-

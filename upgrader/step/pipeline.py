@@ -342,8 +342,9 @@ def _commit(ctx: StepContext, phase: str, message: str, paths: list[str]) -> Non
 def conclude(ctx: StepContext) -> PhaseResult:
     """Commit the bump (``--commit``) and say how the step ended: only failures that are not in the
     baseline count against it."""
-    r, x, y, pdir = ctx.report, ctx.x, ctx.y, ctx.project.dir
+    r, x, y = ctx.report, ctx.x, ctx.y
     if ctx.options.commit:
+        pdir = ctx.project.dir
         files = [os.path.relpath(c.file, pdir) for c in r.pins] + ctx.lock_paths + [
             p["file"] for p in ((r.deps or {}).get("upgraded") or {}).get("pins", [])]
         _commit(ctx, "bump", f"Upgrade Django {x} -> {y}\n\nPins bumped by django-upgrade step.", files)

@@ -132,6 +132,8 @@ def render_text(report: StepReport, show_diff: bool = False) -> str:
         lines.append("  failing tests:")
         for f in left["failures"]:
             lines.append(f"    {f['test']}: {f['message'][:200]}" + (" (failed before the step too)" if f.get("pre_existing") else ""))
+            if f.get("diagnosis"):
+                lines.append(f"      raised {_where(f['diagnosis'])[:200]}")
             for m in f.get("matches", []):
                 lines.append(f"      likely: Django {m['release']}: {m['summary']} <{m['link']}>")
             if f.get("package"):
@@ -175,6 +177,15 @@ def render_text(report: StepReport, show_diff: bool = False) -> str:
     elif d["snapshot"]:
         lines.append(f"Undo this step with: {d['rollback']}")
     return "\n".join(lines) + "\n"
+
+
+def _where(diag: dict) -> str:
+    """Where a failure was raised, from its diagnosis: ``in shop/views.py:12``, ``in legacy-dep 1.0 (...)``."""
+    head = diag.get("headline") or ""
+    exc = f"{diag.get('exc_type')}: "
+    msg = (diag.get("message") or "").splitlines()[0] if diag.get("message") else ""
+    rest = head[len(exc) + len(msg):].strip() if head.startswith(exc + msg) else head
+    return rest or head
 
 
 def _render_refused(d: dict) -> str:
@@ -248,6 +259,8 @@ def render_markdown(report: StepReport) -> str:
     out += ["## Left by hand", ""]
     for f in left.get("failures") or []:
         out.append(f"- failing test `{f['test']}`: {_md(f['message'][:300])}")
+        if f.get("diagnosis"):
+            out.append(f"  - raised {_md(_where(f['diagnosis']))}")
         if isinstance(f.get("package"), dict):
             out.append(f"  - {_md(f['package'].get('message') or '')}")
         for m in f.get("matches", []):
