@@ -65,3 +65,29 @@ def test_a_method_the_package_defines_itself_is_not_the_removed_one(tmp_path):
                                   "    return adapter.is_ajax(request)\n")
     hits = codescan.scan_files([pkg / "adapter.py", pkg / "views.py"], _changes(), tmp_path)
     assert [(h.change, h.file, h.line, h.guarded) for h in hits] == [("is-ajax", "allauthish/views.py", 5, True)]
+
+
+def test_a_module_shadowed_by_a_package_beside_it_is_never_run(tmp_path):
+    pkg = tmp_path / "guardian"
+    (pkg / "models").mkdir(parents=True)
+    (pkg / "models.py").write_text("from django.utils.translation import ugettext_lazy as _\n")  # stale, shadowed
+    (pkg / "models" / "__init__.py").write_text("from django.utils.translation import gettext_lazy as _\n")
+    files = [pkg / "models.py", pkg / "models" / "__init__.py"]
+    assert codescan.relevant(files) == [pkg / "models" / "__init__.py"]
+    assert codescan.scan_files(files, _changes(), tmp_path) == []
+
+
+def test_a_name_imported_only_in_compatibility_code_is_the_fallback_where_it_is_used(tmp_path):
+    mod = tmp_path / "ie" / "resources.py"
+    mod.parent.mkdir()
+    mod.write_text("from django.db import models\n\n\ndef widget(f):\n    try:\n"
+                   "        from django.contrib.postgres.fields import JSONField\n    except ImportError:\n"
+                   "        class JSONField:\n            pass\n    return isinstance(f, JSONField)\n")
+    hits = codescan.scan_files([mod], _changes(), tmp_path)
+    assert hits and all(h.guarded for h in hits)
+
+
+def test_demo_apps_shipped_with_a_package_are_not_wanted():
+    assert not codescan.wanted("ckeditor_demo/urls.py")
+    assert not codescan.wanted("example/settings.py")
+    assert codescan.wanted("ckeditor/widgets.py")

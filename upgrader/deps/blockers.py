@@ -141,7 +141,7 @@ def _save(path: Path, hits, mentions: bool) -> None:
 
 def _candidate_files(dist) -> list[Path]:
     """The files of ``dist`` that can hold a removed API (see codescan.relevant), cached per release."""
-    path = _cache_file(dist.name, dist.version, "all", "files", "v1")
+    path = _cache_file(dist.name, dist.version, "all", "files", "v" + codescan.SCAN_VERSION)
     cacheable = not dist.direct_url
     if cacheable:
         try:

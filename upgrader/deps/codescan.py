@@ -32,7 +32,7 @@ IMPORTS_DJANGO = re.compile(r"^[ \t]*(?:from|import)[ \t]+django(?:[ \t.,]|$)", 
 
 
 NO_SETTINGS = ".django-upgrade-no-settings-module"
-SCAN_VERSION = "2"  # bump when what a scan finds changes (the guards below): cached scans are redone
+SCAN_VERSION = "4"  # bump when what a scan finds changes (the guards below): cached scans are redone
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,16 @@ def fingerprint(changes) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
 
 
+DEMO = re.compile(r"^(?:demo|demos|example|examples|sample|sandbox|docs?)$|_(?:demo|example|sandbox)$|^(?:demo|example)_")
+
+
 def is_test_file(rel: str) -> bool:
+    """A package's own tests, or a demo/example app shipped beside it (``ckeditor_demo/``): never part
+    of what the project imports."""
     parts = rel.split("/")
     name = parts[-1]
+    if len(parts) > 1 and DEMO.search(parts[0]):
+        return True
     return (any(p in ("tests", "test", "testing_utils") for p in parts[:-1]) or name.startswith("test_")
             or name in ("tests.py", "conftest.py") or name.endswith("_tests.py"))
 
@@ -100,10 +107,18 @@ def _read(path: Path) -> str | None:
         return None
 
 
+def drop_shadowed(files: Iterable[Path]) -> list[Path]:
+    """Leave out a module ``x.py`` that a package ``x/`` beside it shadows (Python imports the package;
+    a stale ``guardian/models.py`` next to ``guardian/models/`` is never run)."""
+    files = list(files)
+    packages = {p.parent for p in files if p.name == "__init__.py"}
+    return [p for p in files if not (p.suffix == ".py" and p.with_suffix("") in packages)]
+
+
 def relevant(files: Iterable[Path]) -> list[Path]:
     """The files a removed API can be in: Python modules that import django, templates with tags."""
     out = []
-    for path in files:
+    for path in drop_shadowed(files):
         if not wanted_path(path):
             continue
         try:
@@ -181,6 +196,22 @@ def _catches(handler: ast.ExceptHandler) -> bool:
     return False
 
 
+def _is_import(text: str) -> bool:
+    return text.lstrip().startswith(("from ", "import "))
+
+
+def _follow_guarded_imports(hits: list[Hit]) -> list[Hit]:
+    """A name imported only inside compatibility code (``try: from ... import JSONField`` / ``except
+    ImportError: class JSONField: ...``) is the fallback's name where it is used: those uses do not block."""
+    out = []
+    for h in hits:
+        same = [o for o in hits if o.file == h.file and o.change == h.change and _is_import(o.text)]
+        if not h.guarded and not _is_import(h.text) and same and all(o.guarded for o in same):
+            h = Hit(change=h.change, removed=h.removed, file=h.file, line=h.line, text=h.text, guarded=True)
+        out.append(h)
+    return out
+
+
 def _method_name(change) -> str | None:
     """The method of a change detected on any receiver (``{"method_call": "is_ajax"}``), else None."""
     for item in getattr(change, "detect", None) or ():
@@ -254,4 +285,4 @@ def scan(files: Iterable[Path], changes, root: Path, prefilter: bool = True) -> 
         change = by_id.get(cid)
         hits.append(Hit(change=cid, removed=change.old if change else cid, file=rel, line=line, text=text[:200],
                         guarded=guarded))
-    return hits, mentions
+    return _follow_guarded_imports(hits), mentions

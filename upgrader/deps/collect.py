@@ -45,7 +45,7 @@ for d in md.distributions():
             pass
         out.append({
             "name": name, "version": d.version,
-            "requires_dist": m.get_all("Requires-Dist") or [],
+            "requires_dist": list(d.requires or []),  # also an .egg-info's requires.txt (setup.py install)
             "requires_python": m.get("Requires-Python"),
             "classifiers": [c for c in (m.get_all("Classifier") or []) if c.startswith("Framework :: Django")],
             "direct_url": direct,

@@ -174,7 +174,7 @@ def installed(python: str, project_dir: Path | None = None) -> list[InstalledDis
                 files.append(Path(os.path.normpath(os.path.join(base, text))))
             m = dist.metadata
             meta = ReleaseMeta(
-                version=dist.version, requires_dist=list(m.get_all("Requires-Dist") or []),
+                version=dist.version, requires_dist=list(dist.requires or []),  # .egg-info: requires.txt
                 requires_python=m.get("Requires-Python"),
                 classifiers=[c for c in (m.get_all("Classifier") or []) if c.startswith("Framework :: Django")],
                 origin="installed",
