@@ -226,3 +226,25 @@ def test_migrations_untouched():
             def delete(self, request, *args, **kwargs):
                 return super().delete(request, *args, **kwargs)
         """, filename="shop/migrations/0002_auto.py")
+
+
+def test_star_args_only_signature():
+    check_transformed(C, """\
+        from django.contrib.messages.views import SuccessMessageMixin
+        from django.views.generic import DeleteView
+
+        class D(SuccessMessageMixin, DeleteView):
+            def delete(self, *args, **kwargs):
+                obj = self.get_object()
+                obj.items.clear()
+                return super().delete(*args, **kwargs)
+        """, """\
+        from django.contrib.messages.views import SuccessMessageMixin
+        from django.views.generic import DeleteView
+
+        class D(SuccessMessageMixin, DeleteView):
+            def form_valid(self, form):
+                obj = self.get_object()
+                obj.items.clear()
+                return super().form_valid(form)
+        """)
