@@ -242,3 +242,10 @@ def test_warm_run_imports_no_codemod_and_no_libcst(proj, tmp_path):
     assert warm.stdout == cold.stdout
     code, _, loaded = warm.stderr.splitlines()[-1].partition(" ")
     assert code == "1" and loaded.split() == ["upgrader.commands._common", "upgrader.commands.fix"], warm.stderr
+
+
+def test_diff_stdout_stays_a_patch(proj):
+    r = invoke("fix", "--diff", "--target", "4.2", str(proj))
+    assert r.exit_code == 1
+    assert "left by hand" not in r.stdout and "[length-is] left by hand" in r.stderr
+    assert all(line[:1] in " +-@" or line.startswith(("---", "+++")) for line in r.stdout.splitlines() if line)

@@ -185,7 +185,9 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
         shown += 1
     for x in left:
         why = "" if x.reason == BY_HAND else f" ({x.reason})"
-        click.echo(f"{_shown(project_dir, x.path)}:{x.line}: [{x.change_id}] left by hand{why}: {x.text}")
+        # (with --diff on stderr, so that stdout stays a patch `git apply` takes)
+        click.echo(f"{_shown(project_dir, x.path)}:{x.line}: [{x.change_id}] left by hand{why}: {x.text}",
+                   err=mode == "diff")
     explained = {(os.path.realpath(os.path.join(project_dir, x.path)), x.reason) for x in left}
     notes = [n for n in summary.findings
              if (os.path.realpath(n.path), f"{n.codemod}: {n.message}") not in explained]
