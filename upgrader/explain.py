@@ -418,3 +418,29 @@ def render_markdown(explanations: list[Explanation]) -> list[str]:
             first = (e.message or "").strip().splitlines()[0][:120] if (e.message or "").strip() else ""
             out.append(f"| `{e.test}` | unexplained: {e.exc_type}: {first.replace('|', '/')} | `{e.raised_at or '?'}` | |")
     return out
+
+
+def annotate_failures(entries: list, run_result, project_root, data, current: str, target: str) -> list:
+    """Add ``explanation`` (``Explanation.to_json()``) to the step report's failure entries (dicts with
+    ``test``; the entry of a suite that does not start takes the crash's), and put the matched change
+    first in their ``matches`` (``{kind, id, release, summary, link, location, fix}``; ``kind`` is
+    ``incompatible`` for a behaviour change, ``removed`` for a removal). Never raises."""
+    try:
+        found = explain_run(run_result, project_root, data, current, target)
+    except Exception:  # noqa: BLE001 - an explanation must never break the step report
+        return entries
+    by_test = {e.test: e for e in found}
+    crash = next((e for e in found if e.kind == "crash"), None)
+    for entry in entries:
+        e = by_test.get(entry.get("test")) or (crash if str(entry.get("test", "")).startswith("<") else None)
+        if e is None:
+            continue
+        entry["explanation"] = e.to_json()
+        if not e.explained:
+            continue
+        where = f" (at {e.location})" if e.location else ""
+        match = {"kind": "removed" if e.change_id and not e.change_id[:1].isdigit() else "incompatible",
+                 "id": e.change_id, "release": e.release, "link": e.fix.get("link", ""),
+                 "summary": f"{e.change_title}{where}; fix: {e.fix_text()}", "location": e.location, "fix": e.fix}
+        entry["matches"] = [match] + [m for m in entry.get("matches") or [] if m.get("id") != e.change_id]
+    return entries

@@ -79,3 +79,21 @@ def test_summary_line_fallback_and_removal_error_regex(project, data):
     assert got["tests/test_a.py::test_utc"].fix["codemod"] == "timezone_utc"
     assert any("force-text" in line for line in explain.render_text(list(got.values())))
     assert explain.render_markdown(list(got.values()))[0].startswith("| Test |")
+
+
+def test_annotate_step_failure_entries(project, data):
+    out = TestOutcome(test="shop.tests.T.test_total", outcome="error", exc_type="ValueError",
+                      message="'Order' instance needs to have a primary key value before this relationship can be used.",
+                      frames=[Frame(str(project / "shop" / "logic.py"), 3, "total", "return order.line_set.count()")])
+    entries = [{"test": "shop.tests.T.test_total", "message": "ValueError: ...", "kind": "error",
+                "matches": [{"kind": "incompatible", "id": "4.1-unsaved-reverse-fk", "release": "4.1", "summary": "s",
+                             "link": "l"}]},
+               {"test": "other", "message": "x", "kind": "error", "matches": []}]
+    explain.annotate_failures(entries, _result(out), project, data, "4.0", "4.1")
+    first = entries[0]
+    assert first["explanation"]["location"] == "shop/logic.py:3"
+    assert [m["id"] for m in first["matches"]] == ["4.1-unsaved-reverse-fk"]
+    assert "shop/logic.py:3" in first["matches"][0]["summary"] and first["matches"][0]["kind"] == "incompatible"
+    assert "explanation" not in entries[1]
+    # never raises
+    assert explain.annotate_failures(entries, object(), project, None, "4.0", "4.1") is entries
