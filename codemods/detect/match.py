@@ -172,10 +172,9 @@ def python_lines(pf: PyFile, item: Item, rel: str, is_settings: bool, is_migrati
                         isinstance(t, ast.Name) and t.id == method for t in assign_targets(stmt)):
                     out.append(stmt.lineno)  # an attribute overriding it (mime_type = "...")
     elif form == "meta_option":
-        base = item.get("class_base")
+        # any class's ``class Meta`` (models often derive from the project's own abstract bases, whose
+        # ancestry one file does not show; ``class_base`` documents the intent)
         for cls, bases in pf.classes:
-            if not _base_ok(bases, base) and not (base and cls.name == "Meta"):
-                continue
             for stmt in cls.body:
                 if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
                     for s in stmt.body:

@@ -284,3 +284,13 @@ def test_receiver_inside_class_base_and_flag_options(tmp_path):
                "receiver": ["self", "super"]},
               {"method_call": "save", "positional_over": 1, "first_positional_bool": True}]
     assert one(tmp_path, detect, text) == [4, 5, 8]
+
+
+def test_meta_option_in_models_with_project_bases(tmp_path):
+    text = """
+        from shop.base import TimeStamped
+        class Order(TimeStamped):
+            class Meta(TimeStamped.Meta):
+                index_together = [["a", "b"]]
+    """
+    assert one(tmp_path, [{"class_base": "django.db.models.Model", "meta_option": "index_together"}], text) == [4]
