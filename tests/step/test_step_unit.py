@@ -300,3 +300,25 @@ def test_a_codemod_whose_file_is_in_the_traceback_is_blamed_by_frame(mini, djang
     assert res.exit_code == 0, res.output
     cm = json.loads(res.stdout)["steps"][0]["codemods"]["current"]
     assert [(b["codemod"], b["reason"]) for b in cm["blamed"]] == [("force_text", "frame")], cm["blamed"]
+
+
+@pytest.mark.integration
+def test_an_undone_model_codemod_takes_its_migration_with_it(mini, django32):
+    write(mini, {"shop/test_models_source.py": """
+        from pathlib import Path
+        from django.test import SimpleTestCase
+        class Src(SimpleTestCase):
+            def test_field(self):
+                self.assertIn("NullBooleanField", (Path(__file__).parent / "models.py").read_text())
+        """})
+    git(mini, "add", "-A")
+    git(mini, "commit", "-qm", "fragile test")
+    res = run_cli("step", str(mini), "--python", django32, "--no-install", "--format", "json")
+    assert res.exit_code == 0, res.output
+    step = json.loads(res.stdout)["steps"][0]
+    cm = step["codemods"]["current"]
+    assert [(b["codemod"], b["reason"]) for b in cm["blamed"]] == [("null_boolean_field", "re-run")], cm["blamed"]
+    assert cm["migrations_created"] == [] and not list((mini / "shop/migrations").glob("0002*"))
+    assert "NullBooleanField" in (mini / "shop/models.py").read_text()
+    assert "force_str" in (mini / "shop/text.py").read_text()
+    assert step["migrations_check"]["current"]["ok"] and step["tests"]["after-fixes"]["ok"]

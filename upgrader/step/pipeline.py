@@ -20,46 +20,10 @@ from core.errors import EXIT_OK, EXIT_STEP_FAILED, EXIT_TESTS_FAILED
 from upgrader import installer
 from upgrader.step import blame as _blame
 from upgrader.step import checks, fixes
-from upgrader.step.suite import TestSummary, failing_line, new_failures, suite, tool_failed
+from upgrader.step.context import EXIT_INTERNAL, PhaseResult, StepContext, _stop
+from upgrader.step.suite import TestSummary, failing_line, new_failures, tool_failed
 
-EXIT_INTERNAL = 70
-
-
-@dataclass
-class StepContext:
-    project: object  # upgrader.project.Project
-    options: object  # StepOptions
-    data: object  # release_data
-    pf: object  # Preflight
-    report: object  # StepReport
-    progress: object  # Progress
-    snap: object | None = None  # upgrader.snapshot.Snapshot
-    on_current: list = field(default_factory=list)
-    on_target: list = field(default_factory=list)
-    lock_paths: list = field(default_factory=list)
-    dep_reqs: list = field(default_factory=list)
-
-    @property
-    def x(self) -> str:
-        return self.pf.current
-
-    @property
-    def y(self) -> str:
-        return self.pf.step_to
-
-    def run_suite(self, label: str, django: str) -> TestSummary:
-        return suite(self.project, self.pf.test_command, label, django, self.options.verbose)
-
-
-@dataclass
-class PhaseResult:
-    stop: bool = False
-
-
-def _stop(ctx: StepContext, status: str, code: int, message: str) -> PhaseResult:
-    ctx.report.fail(status, code, message)
-    return PhaseResult(stop=True)
-
+__all__ = ["PHASES", "StepContext", "install_requirements", "run_phases"]
 
 # ------------------------------------------------------------------------------------ baseline
 @dataclass
@@ -160,11 +124,32 @@ def apply_and_test(ctx: StepContext, codemods, on: str, where: str, label: str, 
         found = _blame.blame(phase, before, after, lambda: ctx.run_suite("blame", on))
         phase.blamed, phase.unexplained = found.blamed, found.unexplained
         phase.broke = new_failures(before, after)
+        if _redo_migrations(ctx, phase, cp):
+            found.final = ctx.run_suite("blame", on)
+            phase.unexplained = new_failures(before, found.final)
         ctx.report.tests[label] = found.final
         out.final = found.final
         return out
     finally:
         ctx.snap.close(cp)
+
+
+def _redo_migrations(ctx: StepContext, phase: fixes.CodemodPhase, cp) -> bool:
+    """A blamed codemod that changed model state takes its migrations with it: the migrations of the
+    phase are deleted and made again for the model changes that stay. True when something changed."""
+    by_name = {c.name: c for c in phase.codemods}
+    blamed = {b["codemod"] for b in phase.blamed}
+    if not phase.migrations_created or not any(getattr(by_name.get(n), "changes_model_state", False) for n in blamed):
+        return False
+    for rel in phase.migrations_created:
+        (ctx.project.dir / rel).unlink(missing_ok=True)
+    kept = [c.path for c in phase.changes if any(
+        n not in blamed and getattr(by_name.get(n), "changes_model_state", False) for n in c.applied)]
+    phase.model_apps = fixes.model_apps(ctx.project.dir, kept)
+    if phase.model_apps:
+        phase.makemigrations = checks.makemigrations(ctx.project, phase.model_apps).to_json()
+    phase.migrations_created = ctx.snap.created_since(cp)
+    return True
 
 
 def _blame_message(phase: fixes.CodemodPhase) -> str:
