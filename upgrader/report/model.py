@@ -21,10 +21,10 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core import run as _run
 from core import versions
 from upgrader.harvest import WarningRecord
 
@@ -126,39 +126,20 @@ def _is_stdlib(path: str) -> bool:
 
 
 def find_settings_module(project_dir: Path, configured: str | None = None) -> str | None:
-    """DJANGO_SETTINGS_MODULE as the project declares it (config, pytest config, manage.py)."""
-    if configured:
-        return configured
-    env = os.environ.get("DJANGO_SETTINGS_MODULE")
-    candidates = []
-    for name in ("pytest.ini", "setup.cfg", "tox.ini", "pyproject.toml", "manage.py"):
-        p = project_dir / name
-        if p.is_file():
-            try:
-                candidates.append(p.read_text(encoding="utf-8", errors="replace"))
-            except OSError:
-                pass
-    for text in candidates:
-        m = re.search(r"DJANGO_SETTINGS_MODULE\s*[=:]\s*['\"]?([\w.]+)", text) or re.search(
-            r"DJANGO_SETTINGS_MODULE['\"]\s*,\s*['\"]([\w.]+)['\"]", text)
-        if m:
-            return m.group(1)
-    return env
+    """DJANGO_SETTINGS_MODULE as the project declares it (the one rule: ``core.settings``)."""
+    from core.settings import find_settings_module as _find
+
+    found = _find(project_dir, configured=configured)
+    return found.module if found else None
 
 
 def settings_files(project_dir: Path, module: str | None) -> list[Path]:
+    """The project's settings files for ``module`` (``core.settings``: it and what it imports)."""
     if not module:
         return []
-    rel = Path(*module.split("."))
-    out = []
-    for base in (project_dir, project_dir / "src"):
-        f = base / rel.with_suffix(".py")
-        if f.is_file():
-            out.append(f)
-        pkg = base / rel
-        if pkg.is_dir():
-            out.extend(sorted(p for p in pkg.rglob("*.py")))
-    return out
+    from core.settings import settings_files as _files
+
+    return _files(project_dir, [module])
 
 
 def find_setting_assignment(files: list[Path], names: list[str]) -> tuple[Path, int] | None:
@@ -221,8 +202,8 @@ for dist in metadata.distributions():
 print(json.dumps(out))
 """
     try:
-        proc = subprocess.run([python, "-c", script], input=json.dumps(sorted(set(paths))), capture_output=True,
-                              text=True, timeout=120, cwd=cwd)
+        proc = _run.run([python, "-c", script], input=json.dumps(sorted(set(paths))), timeout=120, cwd=cwd,
+                        env=_run.project_env(python))
         data = json.loads(proc.stdout.strip().splitlines()[-1])
         return {k: tuple(v) for k, v in data.items()}
     except Exception:
