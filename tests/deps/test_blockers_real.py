@@ -106,3 +106,37 @@ def test_plan_with_an_unreachable_index_says_so_once_and_keeps_the_blocker(site)
     assert len(lines) == 1 and "could not be" in lines[0] and "Traceback" not in proc.stderr
     row = next(line for line in proc.stdout.splitlines() if line.strip().startswith("legacy-compressor"))
     assert row.split()[:3] == ["legacy-compressor", "1.0", "BLOCKED"]
+
+
+class _Preflight:
+    """The attributes of upgrader.step.preflight.Preflight the gate reads and writes."""
+
+    def __init__(self):
+        self.current, self.step_to, self.deps, self.warnings = "3.2.25", "4.0.10", {"_statuses": []}, []
+
+
+def test_the_step_gate_stops_names_the_fix_or_hands_it_to_upgrade_deps(site):
+    from core.errors import UpgradeError
+    from upgrader.deps import stepgate
+
+    project, py, index = site
+    proj = Project(project, python=str(py))
+    with pytest.raises(UpgradeError) as info:
+        stepgate.gate(proj, _Preflight(), index_url=index.simple_url)
+    text = str(info.value)
+    assert info.value.exit_code == 1
+    assert text.startswith("legacy-compressor 1.0 blocks Django 4.0: legacy_compressor/__init__.py:2 uses "
+                           "django.utils.encoding.force_text() (force-text)")
+    assert "legacy-compressor 2.0 fixes it" in text and "re-run with --upgrade-deps" in text
+    pf = _Preflight()
+    found = stepgate.gate(proj, pf, upgrade_deps=True, index_url=index.simple_url)
+    assert [b.name for b in found] == ["legacy-compressor"]
+    status = pf.deps["_statuses"][0]
+    assert (status.name, status.status, status.suggest) == ("legacy-compressor", "blocked", "2.0")
+    pf = _Preflight()
+    stepgate.gate(proj, pf, index_url=index.simple_url, dry_run=True)
+    assert any("re-run with --upgrade-deps" in w for w in pf.warnings)
+    pf = _Preflight()
+    with pytest.raises(UpgradeError) as info:  # --no-check-deps: the index is not asked, the blocker still stops
+        stepgate.gate(proj, pf, check_deps=False)
+    assert "re-run with --upgrade-deps to look for the release that fixes legacy-compressor" in str(info.value)

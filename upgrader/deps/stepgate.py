@@ -26,6 +26,9 @@ def stop_message(blockers: list[Blocker], feature: str, upgrade_deps: bool = Fal
                   + " together with Django")
         if unfixable:
             advice += "; " + ", ".join(b.name for b in unfixable) + " must be upgraded or replaced by hand"
+    elif unfixable and all("--check-deps" in b.fix_reason for b in unfixable):
+        advice = ("re-run with --upgrade-deps to look for the release that fixes "
+                  + ", ".join(b.name for b in unfixable) + " and move to it together with Django")
     else:
         advice = (", ".join(b.name for b in unfixable) + ": no release found that fixes it; upgrade or replace it by "
                   "hand (or wait for a fixed release)")
