@@ -30,3 +30,12 @@ def test_every_declaration_is_named_and_setup_py_is_never_called_not_declared(tm
 def test_nothing_declared(tmp_path):
     assert pins.django_declarations(tmp_path) == []
     assert "not declared" in pins.explain_unchanged(tmp_path, "4.0.10")
+
+
+def test_the_install_set_leaves_out_files_that_exclude_the_new_django(tmp_path):
+    (tmp_path / "requirements").mkdir()
+    (tmp_path / "requirements" / "django32.txt").write_text("Django>=3.2,<3.3\n")
+    (tmp_path / "requirements" / "base.txt").write_text("Django>=3.2\nrequests\n")
+    args = ["-r", "requirements/base.txt", "-r", "requirements/django32.txt", "-e", "."]
+    assert pins.drop_excluded(tmp_path, args, "4.0.10") == ["-r", "requirements/base.txt", "-e", "."]
+    assert pins.drop_excluded(tmp_path, args, "3.2.25") == args

@@ -362,3 +362,19 @@ def codemod_floor(applied) -> str | None:
             if best is None or versions.feature_key(entry.available_from) > versions.feature_key(best):
                 best = entry.available_from
     return best
+
+
+def drop_excluded(project_dir, args: list[str], django_version: str) -> list[str]:
+    """A pip argument list (``["-r", "requirements/django32.txt", "-e", "."]``) without the requirement
+    files whose own Django requirement excludes ``django_version`` (see excluded_requirement_files)."""
+    root = _root(project_dir)
+    skip = {p.resolve() for p in excluded_requirement_files(root, django_version)}
+    out: list[str] = []
+    i = 0
+    while i < len(args):
+        if args[i] in ("-r", "--requirement") and i + 1 < len(args) and (root / args[i + 1]).resolve() in skip:
+            i += 2
+            continue
+        out.append(args[i])
+        i += 1
+    return out
