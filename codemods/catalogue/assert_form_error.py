@@ -23,6 +23,23 @@ def _is_old_signature(call: cst.Call, old_count: int) -> bool:
     return pos >= 2 and all(n in kws for n in old_names[pos:]) and bool(kws & set(old_names[pos:]))
 
 
+def _ast_needs_work(call: ast.Call, old_count: int) -> bool:
+    """The ``ast`` twin of what the transformer changes or reports: ``*args``/``**kwargs``, ``response=``,
+    the old positional/keyword signature, ``errors=None``."""
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        return True
+    kws = {k.arg for k in call.keywords}
+    if "response" in kws:
+        return True
+    pos = len(call.args)
+    old_names = ["response", "form", "field", "errors"] if old_count == 4 else ["response", "formset", "form_index", "field", "errors"]
+    if pos >= old_count or (pos >= 2 and all(n in kws for n in old_names[pos:]) and kws & set(old_names[pos:])):
+        return True
+    errors_index = old_count - 2
+    errors = next((k.value for k in call.keywords if k.arg == "errors"), call.args[errors_index] if pos > errors_index else None)
+    return isinstance(errors, ast.Constant) and errors.value is None
+
+
 class AssertFormError(Codemod):
     """Move ``assertFormError()`` / ``assertFormsetError()`` to the form-based signature.
 
@@ -54,9 +71,11 @@ class AssertFormError(Codemod):
     migrations = False
 
     def confirm(self, tree, text, ctx) -> bool:
+        """A call in the old form (or one to report): calls already in the new form leave the file alone."""
         for node in walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in METHODS:
-                return True
+                if _ast_needs_work(node, METHODS[node.func.attr]):
+                    return True
         return False
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:

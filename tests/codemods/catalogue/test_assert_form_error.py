@@ -77,3 +77,19 @@ def test_noop_response_keyword():
 
 def test_noop_formset_new_signature():
     check_noop(C, "self.assertFormsetError(formset, 0, 'qty', 'Too many')\n", filename=F)
+
+
+def test_new_signature_file_is_not_confirmed():
+    """A file whose calls are all in the new form is left alone AND not reported by the shared detector."""
+    import ast
+
+    from codemods.base import FileContext
+
+    src = "class T:\n    def test(self):\n        self.assertFormError(response.context['form'], 'quantity', 'Only 3 left.')\n"
+    ctx = FileContext(path="app/tests.py", kind="python")
+    assert not C().confirm(ast.parse(src), src, ctx)
+    old = src.replace("response.context['form'], ", "response, 'form', ")
+    assert C().confirm(ast.parse(old), old, ctx)
+    none = src.replace("'Only 3 left.'", "errors=None")
+    assert C().confirm(ast.parse(none), none, ctx)
+    check_noop(C, src, filename="app/tests.py")
