@@ -55,6 +55,7 @@ class Explanation:
     matched_by: list = field(default_factory=list)  # signature / frame / warning / test-reference
     raised_at: str = ""  # file:line of the innermost frame
     raised_source: str = ""
+    project_line: str | None = None  # the innermost frame in the project's own code (file:line)
 
     @property
     def explained(self) -> bool:
@@ -69,6 +70,8 @@ class Explanation:
         first = (self.message or "").strip().splitlines()[0][:160] if (self.message or "").strip() else ""
         if not self.explained:
             where = f" raised at {self.raised_at}" if self.raised_at else ""
+            if self.project_line and self.project_line not in (self.raised_at or ""):
+                where += f" (from {self.project_line})"
             return f"{self.test}: unexplained {self.exc_type}: {first}{where}".rstrip()
         where = f" at {self.location}" if self.location else ""
         return f"{self.test}: {self.change_id} ({self.change_title}){where} -> {self.fix_text()}"
@@ -79,7 +82,7 @@ class Explanation:
             "explained": self.explained, "change": self.change_id, "title": self.change_title,
             "release": self.release, "location": self.location, "location_text": self.location_text,
             "fix": self.fix, "matched_by": self.matched_by, "raised_at": self.raised_at,
-            "raised_source": self.raised_source,
+            "raised_source": self.raised_source, "project_line": self.project_line,
         }
 
 
@@ -296,9 +299,9 @@ def _url_names(root: Path, class_name: str, cache: dict) -> set[str]:
         return cache[key]
     names: set[str] = set()
     rx = re.compile(rf"\b{re.escape(class_name)}\.as_view\([^\n]*?name\s*=\s*['\"]([^'\"]+)['\"]")
-    for path in root.rglob("urls*.py"):
-        if any(part in (".venv", "venv", "site-packages", "node_modules") for part in path.parts):
-            continue
+    from core.files import tree
+
+    for path in tree(root, "urls*.py"):
         try:
             names.update(rx.findall(path.read_text(encoding="utf-8", errors="replace")))
         except OSError:
@@ -384,7 +387,8 @@ def explain_run(run_result, project_root, data, start: str, end: str, findings: 
             if score and (best is None or score > best[0]):
                 best = (score, cand, frame or warned_at or ref, by)
         e = Explanation(test=failing.test, kind=failing.kind, exc_type=failing.exc_type, message=failing.message,
-                        raised_at=failing.raised_at, raised_source=failing.raised_source)
+                        raised_at=failing.raised_at, raised_source=failing.raised_source,
+                        project_line=failing.first_party)
         if best:
             _, cand, finding, by = best
             e.change_id, e.change_title, e.release, e.fix, e.matched_by = cand.id, cand.title, cand.release, cand.fix, by
