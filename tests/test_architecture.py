@@ -32,9 +32,9 @@ SUBPROCESS_ALLOWED = {
 # progress): each entry is debt, to be removed, never added to.
 PENDING_WALKERS = {
     "upgrader/caches.py", "upgrader/envbuild.py",
-    "upgrader/report/logparse.py",
+
     "upgrader/scanner.py", "upgrader/snapshot.py", "upgrader/step/rollback.py",
-    "upgrader/explain.py",
+
 }
 PENDING_SUBPROCESS = {
     "upgrader/caches.py", "upgrader/deps/collect.py", "upgrader/deps/failures.py", "upgrader/deps/sitedists.py",

@@ -121,22 +121,17 @@ def parse_log(text: str) -> list[WarningRecord]:
     return records
 
 
-_SKIP_DIRS = {".git", ".hg", ".tox", ".nox", "node_modules", "__pycache__", "site-packages", "build", "dist"}
-
-
 def _model_files(project_dir, app_label: str) -> list:
-    """``<app>/models.py`` and ``<app>/models/*.py`` under ``project_dir`` (virtualenvs skipped)."""
-    from pathlib import Path
+    """``<app>/models.py`` and ``<app>/models/*.py`` among the project's files (``core.files``)."""
+    from core.files import ProjectFiles
 
     found = []
-    for root, dirs, files in os.walk(project_dir):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
-                         and not os.path.isfile(os.path.join(root, d, "pyvenv.cfg")))
-        base = os.path.basename(root)
-        if base == app_label and "models.py" in files:
-            found.append(Path(root) / "models.py")
-        elif base == "models" and os.path.basename(os.path.dirname(root)) == app_label:
-            found += [Path(root) / f for f in sorted(files) if f.endswith(".py")]
+    for path in ProjectFiles(project_dir).python_files():
+        parent = path.parent
+        if path.name == "models.py" and parent.name == app_label:
+            found.append(path)
+        elif parent.name == "models" and parent.parent.name == app_label:
+            found.append(path)
     return found
 
 
