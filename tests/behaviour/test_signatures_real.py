@@ -105,3 +105,65 @@ def test_assert_form_error_old_signature_on_5_0():
     for line in out:
         exc, _, msg = line.partition("|")
         assert any(s.matches(exc, msg) for s in item.signatures), line
+
+
+SETUP = '''
+import django
+from django.conf import settings
+settings.configure(INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "django.contrib.sessions"],
+                   DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
+                   ROOT_URLCONF=__name__, SECRET_KEY="x", CSRF_TRUSTED_ORIGINS=["example.com"],
+                   MIDDLEWARE=["django.contrib.sessions.middleware.SessionMiddleware",
+                               "django.contrib.auth.middleware.AuthenticationMiddleware"],
+                   TEMPLATES=[{"BACKEND": "django.template.backends.django.DjangoTemplates"}])
+django.setup()
+from django.urls import path
+from django.contrib.auth.views import LogoutView
+urlpatterns = [path("logout/", LogoutView.as_view(next_page="/"), name="logout")]
+def report(fn):
+    try:
+        fn()
+    except BaseException as exc:
+        print(type(exc).__name__ + "|" + str(exc).replace("\\n", " "))
+'''
+
+# (python, django) -> [(change id, code raising the failure)]
+TRIGGERS = {
+    ("3.10", "4.1.13"): [
+        ("4.0-csrf-trusted-origins-scheme", "from django.core import checks\n"
+         "for m in checks.run_checks(): print('SystemCheckError|' + str(m))"),
+    ],
+    ("3.12", "5.0.14"): [
+        ("5.0-timezone-utc-removed", "report(lambda: exec('from django.utils.timezone import utc'))"),
+        ("5.0-logout-via-get", "from django.test import Client, SimpleTestCase\n"
+         "r = Client().get('/logout/')\n"
+         "class T(SimpleTestCase):\n    def runTest(self): pass\n"
+         "report(lambda: T().assertRedirects(r, '/', fetch_redirect_response=False))"),
+    ],
+    ("3.12", "5.1.15"): [
+        ("5.1-get-storage-class-removed", "report(lambda: exec('from django.core.files.storage import get_storage_class'))"),
+        ("5.1-length-is-removed", "from django.template import Template\n"
+         "report(lambda: Template('{% if x|length_is:2 %}{% endif %}'))"),
+        ("5.1-index-together-removed", "from django.db import models\n"
+         "def make():\n    class Order(models.Model):\n        a = models.IntegerField()\n"
+         "        class Meta:\n            app_label = 'auth'\n            index_together = [('a',)]\n"
+         "report(make)"),
+    ],
+}
+
+
+@pytest.mark.parametrize("key", sorted(TRIGGERS), ids=lambda k: k[1])
+def test_triggered_on_the_real_release(key):
+    """Each failure raised for real on its release matches the change's signatures (and only counts
+    when the signature's exception type is the one raised)."""
+    from tests.venvs import make_venv, python_for
+
+    python, version = key
+    py = str(make_venv(python_for(python=python), [f"django=={version}"]))
+    for change_id, code in TRIGGERS[key]:
+        proc = subprocess.run([py, "-c", SETUP + code], capture_output=True, text=True, timeout=120)
+        lines = [ln for ln in proc.stdout.splitlines() if "|" in ln]
+        assert lines, (change_id, proc.stdout, proc.stderr[-2000:])
+        item = next(i for r in DATA.releases for i in r.incompatible if i.id == change_id)
+        hits = [ln for ln in lines if any(s.matches(*ln.split("|", 1)) for s in item.signatures)]
+        assert hits, (change_id, lines)
