@@ -35,11 +35,11 @@ from codemods.detect.pyfile import PyFile
 from codemods.detect.spec import Item, SpecError, codemod_items, parse_items
 from core.files import is_migration as is_migration_path
 from core.files import is_template
+from core.settings import looks_like_settings
 
 __all__ = ["Finding", "Detector", "find_in_files", "find_in_text", "detector_for", "SpecError"]
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_SETTINGS_SIGNS = re.compile(r"^(INSTALLED_APPS|MIDDLEWARE|DATABASES|SECRET_KEY|ROOT_URLCONF|TEMPLATES)\s*[:=]", re.M)
 
 
 @dataclass(frozen=True)
@@ -98,12 +98,6 @@ def file_kind(rel: str, text: str) -> str | None:
     if rel.endswith(".py"):
         return "python"
     return "template" if is_template(rel, text) else None
-
-
-def looks_like_settings(rel: str, text: str) -> bool:
-    if "settings" in rel.rsplit("/", 1)[-1] or "/settings/" in f"/{rel}":
-        return rel.rsplit("/", 1)[-1] != "__init__.py" or bool(_SETTINGS_SIGNS.search(text))
-    return bool(_SETTINGS_SIGNS.search(text))
 
 
 def _kind_ok(cm, kind: str) -> bool:
