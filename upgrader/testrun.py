@@ -25,7 +25,8 @@ RunResult fields ADDED for the step code (issue 12; the older fields keep their 
 configures it (pytest.ini, ``[tool.pytest.ini_options]``, ``[tool:pytest]`` in setup.cfg, ``[pytest]``
 in tox.ini, or a root conftest.py) and pytest is importable in the project's interpreter (kind
 ``pytest-django`` when pytest-django is installed, else ``pytest``); else ``python -Wa runtests.py``
-(kind ``runtests``, a reusable app's script); else ``python -Wa manage.py test`` (kind ``manage.py``,
+(kind ``runtests``, a reusable app's script); else tox.ini's ``[testenv]`` test command rewritten for
+the project's interpreter (kind ``tox``, see :mod:`upgrader.toxcommand`); else ``python -Wa manage.py test`` (kind ``manage.py``,
 whatever its ``TEST_RUNNER``). Nothing found -> UsageError (exit 2).
 
 ``run_with_harvester(project, argv, stream=True, env=None) -> RunResult``: runs ``argv`` in the
@@ -52,7 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import UsageError
-from upgrader import testresults
+from upgrader import testresults, toxcommand
 from upgrader.harvest import WarningRecord, harvest_env, read_harvest
 from upgrader.summaryline import Failure, parse_counts, parse_failures  # noqa: F401 - re-exported for callers
 
@@ -196,10 +197,14 @@ def detect_test_command(project) -> TestCommand:
             return TestCommand([py, "-Wa", "-m", "pytest"], kind, f"{kind} (configured in {d.name})")
     if (d / "runtests.py").is_file():
         return TestCommand([py, "-Wa", "runtests.py"], "runtests", "python -Wa runtests.py")
+    tox_words = toxcommand.tox_test_words(d)
+    if tox_words:
+        return TestCommand(command_from_words(project, tox_words), "tox",
+                           f"tox.ini's test command in the project's interpreter: {shlex.join(tox_words)}")
     if (d / "manage.py").is_file():
         return TestCommand([py, "-Wa", "manage.py", "test"], "manage.py", "python -Wa manage.py test")
     raise UsageError(
-        f"no test command found in {d}: no manage.py and no pytest configuration; "
+        f"no test command found in {d}: no manage.py, runtests.py, tox.ini test command or pytest configuration; "
         "pass one after -- or set [tool.django-upgrade] test-command"
     )
 
