@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import tomllib
+import tomlkit
 from pathlib import Path
 
 from tests.conftest import SLOW, _is_slow
@@ -26,7 +26,7 @@ def test_slow_matching():
 
 
 def test_default_addopts_run_two_workers_without_the_slow_tests():
-    opts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["addopts"]
+    opts = tomlkit.parse((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["addopts"]
     assert "-n auto" in opts and "-m 'not slow'" in opts
     ci = (ROOT / ".ci" / "run").read_text()
     assert '-m "slow or not slow"' in ci and "chromium" in ci
