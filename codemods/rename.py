@@ -49,6 +49,17 @@ def _text_res(renames: tuple[str, ...]):
     return attr, imp
 
 
+def _only_rebound(index: ImportIndex, local: str) -> bool:
+    """``local`` is bound by one top-level ``from ... import name as local`` (not in ``try:``) and is
+    unsure only because the module binds it again."""
+    found = index.bindings.get(local) or []
+    if len(found) != 1:
+        return False
+    b = found[0]
+    return b.kind == "from" and bool(b.asname) and b.asname != b.name and not b.in_try and b.top_level \
+        and local in index.other_bound
+
+
 def split(qualname: str) -> tuple[str, str]:
     mod, _, name = qualname.rpartition(".")
     return mod, name
@@ -129,6 +140,11 @@ class RenameCodemod(Codemod):
                     continue
             for local in index.locals_for(old):
                 reason = index.unsure_reason(local)
+                if reason and old_mod == new_mod and _only_rebound(index, local):
+                    # ``from m import old as x`` with ``x`` bound again elsewhere: renaming the imported
+                    # name in place is exact (the alias keeps the local name; no use changes)
+                    alias_map[(old_mod, old_name, local)] = (new_mod, new_name)
+                    continue
                 if reason:
                     ctx.report(local, f"left {old} alone: {reason}")
                     continue

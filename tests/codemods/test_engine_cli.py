@@ -249,3 +249,15 @@ def test_diff_stdout_stays_a_patch(proj):
     assert r.exit_code == 1
     assert "left by hand" not in r.stdout and "[length-is] left by hand" in r.stderr
     assert all(line[:1] in " +-@" or line.startswith(("---", "+++")) for line in r.stdout.splitlines() if line)
+
+
+def test_aliased_import_rebound_elsewhere_is_renamed_in_place(tmp_path):
+    """``from m import old as x`` with ``x`` bound again (a parameter): the import is rewritten, no use
+    changes, and nothing is left by hand."""
+    src = tmp_path / "app" / "enc.py"
+    src.parent.mkdir()
+    src.write_text("from django.utils.encoding import force_text as ft\nx = ft(1)\n\ndef f(ft):\n    return ft(2)\n")
+    r = invoke("fix", "--target", "3.2", "--no-cache", str(src))
+    assert r.exit_code == 1, r.output
+    assert src.read_text() == "from django.utils.encoding import force_str as ft\nx = ft(1)\n\ndef f(ft):\n    return ft(2)\n"
+    assert "left by hand" not in r.output
