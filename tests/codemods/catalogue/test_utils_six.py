@@ -1,0 +1,55 @@
+import pytest
+
+from codemods.catalogue.utils_six import UtilsSix
+from tests.codemods.helpers import check_noop, check_transformed
+
+IMP = "from django.utils import six\n"
+
+
+@pytest.mark.parametrize("before, after", [
+    (IMP + "ok = isinstance(v, six.string_types)\nt = six.text_type(v)\n",
+     "ok = isinstance(v, (str,))\nt = str(v)\n"),
+    (IMP + "\nfor k, v in six.iteritems(data):\n    pass\nif six.PY2:\n    x = 1\n",
+     "for k, v in iter(data.items()):\n    pass\nif False:\n    x = 1\n"),
+    ("from django.utils.six import text_type, iteritems\nfrom django.db import models\nx = text_type(1)\ny = iteritems(self.d)\n",
+     "from django.db import models\nx = str(1)\ny = iter(self.d.items())\n"),
+    ("from django.utils.six.moves import range, zip\nfor i in range(3):\n    pass\n",
+     "for i in range(3):\n    pass\n"),
+    ("from django.utils.six.moves.urllib.parse import urlencode, quote\nq = urlencode(d) + quote(s)\n",
+     "from urllib.parse import quote, urlencode\nq = urlencode(d) + quote(s)\n"),
+    (IMP + "q = six.moves.urllib.parse.quote(s)\nbuf = six.StringIO()\n",
+     "import io\nimport urllib.parse\nq = urllib.parse.quote(s)\nbuf = io.StringIO()\n"),
+    ("from django.db import models\nfrom django.utils import six\n\n\n@six.python_2_unicode_compatible\nclass A(models.Model):\n    pass\n",
+     "from django.db import models\n\n\nclass A(models.Model):\n    pass\n"),
+    (IMP + "x = six.iteritems(a or b)\n", "x = iter((a or b).items())\n"),
+])
+def test_transformed(before, after):
+    check_transformed(UtilsSix, before, after)
+
+
+def test_in_migration():
+    check_transformed(UtilsSix, "from django.utils import six\nX = six.text_type\n", "X = str\n",
+                      filename="shop/migrations/0001_initial.py")
+
+
+@pytest.mark.parametrize("source", [
+    "import six\nx = six.text_type(1)\n",
+    "doc = 'six'\n",
+    "from django.utils import timezone\nx = timezone.now()\n",
+])
+def test_noop(source):
+    check_noop(UtilsSix, source)
+
+
+@pytest.mark.parametrize("source", [
+    IMP + "class A(six.with_metaclass(Meta, Base)):\n    pass\n",
+    IMP + "x = six.text_type(1)\nf = six.iteritems\n",
+    IMP + "x = six.b('abc')\n",
+    "try:\n    from django.utils import six\nexcept ImportError:\n    import six\nx = six.text_type(1)\n",
+    "from django.utils.six import *\nx = text_type(1)\n",
+    IMP + "str = unicode\nx = six.text_type(1)\n",
+    "import django.utils.six\nx = django.utils.six.text_type\n",
+    "from django.utils.six.moves.urllib.parse import urlencode as enc\nq = enc(d)\n",
+])
+def test_noop_reported(source):
+    check_noop(UtilsSix, source, reported=True)
