@@ -44,8 +44,6 @@ def _step(project, py, index, *args, timeout=1500):
                            *args], capture_output=True, text=True, env=env, timeout=timeout)
 
 
-@pytest.mark.xfail(strict=True, reason="needs the one call of upgrader.deps.stepgate.gate in step's preflight "
-                   "(upgrader/step is being reworked: the coordinator wires it); remove this marker then")
 def test_step_without_upgrade_deps_stops_before_any_change_and_says_what_to_do(site):
     project, py, index = site
     freeze = _freeze(py)
