@@ -220,6 +220,12 @@ def python_lines(pf: PyFile, item: Item, rel: str, is_settings: bool, is_migrati
         for node in ast.walk(pf.tree):
             if isinstance(node, ast.Attribute) and node.attr == value and isinstance(node.ctx, ast.Store):
                 out.append(node.lineno)
+    elif form == "attribute_name":
+        after = item.get("after")
+        for node in ast.walk(pf.tree):
+            if isinstance(node, ast.Attribute) and node.attr == value and isinstance(node.ctx, ast.Load) and (
+                    not after or (isinstance(node.value, ast.Attribute) and node.value.attr == after)):
+                out.append(node.lineno)
     elif form == "string":
         out += [s.lineno for s in pf.strings if value in s.value]
     return out

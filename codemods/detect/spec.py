@@ -20,6 +20,7 @@ An item is a small dict naming ONE thing to look for (see docs/release-data.md f
     {"template_tag": "ifequal"}  {"template_filter": "length_is"}  {"template_load": "staticfiles"}
     {"string": "django.core.cache.backends.memcached.MemcachedCache"}
     {"attribute_store": "coord_dim"}                     an assignment ``x.coord_dim = ...``
+    {"attribute_name": "rel"}                            any ``x.rel`` read (``"after": "remote_field"``: ``x.remote_field.rel``)
     {"template_regex": "\\{\\{[^}]*\\w\\.\\.\\w"}           a regex over a template (comments blanked)
 
 Call options (``call`` and ``method_call``): ``keyword`` (with ``value_contains``), ``missing_keyword``
@@ -44,13 +45,13 @@ FORMS = {
     "method_call": "python", "class_base": "python", "method": "python", "meta_option": "python",
     "class_attribute": "python", "module_variable": "python", "setting": "python",
     "setting_missing": "project", "migration_operation": "python", "migration_option": "python",
-    "string": "python", "attribute_store": "python", "template_regex": "template", "template_tag": "template", "template_filter": "template", "template_load": "template",
+    "string": "python", "attribute_store": "python", "attribute_name": "python", "template_regex": "template", "template_tag": "template", "template_filter": "template", "template_load": "template",
 }
 OPTIONS = {
     "missing_keyword", "min_positional", "keyword", "positional_over", "method", "meta_option",
     "has_param", "missing_param", "value_contains", "values", "filename", "where", "why",
     "positional_at_most", "no_keywords", "positional_none", "receiver_calls", "file_imports", "only_confirmed",
-    "inside_class_base", "receiver", "first_positional_bool",
+    "inside_class_base", "receiver", "first_positional_bool", "after",
 }
 WHERE = ("settings", "migrations", "not_migrations")
 

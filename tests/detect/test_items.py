@@ -294,3 +294,15 @@ def test_meta_option_in_models_with_project_bases(tmp_path):
                 index_together = [["a", "b"]]
     """
     assert one(tmp_path, [{"class_base": "django.db.models.Model", "meta_option": "index_together"}], text) == [4]
+
+
+def test_attribute_name(tmp_path):
+    text = """
+        from django.db import models
+        a = field.rel
+        b = field.remote_field.to
+        c = field.to
+        field.rel = None
+    """
+    assert one(tmp_path, [{"attribute_name": "rel", "file_imports": "django"}], text) == [2]
+    assert one(tmp_path, [{"attribute_name": "to", "after": "remote_field"}], text) == [3]
