@@ -23,6 +23,7 @@ from core.errors import UsageError
 KNOWN_KEYS = {
     "python", "test-command", "target", "skip-codemods", "only-codemods", "fail-on", "baseline",
     "check-deps", "index-url", "settings", "jobs",
+    "project-kind",  # site / library: how Django pins are bumped (upgrader.pins.kind)
 }
 _MISSING = object()
 
