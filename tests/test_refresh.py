@@ -8,7 +8,7 @@ import json
 import pytest
 
 import release_data
-from release_data.refresh import build_overlay, refresh, refresh_with_fallback
+from upgrader.refresh import build_overlay, refresh, refresh_with_fallback
 from tests.pypi_server import DATA, pypi_server  # noqa: F401
 from upgrader import pypi
 from upgrader.pypi import PyPIClient, PyPIUnavailable

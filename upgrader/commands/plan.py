@@ -95,7 +95,7 @@ def command(project_dir, python, from_, to, pre, via, python_version, refresh, f
     project = open_project(project_dir, python=python)
     config = project.config
     if refresh:
-        from release_data.refresh import refresh_with_fallback
+        from upgrader.refresh import refresh_with_fallback
         from upgrader.pypi import PyPIClient
 
         refresh_with_fallback(PyPIClient(index_url=config.pick(index_url, "index-url")))
