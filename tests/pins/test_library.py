@@ -126,8 +126,10 @@ def test_a_floor_raises_the_lower_bound_when_a_codemod_needs_it(tmp_path):
     pins.bump_django(lib, "4.0.10", floor="3.1")
     assert '"Django>=3.2,<4.1"' in (lib / "setup.py").read_text()  # 3.2 already has it
     (lib / "setup.py").write_text(SETUP_PY.replace(">=3.2,<4.0", ">=2.2,<4.0"))
-    pins.bump_django(lib, "4.0.10", floor="3.1")
+    changes = pins.bump_django(lib, "4.0.10", floor="3.1")
     assert '"Django>=3.1,<4.1"' in (lib / "setup.py").read_text()
+    raised = [c for c in changes if c.source.startswith("setup.py") and c.note]
+    assert raised and "lower bound raised to 3.1" in raised[0].note
 
 
 @pytest.mark.parametrize("before,new,after", [

@@ -209,6 +209,11 @@ def bump_requirement(project_dir, name: str, new_version: str, dry_run: bool = F
         changes += file_changes
         if any(not c.regenerate for c in file_changes):
             pending.append((path, kind, new_text))
+    if floor and wanted == "django" and ctx.mode == "library":
+        from dataclasses import replace
+
+        said = f"lower bound raised to {floor}: the step's codemods use APIs Django {floor} added"
+        changes = [replace(c, note=said) if f">={floor}" in c.new and f">={floor}" not in c.old else c for c in changes]
     if wanted == "django" and ctx.mode == "library":
         from upgrader.pins import library
 
