@@ -6,11 +6,17 @@ own packages (resolved lazily, once per Project):
     project.test_command      -> upgrader.testrun.TestCommand   (detected once)
     project.installed_editable -> bool | None                   the project installed ``-e`` in its
                                                                 interpreter (None: cannot tell)
+
+    open_project(directory, python=None, settings=None) -> Project
+        The one way a command (and what it calls: the step runner ...) gets its project: one per
+        invocation, kept on the click context, so the interpreter, the settings, the file walk and
+        ``[tool.django-upgrade]`` are each resolved once.
 """
 
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 from core import project as _core
 from core import versions
@@ -18,7 +24,7 @@ from core.errors import UsageError
 from core.interpreter import NOT_THE_PROJECTS, is_tool_environment
 from core.project import CurrentVersion  # noqa: F401  (the commands and pins import it from here)
 
-__all__ = ["CurrentVersion", "NOT_THE_PROJECTS", "Project", "is_tool_environment"]
+__all__ = ["CurrentVersion", "NOT_THE_PROJECTS", "Project", "is_tool_environment", "open_project"]
 
 
 class Project(_core.Project):
@@ -70,3 +76,17 @@ class Project(_core.Project):
 
         env = installer.environment(self.interpreter.path, self.dir)
         return None if env is None else env.editable
+
+
+def open_project(directory, python: str | None = None, settings: str | None = None) -> Project:
+    """The ``Project`` of this invocation (see the module docstring); a new one outside a command."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return Project(directory, python=python, settings=settings)
+    projects = ctx.find_root().meta.setdefault("django_upgrade.projects", {})
+    key = (str(Path(directory).expanduser().resolve()), python, settings)
+    if key not in projects:
+        projects[key] = Project(directory, python=python, settings=settings)
+    return projects[key]

@@ -14,6 +14,8 @@ import sys
 
 import click
 
+from upgrader.project import open_project  # noqa: F401  (the commands' one way to get their Project)
+
 FORMAT_CHOICES_BASE = ("text", "json")
 
 
@@ -45,19 +47,3 @@ def use_colour() -> bool:
 
 def echo_json(data) -> None:
     click.echo(json.dumps(data, indent=2, sort_keys=False, default=str))
-
-
-def open_project(project_dir, python: str | None = None, settings: str | None = None):
-    """The ``upgrader.project.Project`` of this invocation (see the module docstring)."""
-    from pathlib import Path
-
-    from upgrader.project import Project
-
-    ctx = click.get_current_context(silent=True)
-    if ctx is None:
-        return Project(project_dir, python=python, settings=settings)
-    projects = ctx.find_root().meta.setdefault("django_upgrade.projects", {})
-    key = (str(Path(project_dir).expanduser().resolve()), python, settings)
-    if key not in projects:
-        projects[key] = Project(project_dir, python=python, settings=settings)
-    return projects[key]
