@@ -222,9 +222,14 @@ def test_the_project_is_installed_again_only_when_it_was_editable(tmp_path):
     # not installed at all: never installed by the step
     assert installer.environment(sys.executable, project).project is None
     assert "-e" not in install_requirements(project, "4.0.10", [], False)
-    write(project, {"requirements.txt": "Django==3.2.25\n"})
+    write(project, {"requirements.txt": "Django==4.0.10\n"})  # (as the pins phase leaves it)
     assert install_requirements(project, "4.0.10", [], True) == ["django==4.0.10", "-r", "requirements.txt", "-e", "."]
     assert install_requirements(project, "4.0.10", [], False) == ["django==4.0.10", "-r", "requirements.txt"]
+    # a dry run: the pins are not bumped yet, the file is kept because the step bumps it
+    write(project, {"requirements.txt": "Django==3.2.25\n"})
+    assert install_requirements(project, "4.0.10", [], False) == ["django==4.0.10"]
+    assert install_requirements(project, "4.0.10", [], False, bumped=[str(project / "requirements.txt")]) == [
+        "django==4.0.10", "-r", "requirements.txt"]
 
 
 def test_a_harvester_failure_is_the_tools_failure_not_the_projects(tmp_path, django32):

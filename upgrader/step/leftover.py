@@ -89,6 +89,10 @@ def left_by_hand(report, data, project) -> tuple[dict, list, list]:
             left["failures"] = explain.explain_failures(project, t, data, report.current, report.to,
                                                         baseline=report.tests.get("before"),
                                                         index_url=report.deps_index)
+            from upgrader.explain import annotate_failures
+
+            left["failures"] = annotate_failures(left["failures"], t.result, report.project, data, report.current,
+                                                 report.to)
         seen = set()
         for f in left["failures"]:
             for m in f.get("matches", []):

@@ -219,12 +219,31 @@ class InstallResult(PhaseResult):
     changes: installer.EnvChanges | None = None
 
 
-def install_requirements(project_dir, y: str, dep_reqs: list, editable: bool) -> list[str]:
-    """What the install phase asks the installer for: Django Y, the dependencies moved with it, the
-    project's requirement files, and ``-e .`` only when the project was installed editable before."""
-    from upgrader import envbuild
+def _arg_items(args: list[str]) -> list[tuple]:
+    """Installer arguments as items: ``("-r", file)`` pairs and single arguments."""
+    out, i = [], 0
+    while i < len(args):
+        if args[i] in ("-r", "--requirement") and i + 1 < len(args):
+            out.append((args[i], args[i + 1]))
+            i += 2
+        else:
+            out.append((args[i],))
+            i += 1
+    return out
 
-    reqs = envbuild.project_requirements(project_dir)
+
+def install_requirements(project_dir, y: str, dep_reqs: list, editable: bool, bumped=()) -> list[str]:
+    """What the install phase asks the installer for: Django Y, the dependencies moved with it, the
+    project's requirement files (not those whose own Django pin excludes Y - unless the pins phase
+    bumps them: ``bumped``, for a dry run), and ``-e .`` only when the project was installed editable."""
+    from upgrader import envbuild, pins
+
+    full = envbuild.project_requirements(project_dir)
+    kept = set(_arg_items(pins.drop_excluded(project_dir, full, y)))
+    names = {os.path.realpath(os.path.join(str(project_dir), str(b))) for b in bumped}
+    reqs = [a for item in _arg_items(full)
+            if item in kept or (len(item) == 2 and os.path.realpath(os.path.join(str(project_dir), item[1])) in names)
+            for a in item]
     if reqs[:1] == ["-e"]:
         reqs = reqs if editable else []
     elif editable:

@@ -42,6 +42,12 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
         return StepReport.nothing(project, pf)
     x, y = pf.current, pf.step_to
     progress.prefix = f"[{x} -> {y}] "
+    from upgrader.deps import stepgate
+
+    # an installed dependency that uses what Y removes stops the step here, before any change
+    # (or, with --upgrade-deps, joins the dependencies moved with Django)
+    stepgate.gate(project, pf, upgrade_deps=options.upgrade_deps, check_deps=options.check_deps,
+                  index_url=options.index_url, dry_run=options.dry_run)
     report = StepReport.start(project, pf, options)
     report.notes.extend(pf.warnings)
     report.deps = {k: v for k, v in pf.deps.items() if not k.startswith("_") and k != "warnings"} or None
@@ -81,10 +87,12 @@ def _dry_run(report: StepReport, project: Project, pf, on_current, on_target, pr
     dep_reqs = deps_phase.upgrade_deps(report, project, pf, None, progress, dry_run=True) if upgrade_deps else []
     deps_phase.lock_step(report, pdir, project.interpreter.path, None, True, progress)
     env = installer.environment(project.interpreter.path, pdir)
-    reqs = pipeline.install_requirements(pdir, y, dep_reqs, bool(env and env.editable))
+    reqs = pipeline.install_requirements(pdir, y, dep_reqs, bool(env and env.editable),
+                                         bumped=[str(p.file) for p in report.pins])
     cmd, tool = installer.install_command(project.interpreter.path, reqs)
     report.planned = [
-        f"run the suite on Django {x}: {' '.join(pf.test_command.argv)}",
+        f"run the suite and manage.py check on Django {x}: {' '.join(pf.test_command.argv)} (a red project is "
+        "refused here, nothing changed; --accept-failing takes its failures as the baseline)",
         f"apply codemods on Django {x}: {', '.join(report.codemods['current'].applied) or 'none change anything'}",
         *([f"makemigrations {' '.join(report.codemods['current'].model_apps)}"] if report.codemods['current'].model_apps else []),
         "manage.py makemigrations --check --dry-run",
