@@ -8,6 +8,12 @@
     pip_freeze(python) -> ["Django==4.2.30", ...]          ``pip freeze`` (uv, or importlib.metadata
                                                            when the environment has no pip)
 
+    environment(python, project_dir=None) -> Environment(dists, project)
+                                                           every distribution (importlib.metadata, in a
+                                                           subprocess) and how the project itself is
+                                                           installed (its direct_url.json: editable or not)
+    compare(before, after) -> EnvChanges(downgraded, removed, upgraded, added)   what an install changed
+
 Set ``DJANGO_UPGRADE_NO_UV=1`` to use pip even when uv is installed.
 """
 
