@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import ast
 import codecs
-import difflib
 import multiprocessing
 import os
 import stat as _stat
@@ -130,10 +129,9 @@ def _encode(text: str, bom: bool, crlf: bool) -> bytes:
 
 
 def _unified_diff(path: str, old: str, new: str) -> str:
-    path = path.replace(os.sep, "/").lstrip("/")
-    return "".join(difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}",
-    ))
+    from codemods.diff import unified_diff  # near-linear on large files (difflib's matcher is quadratic)
+
+    return unified_diff(path, old, new)
 
 
 def process_file(path: str, codemods: list[Codemod], target: str | None, mode: str,
