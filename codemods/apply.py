@@ -131,8 +131,11 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
         return result
     elision = None
     use_pruning = prune.enabled()
+    if use_pruning:
+        prune.prepare_own_transformers()
     if use_pruning and elide and all(c.prune_needles() for c in confirmed):
-        needles = tuple(dict.fromkeys(n for c in confirmed for n in prune.needles_for(c, tree)))
+        aliases = prune.import_aliases(tree)
+        needles = tuple(dict.fromkeys(n for c in confirmed for n in prune.needles_for(c, tree, aliases)))
         try:
             elision = elide_defs.build(text, tree, needles)
         except Exception:  # noqa: BLE001 - elision only saves time: when in doubt, the whole file
@@ -161,6 +164,7 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
     imports.hint_tree(module, current_tree)
     current_code = parse_text  # code generation is as costly as parsing: once per codemod, never twice
     positions_for = None
+    aliases, aliases_for = (), None
     with imports.hidden_definitions(elision):
         for codemod in confirmed:
             ctx.current_codemod = codemod.name
@@ -172,7 +176,10 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
                 ctx._positions, positions_for = line_lookup(module, elision, current_tree), module
             inert = set()
             if use_pruning and current_tree is not None:
-                inert = prune.inert_statements(module, current_tree, current_code, prune.needles_for(codemod, current_tree))
+                if aliases_for is not current_tree:  # (one walk of the imports per tree)
+                    aliases, aliases_for = prune.import_aliases(current_tree), current_tree
+                inert = prune.inert_statements(module, current_tree, current_code,
+                                               prune.needles_for(codemod, current_tree, aliases))
             try:
                 with prune.pruning(inert):
                     new_module = codemod.transform(module, ctx)

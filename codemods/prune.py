@@ -4,8 +4,13 @@ A libcst transform walks every node of the file; on a large test module that is 
 although the one call to rewrite sits in three lines. A codemod only ever changes code whose text
 contains one of its trigger strings (or a local alias of an imported trigger name), so before each
 transform the pipeline marks the statements - top-level ones, and those inside class and function
-bodies - whose source lines contain none of them as *inert*, and every transformer skips inert
+bodies - whose source lines contain none of them as *inert*, and the codemods' transformers skip inert
 statements' children.
+
+How: ``prepare_own_transformers`` wraps ``on_visit``/``on_leave`` of the transformer and visitor
+classes defined in this package (never libcst's own classes: other users of libcst in the process
+are not affected), and ``pruning(inert)`` sets the statements to skip for one transform, in a
+context variable.
 
 The statement line spans come from the ``ast`` tree the pipeline already has: libcst's module body
 corresponds to ast's statement by statement (a ``SimpleStatementLine`` of ``n`` small statements to
@@ -20,11 +25,11 @@ from __future__ import annotations
 
 import ast
 import os
+import weakref
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 import libcst as cst
-
-_INERT: set[int] = set()
 
 _COMPOUND = {
     cst.FunctionDef: (ast.FunctionDef, ast.AsyncFunctionDef),
@@ -41,35 +46,66 @@ def enabled() -> bool:
     return not os.environ.get("DJANGO_UPGRADE_NO_PRUNE")
 
 
-def _patch(cls, transformer: bool) -> None:
-    """An inert node is skipped whole: neither its visit_X/leave_X methods nor its children run (so
-    visitors that push in visit_ClassDef and pop in leave_ClassDef stay balanced)."""
+# The statements the current transform must skip: set by the pipeline for the duration of one
+# codemod's transform of one file (``pruning``), read by the wrapped methods below. A context
+# variable, not a module-level set: nested or concurrent runs (threads) each see their own.
+_CURRENT_INERT: ContextVar[frozenset] = ContextVar("dua_inert", default=frozenset())
+
+_OWN_PREFIX = "codemods"  # only the transformers and visitors defined in this package are wrapped
+
+
+def _wrap(cls) -> None:
+    """Make ``cls`` (a CSTTransformer or CSTVisitor subclass of ours) skip inert nodes whole: neither
+    their visit_X/leave_X methods nor their children run (so visitors that push in visit_ClassDef
+    and pop in leave_ClassDef stay balanced). The class's own methods are wrapped, never libcst's."""
+    transformer = issubclass(cls, cst.CSTTransformer)
     original_visit, original_leave = cls.on_visit, cls.on_leave
-    if getattr(original_visit, "_dua_pruning", False):
-        return
+    if not getattr(original_visit, "_dua_pruning", False):
+        def on_visit(self, node):
+            inert = _CURRENT_INERT.get()
+            if inert and id(node) in inert and getattr(self, "prunable", True):
+                return False
+            return original_visit(self, node)
 
-    def on_visit(self, node):
-        if _INERT and id(node) in _INERT and getattr(self, "prunable", True):
-            return False
-        return original_visit(self, node)
+        on_visit._dua_pruning = True
+        cls.on_visit = on_visit
+    if not getattr(original_leave, "_dua_pruning", False):
+        if transformer:
+            def on_leave(self, original_node, updated_node):
+                inert = _CURRENT_INERT.get()
+                if inert and id(original_node) in inert and getattr(self, "prunable", True):
+                    return updated_node
+                return original_leave(self, original_node, updated_node)
+        else:
+            def on_leave(self, original_node):
+                inert = _CURRENT_INERT.get()
+                if inert and id(original_node) in inert and getattr(self, "prunable", True):
+                    return None
+                return original_leave(self, original_node)
 
-    if transformer:
-        def on_leave(self, original_node, updated_node):
-            if _INERT and id(original_node) in _INERT and getattr(self, "prunable", True):
-                return updated_node
-            return original_leave(self, original_node, updated_node)
-    else:
-        def on_leave(self, original_node):
-            if _INERT and id(original_node) in _INERT and getattr(self, "prunable", True):
-                return None
-            return original_leave(self, original_node)
-
-    on_visit._dua_pruning = True
-    cls.on_visit, cls.on_leave = on_visit, on_leave
+        on_leave._dua_pruning = True
+        cls.on_leave = on_leave
 
 
-_patch(cst.CSTTransformer, transformer=True)
-_patch(cst.CSTVisitor, transformer=False)
+_SEEN: "weakref.WeakSet" = weakref.WeakSet()  # classes already looked at (wrapped, or not ours)
+
+
+def prepare_own_transformers() -> None:
+    """Wrap the codemods' own transformer and visitor classes (subclasses of libcst's, defined in
+    this package) for pruning; libcst's classes, and everyone else's subclasses of them, are left
+    alone. Cheap when nothing new was imported; classes created inside a ``transform`` call are
+    simply not pruned (correct, only slower)."""
+    stack = [cst.CSTTransformer, cst.CSTVisitor]
+    while stack:
+        base = stack.pop()
+        for sub in base.__subclasses__():
+            stack.append(sub)
+            if sub in _SEEN:
+                continue
+            _SEEN.add(sub)
+            module = getattr(sub, "__module__", "") or ""
+            if module == _OWN_PREFIX or module.startswith(_OWN_PREFIX + "."):
+                _wrap(sub)
 
 
 def _span(nodes: list[ast.stmt]) -> tuple[int, int]:
@@ -119,29 +155,26 @@ def _mark(cst_body, ast_body, lines: list[str], needles: tuple[str, ...], out: s
             _mark(*inner, lines, needles, out)
 
 
-def needles_for(codemod, tree: ast.Module) -> tuple[str, ...]:
-    """The codemod's trigger strings plus the local aliases of imported names that contain one."""
+def needles_for(codemod, tree: ast.Module, aliases=None) -> tuple[str, ...]:
+    """The codemod's trigger strings plus the local aliases of imported names that contain one.
+    ``aliases``: ``import_aliases(tree)``, when the caller already has it (one walk per tree)."""
     base = tuple(t for t in codemod.prune_needles() if t)
     if not base:
         return ()
-    extra = [asname for name, asname in _aliases(tree) if any(t in name for t in base)]
+    if aliases is None:
+        aliases = import_aliases(tree)
+    extra = [asname for name, asname in aliases if any(t in name for t in base)]
     return base + tuple(extra)
 
 
-_ALIASES: list = [None, ()]
+def import_aliases(tree: ast.Module) -> tuple[tuple[str, str], ...]:
+    """(imported name, local alias) of every ``import ... as`` in the tree."""
+    from codemods.base import nodes_of
 
-
-def _aliases(tree: ast.Module) -> tuple[tuple[str, str], ...]:
-    """(imported name, local alias) of every ``import ... as`` in the tree (the last tree's are kept:
-    every codemod on a file asks)."""
-    if _ALIASES[0] is not tree:
-        from codemods.base import nodes_of
-
-        found = []
-        for node in nodes_of(tree, ast.Import, ast.ImportFrom):
-            found.extend((a.name, a.asname) for a in node.names if a.asname)
-        _ALIASES[0], _ALIASES[1] = tree, tuple(found)
-    return _ALIASES[1]
+    found = []
+    for node in nodes_of(tree, ast.Import, ast.ImportFrom):
+        found.extend((a.name, a.asname) for a in node.names if a.asname)
+    return tuple(found)
 
 
 def inert_statements(module: cst.Module, tree: ast.Module, text: str, needles: tuple[str, ...]) -> set[int]:
@@ -157,10 +190,10 @@ def inert_statements(module: cst.Module, tree: ast.Module, text: str, needles: t
 
 
 @contextmanager
-def pruning(inert: set[int]):
-    _INERT.clear()
-    _INERT.update(inert)
+def pruning(inert):
+    """While a codemod transforms one file: our transformers skip the statements in ``inert`` (ids)."""
+    token = _CURRENT_INERT.set(frozenset(inert))
     try:
         yield
     finally:
-        _INERT.clear()
+        _CURRENT_INERT.reset(token)

@@ -99,3 +99,67 @@ def test_import_index_from_ast_equals_libcst_walk():
         assert fast.other_bound == slow.other_bound, (path, fast.other_bound ^ slow.other_bound)
         assert {k: [vars(b) for b in v] for k, v in fast.bindings.items()} == \
                {k: [vars(b) for b in v] for k, v in slow.bindings.items()}, path
+
+
+def test_importing_and_running_codemods_leaves_libcst_classes_alone(tmp_path):
+    """Pruning wraps the codemods' own transformers only: libcst's CSTTransformer and CSTVisitor (and
+    anyone else's subclasses of them) are the same after importing every codemod and running the
+    pipeline as before. In a fresh interpreter, so nothing imported earlier hides a change."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "check.py"
+    script.write_text(
+        "import libcst as cst\n"
+        "before = {c: dict(vars(c)) for c in (cst.CSTTransformer, cst.CSTVisitor)}\n"
+        "class Theirs(cst.CSTTransformer):\n"
+        "    def leave_Name(self, original, updated):\n"
+        "        return updated.with_changes(value=updated.value.upper())\n"
+        "import codemods, codemods.engine, codemods.prune, codemods.apply\n"
+        "from codemods import registry\n"
+        "from codemods.apply import apply_source\n"
+        "cods = [c() for c in registry.select(target='6.1')]\n"
+        "text = 'from django.utils.encoding import force_text\\n\\ndef f(v):\\n    return force_text(v)\\n\\n'\\\n"
+        "       '\\ndef g():\\n    return 1\\n'\n"
+        "r = apply_source(text, 'm.py', cods, target='6.1')\n"
+        "assert 'force_str(v)' in r.new, r.new\n"
+        "after = {c: dict(vars(c)) for c in (cst.CSTTransformer, cst.CSTVisitor)}\n"
+        "assert before == after, [k for c in before for k in set(before[c]) ^ set(after[c]) or\n"
+        "                         [k for k in before[c] if before[c][k] is not after[c].get(k)]]\n"
+        "assert 'on_visit' not in vars(Theirs) and 'on_leave' not in vars(Theirs)\n"
+        "from codemods.prune import pruning\n"
+        "module = cst.parse_module(text)\n"
+        "with pruning({id(s) for s in module.body}):\n"
+        "    out = module.visit(Theirs())\n"
+        "assert 'FORCE_TEXT' in out.code, out.code  # a stranger's transformer is never pruned\n"
+        "print('ok')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=root,
+                          env={**__import__("os").environ, "PYTHONPATH": str(root)})
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-3000:]
+
+
+def test_own_transformers_skip_inert_statements():
+    """The wrapped transformers of the codemods do skip inert statements (pruning still works)."""
+    import libcst as cst
+
+    from codemods import prune
+
+    class Counting(cst.CSTTransformer):  # defined in a tests module: made ours for this test
+        def __init__(self):
+            super().__init__()
+            self.names = []
+
+        def visit_Name(self, node):
+            self.names.append(node.value)
+
+    prune._wrap(Counting)
+    module = cst.parse_module("a = b\nc = d\n")
+    visitor = Counting()
+    with prune.pruning({id(module.body[0])}):
+        module.visit(visitor)
+    assert visitor.names == ["c", "d"]
+    visitor = Counting()
+    module.visit(visitor)  # outside a transform: nothing is skipped
+    assert visitor.names == ["a", "b", "c", "d"]
