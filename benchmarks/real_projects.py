@@ -47,6 +47,7 @@ class RealProject:
     python: str  # feature version of the interpreter the project's venv uses
     requirements: list = field(default_factory=list)  # what the project's CI installs at its pinned Django
     subdir: str = ""  # where the project root is inside the sdist (a demo site lives below)
+    build_tools: list = field(default_factory=list)  # installed first, then builds run without isolation
     notes: str = ""
 
 
@@ -80,6 +81,7 @@ PROJECTS = [
                       "markdown==3.3.7", "beautifulsoup4==4.11.1", "lxml==4.9.1", "simplejson==3.17.6",
                       "pytz==2022.1", "six==1.16.0", "pinax-teams==2.0.0", "djangorestframework==3.13.1",
                       "django-model-utils==4.2.0", "pysocks==1.7.1", "mock==4.0.3", "-e", "."],
+        build_tools=["setuptools==65.5.0", "wheel==0.38.4", "packaging==21.3"],  # an old setup.py imports packaging
     ),
 ]
 
@@ -141,6 +143,11 @@ def prepare(project: RealProject, work: Path) -> Path:
     if proc.returncode != 0:
         raise SystemExit(f"{project.name}: venv failed: {proc.stderr.strip()}")
     pip = [str(top / ".venv" / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    if project.build_tools:
+        proc, _ = run([*pip, *project.build_tools], cwd=top)
+        if proc.returncode != 0:
+            raise SystemExit(f"{project.name}: installing build tools failed: {proc.stderr.strip().splitlines()[-3:]}")
+        pip.append("--no-build-isolation")
     proc, secs = run([*pip, *project.requirements], cwd=top)
     if proc.returncode != 0:
         raise SystemExit(f"{project.name}: installing its requirements failed: "
