@@ -1,31 +1,43 @@
 #!/usr/bin/env python3
-"""Benchmark ``django-upgrade fix --diff`` against the peers on the same real files.
+"""Benchmark ``django-upgrade-assistant fix`` against django-upgrade (the peer) in the same run.
 
-    python benchmarks/bench_fix.py [--corpus django|apps] [--jobs N] [--target 5.2] [--no-peers] [--djcodemod-timeout S]
+    python benchmarks/bench_fix.py [--compare django,old,big] [--modes write,diff] [--repeat 3]
+                                   [--target 4.2] [--jobs N] [--big-mb 5] [--tool-rev REV]
+                                   [--manifest-out F.json] [--check-manifest F.json]
 
-Corpus (offline after the first run): the source tree of Django 3.2 (``pip install --no-deps``,
-~1,000 files) plus ``examples/legacy_shop``. Each tool gets its own copy of the same files and runs as
-a user would run it, through its console script:
+Three comparisons, each tool on its own fresh copy of the same ``.py`` files:
 
-* ours: ``django-upgrade fix --diff --target T --jobs N`` (``python -m upgrader`` on a frozen copy of
-  the tool, so both runs measure the same code) with an empty cache (cold), then again (warm);
-* django-upgrade (``pip install django-upgrade`` into a scratch venv): ``django-upgrade
-  --target-version T --check FILES...`` (it takes files, not directories; no cache, so cold == warm);
-* django-codemod (``djcodemod run --removed-in 4.0 DIR``, when it installs; it rewrites in place).
+* ``django``: Django 4.2's own source (``pip install --no-deps --target``; few files change);
+* ``old``: old application code, ~2,900 files of pinned 1.11-3.2-era app distributions
+  (``benchmarks/_oldcorpus.py``; many files change);
+* ``big``: one generated module of ``--big-mb`` MB full of 2.x/3.x APIs (``gen_big_module.py``).
 
-Prints wall times, files/s and the ratios. Goal on 2 cores: cold at least as fast as django-upgrade,
-warm at least 5x faster.
+Modes: ``write`` (``fix``: rewrites the files) and ``diff`` (``fix --diff``). The peer has no diff
+output: it is run in its (write) mode for both. Ours runs cold (empty cache) and warm (the cache of
+the cold run, on a fresh copy at the same path). Every figure is the median of ``--repeat`` runs;
+the machine's load average is printed with each row, since only the ratios of one run mean much on
+a shared machine. Peak memory is the largest sum of the resident set sizes of the whole process tree
+(the tool and its worker processes), sampled from /proc every 50 ms. "rewritten": files whose
+content the tool changed (write mode) or that its diff names (diff mode).
+
+``--tool-rev REV`` measures the tool as committed at REV (``git archive``) instead of the work
+tree; ``--manifest-out`` records, per comparison, the SHA-256 of every file ours rewrote in write
+mode, and ``--check-manifest`` compares a run with such a record (the fix results must not regress).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -33,125 +45,234 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._corpus import ROOT, copy_tree, installed_tree, tool_venv  # noqa: E402
 
+PACKAGES = ("core", "upgrader", "codemods", "release_data")
 
-def timed(cmd: list[str], env=None, timeout=None, cwd=None) -> tuple[float, subprocess.CompletedProcess | None]:
-    """Wall time of ``cmd``; on a timeout the whole process group is killed (a tool's worker
-    processes left running would slow down every later measurement)."""
+
+# -- measuring ---------------------------------------------------------------------------------------
+
+def _tree_rss(session: int) -> int:
+    """Sum of the RSS (bytes) of the processes of ``session`` (the tool and its workers)."""
+    total = 0
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            if int(fields[3]) != session:  # (state, ppid, pgrp, session, ...)
+                continue
+            with open(f"/proc/{entry}/statm", "rb") as fh:
+                total += int(fh.read().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def timed(cmd: list[str], env=None, timeout=None, cwd=None):
+    """(wall seconds, peak RSS of the process tree in bytes, CompletedProcess or None on a timeout).
+    On a timeout the whole session is killed (workers left running would slow every later run)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd,
                             start_new_session=True)
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     try:
         out, err = proc.communicate(timeout=timeout)
+        result = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
     except subprocess.TimeoutExpired:
-        elapsed = time.perf_counter() - start
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         proc.communicate()
-        return elapsed, None
-    return time.perf_counter() - start, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+        result = None
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    return elapsed, peak[0], result
 
 
-# Two corpora: Django's own source (it defines the deprecated APIs: many files change, the worst
-# case for a libcst tool) and third-party apps that USE Django (few files change, as in real projects).
-CORPORA = {
-    "django": ("Django 3.2.25 source + examples/legacy_shop", [("django==3.2.25", "django")]),
-    "apps": ("djangorestframework 3.14, django-allauth 0.61, django-extensions 3.2, wagtail 5.2 + examples/legacy_shop",
-             [("djangorestframework==3.14.0", "rest_framework"), ("django-allauth==0.61.1", "allauth"),
-              ("django-extensions==3.2.3", "django_extensions"), ("wagtail==5.2.8", "wagtail")]),
-}
-CORPUS = "django"
+def digests(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*.py"))}
 
 
-def make_corpus(dest: Path) -> Path:
-    for requirement, package in CORPORA[CORPUS][1]:
-        copy_tree(installed_tree(requirement, package), dest / package)
-    copy_tree(ROOT / "examples" / "legacy_shop", dest / "legacy_shop")
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+# -- corpora -------------------------------------------------------------------------------------------
+
+def make_django(dest: Path) -> Path:
+    copy_tree(installed_tree("django==4.2.30", "django"), dest / "django")
+    for p in dest.rglob("*"):  # the .py files only: both tools get exactly the same files
+        if p.is_file() and p.suffix != ".py":
+            p.unlink()
     return dest
 
 
-def py_files(root: Path) -> list[str]:
-    return sorted(str(p) for p in root.rglob("*.py"))
+def make_old(dest: Path) -> Path:
+    from benchmarks._oldcorpus import make_old_corpus
+
+    return make_old_corpus(dest)
+
+
+def make_big(dest: Path, mb: float) -> Path:
+    from benchmarks.gen_big_module import generate
+
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "big_module.py").write_text(generate(int(mb * 1024 * 1024)), encoding="utf-8")
+    return dest
+
+
+# -- the runs ------------------------------------------------------------------------------------------
+
+def snapshot_tool(dest: Path, rev: str | None) -> Path:
+    """A frozen copy of the tool (the work tree, or the commit ``rev``), byte-compiled like an install."""
+    dest.mkdir(parents=True)
+    if rev:
+        archive = subprocess.run(["git", "archive", rev, *PACKAGES], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    else:
+        for pkg in PACKAGES:
+            shutil.copytree(ROOT / pkg, dest / pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(dest)], check=True)
+    return dest
+
+
+def fresh_copy(master: Path, dest: Path) -> Path:
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(master, dest)
+    return dest
+
+
+def run_ours(args, tool: Path, tree: Path, mode: str, cache: Path):
+    env = dict(os.environ, DJANGO_UPGRADE_CACHE_DIR=str(cache), CI="1", PYTHONPATH=str(tool))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    cmd = [sys.executable, "-m", "upgrader", "fix", "--target", args.target, "--jobs", str(args.jobs), str(tree)]
+    if mode == "diff":
+        cmd.insert(4, "--diff")
+    before = digests(tree) if mode == "write" else None
+    secs, rss, proc = timed(cmd, env, timeout=args.timeout, cwd=tool)
+    if proc is None:
+        return secs, rss, None, {}
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"ours failed (exit {proc.returncode}): {proc.stderr[-2000:]}")
+    if mode == "write":
+        after = digests(tree)
+        changed = {p: h for p, h in after.items() if before.get(p) != h}
+        return secs, rss, len(changed), changed
+    return secs, rss, proc.stdout.count("\n--- a/") + proc.stdout.startswith("--- a/"), {}
+
+
+def run_peer(args, venv: Path, tree: Path):
+    files = sorted(str(p) for p in tree.rglob("*.py"))
+    before = digests(tree)
+    secs, rss, proc = timed([str(venv / "bin" / "django-upgrade"), "--target-version", args.target, *files],
+                            timeout=args.timeout)
+    if proc is None:
+        return secs, rss, None
+    after = digests(tree)
+    return secs, rss, sum(1 for p, h in after.items() if before.get(p) != h)
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="fix --diff vs django-upgrade vs django-codemod")
+    parser = argparse.ArgumentParser(description="fix vs django-upgrade: Django tree, old-code corpus, one big module")
+    parser.add_argument("--compare", default="django,old,big", help="comma-separated: django, old, big")
+    parser.add_argument("--modes", default="write,diff", help="comma-separated: write, diff")
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--target", default="5.2")
-    parser.add_argument("--no-peers", action="store_true")
-    parser.add_argument("--skip", action="append", default=[], metavar="NAME", help="passed to fix --skip")
-    parser.add_argument("--djcodemod-timeout", type=float, default=900)
-    parser.add_argument("--corpus", choices=sorted(CORPORA), default="django")
+    parser.add_argument("--target", default="4.2")
+    parser.add_argument("--big-mb", type=float, default=5.0)
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds per run (a run over it counts as missing)")
+    parser.add_argument("--no-warm", action="store_true", help="skip the warm (cached) runs")
+    parser.add_argument("--tool-rev", help="measure the tool as committed at this git revision")
+    parser.add_argument("--manifest-out", type=Path)
+    parser.add_argument("--check-manifest", type=Path)
     args = parser.parse_args(argv)
-    global CORPUS
-    CORPUS = args.corpus
+    compares = [c for c in args.compare.split(",") if c]
+    modes = [m for m in args.modes.split(",") if m]
 
-    rows = []
+    venv = tool_venv("django-upgrade", ["django-upgrade"])
+    if venv is None:
+        raise SystemExit("cannot install django-upgrade (the peer)")
+    peer_version = subprocess.run([str(venv / "bin" / "django-upgrade"), "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"{os.cpu_count()} CPUs; --jobs {args.jobs}; target {args.target}; median of {args.repeat}; "
+          f"peer: django-upgrade {peer_version}; tool: {args.tool_rev or 'work tree'}")
+    rows, manifests = [], {}
     with tempfile.TemporaryDirectory(prefix="dua-bench-") as tmp:
         tmp = Path(tmp)
-        ours = make_corpus(tmp / "ours")
-        n_py = len(py_files(ours))
-        n_all = sum(1 for p in ours.rglob("*") if p.is_file() and p.suffix in (".py", ".html", ".txt"))
-        print(f"corpus: {CORPORA[CORPUS][0]}: {n_py} .py files ({n_all} incl. templates); "
-              f"{os.cpu_count()} CPUs; --jobs {args.jobs}; target {args.target}")
-
-        env = dict(os.environ, DJANGO_UPGRADE_CACHE_DIR=str(tmp / "cache"), CI="1")
-        # a frozen copy of the tool, so both runs measure the same code even while it is being edited
-        snapshot = tmp / "tool"
-        for pkg in ("upgrader", "codemods", "release_data"):
-            shutil.copytree(ROOT / pkg, snapshot / pkg, ignore=shutil.ignore_patterns("__pycache__"))
-        env["PYTHONPATH"] = str(snapshot)
-        # An installed tool has its bytecode compiled (pip does it on install); measure that, not
-        # the compilation of the tool's own sources on every run (PYTHONDONTWRITEBYTECODE may be set).
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(snapshot)], check=True)
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        cmd = [sys.executable, "-m", "upgrader", "fix", "--diff", "--target", args.target, "--jobs", str(args.jobs), str(ours)]
-        for name in args.skip:
-            cmd[-1:-1] = ["--skip", name]
-        cold, proc = timed(cmd, env, cwd=snapshot)
-        assert proc is not None and proc.returncode in (0, 1), proc.stderr[-2000:]
-        changed = proc.stdout.count("\n--- a/") + proc.stdout.startswith("--- a/")
-        rows.append(("django-upgrade-assistant fix --diff (cold)", cold, n_py, f"{changed} files with changes"))
-        warm, proc2 = timed(cmd, env, cwd=snapshot)
-        assert proc2 is not None
-        if proc2.stdout != proc.stdout:
-            import difflib
-
-            delta = list(difflib.unified_diff(proc.stdout.splitlines(), proc2.stdout.splitlines(), "cold", "warm", lineterm=""))
-            print("WARNING: warm output differs from cold output:\n" + "\n".join(delta[:40]), file=sys.stderr)
-        rows.append(("django-upgrade-assistant fix --diff (warm)", warm, n_py, "cached"))
-
-        peer = None
-        if not args.no_peers:
-            venv = tool_venv("django-upgrade", ["django-upgrade"])
-            if venv:
-                theirs = make_corpus(tmp / "django-upgrade")
-                files = py_files(theirs)
-                tool = [str(venv / "bin" / "django-upgrade"), "--target-version", args.target, "--check"]
-                t1, p1 = timed([*tool, *files])
-                version = subprocess.run([str(venv / "bin" / "django-upgrade"), "--version"], capture_output=True, text=True).stdout.strip()
-                changed_theirs = len([line for line in (p1.stdout + p1.stderr).splitlines() if "ewrit" in line]) if p1 else "?"
-                rows.append((f"django-upgrade {version} --check", t1, len(files), f"{changed_theirs} files with changes"))
-                t2, _ = timed([*tool, *files])
-                rows.append((f"django-upgrade {version} --check (again)", t2, len(files), "no cache"))
-                peer = min(t1, t2)
-            venv = tool_venv("django-codemod", ["django-codemod"])
-            if venv:
-                theirs = make_corpus(tmp / "django-codemod")
-                t3, p3 = timed([str(venv / "bin" / "djcodemod"), "run", "--removed-in", "4.0", str(theirs)],
-                               env=dict(os.environ, TERM="dumb"), timeout=args.djcodemod_timeout)
-                note = "timed out" if p3 is None else f"exit {p3.returncode}"
-                rows.append(("django-codemod run --removed-in 4.0", t3, len(py_files(theirs)), note))
-
+        tool = snapshot_tool(tmp / "tool", args.tool_rev)
+        for name in compares:
+            master = {"django": lambda d: make_django(d), "old": lambda d: make_old(d),
+                      "big": lambda d: make_big(d, args.big_mb)}[name](tmp / f"master-{name}")
+            n_files = sum(1 for _ in master.rglob("*.py"))
+            size = sum(p.stat().st_size for p in master.rglob("*.py"))
+            print(f"\n== {name}: {n_files} .py files, {size / 1e6:.1f} MB (load {load()})", flush=True)
+            for mode in modes:
+                cold, warm, peer = [], [], []
+                for k in range(args.repeat):
+                    cache = tmp / f"cache-{name}-{mode}-{k}"
+                    work = fresh_copy(master, tmp / "work" / "ours")
+                    secs, rss, changed, rewritten = run_ours(args, tool, work, mode, cache)
+                    cold.append((secs, rss, changed, load()))
+                    if mode == "write" and k == 0:
+                        manifests[name] = rewritten
+                    if not args.no_warm:
+                        work = fresh_copy(master, tmp / "work" / "ours")
+                        secs, rss, changed, _ = run_ours(args, tool, work, mode, cache)
+                        warm.append((secs, rss, changed, load()))
+                    work = fresh_copy(master, tmp / "work" / "peer")
+                    secs, rss, changed = run_peer(args, venv, work)
+                    peer.append((secs, rss, changed, load()))
+                    print(f"   {mode} run {k + 1}: ours cold {cold[-1][0]:.1f}s {cold[-1][1] / 2**20:.0f} MB; "
+                          f"peer {peer[-1][0]:.1f}s {peer[-1][1] / 2**20:.0f} MB (load {load()})", flush=True)
+                rows.append((name, mode, cold, warm, peer))
     print()
-    print(f"{'tool':<48} {'wall s':>8} {'files':>6} {'files/s':>9}  note")
-    for name, secs, n, note in rows:
-        print(f"{name:<48} {secs:8.2f} {n:>6} {n / secs:9.0f}  {note}")
-    if peer:
-        print()
-        print(f"cold: {peer / cold:.2f}x django-upgrade's speed (goal >= 1.0); "
-              f"warm: {peer / warm:.2f}x (goal >= 5.0)")
+    print(f"{'corpus':<7} {'mode':<6} {'tool':<12} {'wall s':>8} {'peak MB':>8} {'rewritten':>9}  {'x peer (time)':>13} {'x peer (RSS)':>12}  load")
+    for name, mode, cold, warm, peer in rows:
+        p_secs, p_rss = median([r[0] for r in peer]), median([r[1] for r in peer])
+        for label, runs in (("ours cold", cold), ("ours warm", warm), ("django-upgrade", peer)):
+            if not runs:
+                continue
+            secs = median([r[0] for r in runs if r[2] is not None])
+            rss = median([r[1] for r in runs])
+            changed = runs[0][2]
+            ratio_t = f"{secs / p_secs:.2f}" if secs and p_secs else "-"
+            ratio_m = f"{rss / p_rss:.2f}" if rss and p_rss else "-"
+            secs_s = f"{secs:8.2f}" if secs is not None else "   (t/o)"
+            print(f"{name:<7} {mode:<6} {label:<12} {secs_s} {rss / 2**20:8.0f} {str(changed):>9}  {ratio_t:>13} {ratio_m:>12}  "
+                  f"{', '.join(r[3] for r in runs)}")
+    if args.manifest_out:
+        args.manifest_out.write_text(json.dumps(manifests, indent=1, sort_keys=True))
+    if args.check_manifest:
+        old = json.loads(args.check_manifest.read_text())
+        for name, now in manifests.items():
+            before = old.get(name)
+            if before is None:
+                continue
+            same = [p for p in now if before.get(p) == now[p]]
+            differ = sorted(p for p in now if p in before and before[p] != now[p])
+            new_files = sorted(set(now) - set(before))
+            lost = sorted(set(before) - set(now))
+            print(f"\nfix results on {name} vs {args.check_manifest}: {len(same)} identical, {len(differ)} different, "
+                  f"{len(new_files)} newly rewritten, {len(lost)} no longer rewritten")
+            for p in (differ + lost)[:20]:
+                print(f"   {p}")
     return 0
 
 

@@ -93,7 +93,26 @@ def _all_equal(xs, ys) -> bool:
 
 def apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None,
                  elide: bool = True, is_settings: bool | None = None) -> SourceResult:
-    """Run the codemods over one file's text. Never raises for bad input; see ``SourceResult.error``.
+    """Run the codemods over one file's text. Never raises for bad input; see ``SourceResult.error``."""
+    try:
+        return _apply_source(text, path, codemods, target, elide, is_settings)
+    finally:
+        _forget_file()
+
+
+def _forget_file() -> None:
+    """Drop what the helpers remember of the last file (its libcst module, its ast walk): nothing of a
+    file outlives its run, so a worker's memory is bounded by its largest file, not by the last one."""
+    imports._MEMO.clear()
+    imports._TREE_HINT.clear()
+    from codemods import base
+
+    base._WALK[:] = [None, (), None]
+
+
+def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None,
+                  elide: bool = True, is_settings: bool | None = None) -> SourceResult:
+    """``apply_source``, without the clean-up.
 
     ``is_settings``: see ``make_context`` (settings codemods run only where it is true).
 

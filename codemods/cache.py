@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SCHEMA_VERSION = 1
-RACY_SECONDS = 2.0  # a file modified this recently may change again within the same mtime tick
+RACY_SECONDS = 2.0
+FLUSH_BYTES = 8 * 1024 * 1024  # results waiting for the database: written once they exceed this  # a file modified this recently may change again within the same mtime tick
 
 
 def content_hash(data: bytes) -> str:
@@ -94,6 +95,8 @@ class ResultCache:
             self._disable(exc)
         self._pending_stat: list[tuple] = []
         self._pending_result: list[tuple] = []
+        self._pending_bytes = 0
+        self._stored: set[str] = set()  # keys recorded by this run (their data is on its way to the database)
 
     def _disable(self, exc) -> None:
         self.stats.disabled_reason = f"{type(exc).__name__}: {exc}"
@@ -138,10 +141,15 @@ class ResultCache:
                 self._pending_stat.append((path, size, mtime_ns, chash))
         if data is not None:
             key = self.key(path, chash)
-            if key not in self._results:
-                self._results[key] = data
-                self._pending_result.append((key, self.fp, json.dumps(data)))
+            if key not in self._results and key not in self._stored:
+                # not kept in memory (a rewrite holds the file's whole new text): written in batches
+                self._stored.add(key)
+                encoded = json.dumps(data)
+                self._pending_result.append((key, self.fp, encoded))
+                self._pending_bytes += len(encoded)
                 self.stats.stored += 1
+                if self._pending_bytes > FLUSH_BYTES:
+                    self.flush()
 
     def flush(self) -> None:
         if self._db is None:
@@ -152,7 +160,7 @@ class ResultCache:
                     self._db.executemany("INSERT OR REPLACE INTO stat VALUES (?, ?, ?, ?)", self._pending_stat)
                 if self._pending_result:
                     self._db.executemany("INSERT OR REPLACE INTO result VALUES (?, ?, ?)", self._pending_result)
-            self._pending_stat, self._pending_result = [], []
+            self._pending_stat, self._pending_result, self._pending_bytes = [], [], 0
         except sqlite3.Error as exc:
             self._disable(exc)
 

@@ -40,6 +40,16 @@ from core import atomic
 
 MODES = ("write", "diff", "check")
 SERIAL_THRESHOLD = 24  # fewer files than this to process: a pool costs more than it saves
+# A file larger than this (bytes) is processed alone, after the pool has finished, so no two large
+# libcst trees are ever in memory at once; ``DJANGO_UPGRADE_LARGE_FILE`` (bytes) overrides it.
+LARGE_FILE_BYTES = 512 * 1024
+
+
+def large_file_limit() -> int:
+    try:
+        return int(os.environ.get("DJANGO_UPGRADE_LARGE_FILE") or LARGE_FILE_BYTES)
+    except ValueError:
+        return LARGE_FILE_BYTES
 
 
 @dataclass
@@ -182,6 +192,7 @@ def process_file(path: str, codemods: list[Codemod], target: str | None, mode: s
         try:
             atomic.write_bytes(path, _encode(new, bom, crlf), mode=st.st_mode)
             result.written = True
+            result.new_text = None  # on disk now: results of a large run hold no file texts
         except OSError as exc:
             result.error = f"cannot write: {exc.strerror or exc}; file left unchanged"
     return result, info
@@ -329,8 +340,12 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
                 if bar:
                     bar.update(1)
         else:
-            # largest files first, in small chunks, so no worker is left with the big ones at the end
-            todo.sort(key=_size, reverse=True)
+            # largest files first, in small chunks, so no worker is left with the big ones at the end;
+            # a file over the size limit waits until the pool is gone, and is then done alone
+            sizes = {p: _size(p) for p in todo}
+            limit = large_file_limit()
+            large = [p for p in todo if sizes[p] > limit]
+            todo = sorted((p for p in todo if sizes[p] <= limit), key=sizes.__getitem__, reverse=True)
             chunksize = max(1, min(16, len(todo) // (jobs * 16)))
             ctx = _pool_context()
             _W["cache_obj"] = cache  # inherited by forked workers; only its key() is used there
@@ -340,6 +355,10 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
                     collect(p, outcome)
                     if bar:
                         bar.update(1)
+            for p in large:
+                collect(p, process_file(p, instances, target, mode, known, key, settings))
+                if bar:
+                    bar.update(1)
     finally:
         _W.pop("cache_obj", None)
         if bar:

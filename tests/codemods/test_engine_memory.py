@@ -1,0 +1,55 @@
+"""Memory bounds of the engine: a large file is processed alone, after the pool; results and the
+cache do not hold every rewritten text; nothing of a file outlives its run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from codemods import apply as apply_module
+from codemods import engine, imports
+from codemods.cache import ResultCache, fingerprint
+from tests.codemods.test_engine import CODEMODS, NEW, OLD, make_tree
+
+
+def test_a_file_over_the_size_limit_is_processed_alone_after_the_pool(tmp_path, monkeypatch):
+    root = make_tree(tmp_path / "proj", n_clean=30, n_old=6)
+    big = root / "app" / "big.py"
+    big.write_text(OLD + "".join(f"\n\ndef f{i}(v):\n    return force_text(v)\n" for i in range(200)))
+    monkeypatch.setenv("DJANGO_UPGRADE_LARGE_FILE", str(big.stat().st_size - 1))
+    seen = []  # (path, pid): filled in this process only (the pool's workers have their own copy)
+    original = engine.process_file
+
+    def recording(path, *args, **kwargs):
+        seen.append((path, os.getpid()))
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "process_file", recording)
+    serial = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=1, use_cache=False)
+    seen.clear()
+    parallel = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=2, use_cache=False)
+    assert parallel.parallel
+    assert [p for p, pid in seen if pid == os.getpid()] == [str(big)]  # the big one alone, in the main process
+    assert [f.as_dict() for f in serial.files] == [f.as_dict() for f in parallel.files]
+    assert "+    return force_str(v)" in next(f for f in parallel.files if f.path == str(big)).diff
+
+
+def test_written_results_hold_no_text_and_the_cache_keeps_rewrites_on_disk(tmp_path):
+    root = make_tree(tmp_path / "proj", n_clean=2, n_old=3)
+    summary = engine.run([root], CODEMODS, target="5.2", mode="write", jobs=1, cache_dir=tmp_path / "cache")
+    assert summary.changed and all(f.written and f.new_text is None for f in summary.changed)
+    assert (root / "app" / "old_0.py").read_text() == NEW
+    cache = ResultCache(fingerprint(summary.codemods, "5.2"), tmp_path / "cache")
+    assert any(d.get("new") == NEW for d in cache.by_hash().values())  # stored (for a warm --diff)
+    assert not cache._stored  # a fresh cache object holds nothing of its own yet
+    cache.close()
+
+
+def test_nothing_of_a_file_outlives_its_run():
+    codemods = [c() for c in CODEMODS]
+    result = apply_module.apply_source(OLD + "\n" * 3 + "x = force_text(1)\n", "m.py", codemods, target="5.2")
+    assert result.applied
+    assert not imports._MEMO and not imports._TREE_HINT
+    from codemods import base
+
+    assert base._WALK[0] is None
