@@ -25,6 +25,8 @@ SLOW = (
     "tests/step_infra/test_snapshot.py::test_restore_in_a_later_process_reinstalls_django",
     "tests/step_infra/test_envbuild.py::test_installable_package_and_extra_requirement",
     "tests/step_infra/test_envbuild.py::test_builds_a_venv_on_another_python_with_the_project_requirements",
+    "tests/behaviour/test_step_index_together.py::test_step_5_0_to_5_1_with_index_together_history",
+    "tests/pins/test_library_step.py::test_step_on_a_library_widens_its_range_and_leaves_version_specific_files_alone",
     "tests/deps/test_blockers_real.py::",
     "tests/deps/test_blockers_step.py::",
     "tests/codemods/test_prefilters.py::test_narrow_prefilters_change_no_result",
