@@ -93,6 +93,8 @@ class Change:
     # the change's declarative detector (see codemods.detect.spec), beside its codemod's own
     detect: tuple = field(default=(), compare=False, hash=False)
     undetectable_reason: str | None = None  # why no detector can exist (``detect: []``)
+    # a removed model field Django keeps as a stub for historical migrations: the name still imports
+    kept_for_migrations: bool = False
 
     @functools.cached_property
     def _regex(self):
@@ -330,6 +332,7 @@ def _change_from_json(obj: dict) -> Change:
         error_regex=obj.get("error_regex"),
         detect=tuple(obj.get("detect") or ()),
         undetectable_reason=obj.get("undetectable_reason"),
+        kept_for_migrations=bool(obj.get("kept_for_migrations")),
     )
 
 
