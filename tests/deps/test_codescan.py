@@ -91,3 +91,12 @@ def test_demo_apps_shipped_with_a_package_are_not_wanted():
     assert not codescan.wanted("ckeditor_demo/urls.py")
     assert not codescan.wanted("example/settings.py")
     assert codescan.wanted("ckeditor/widgets.py")
+
+
+def test_naming_a_model_field_django_keeps_as_a_stub_does_not_block_declaring_one_does(tmp_path):
+    mod = tmp_path / "filters" / "filterset.py"
+    mod.parent.mkdir()
+    mod.write_text("from django.db import models\n\nFILTERS = {models.NullBooleanField: 'boolean'}\n\n\n"
+                   "class Thing(models.Model):\n    flag = models.NullBooleanField()\n")
+    hits = {h.line: h.guarded for h in codescan.scan_files([mod], _changes(), tmp_path) if h.change == "nullbooleanfield"}
+    assert hits == {3: True, 7: False}

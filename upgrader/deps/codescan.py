@@ -32,7 +32,7 @@ IMPORTS_DJANGO = re.compile(r"^[ \t]*(?:from|import)[ \t]+django(?:[ \t.,]|$)", 
 
 
 NO_SETTINGS = ".django-upgrade-no-settings-module"
-SCAN_VERSION = "4"  # bump when what a scan finds changes (the guards below): cached scans are redone
+SCAN_VERSION = "5"  # bump when what a scan finds changes (the guards below): cached scans are redone
 
 
 @dataclass(frozen=True)
@@ -196,6 +196,13 @@ def _catches(handler: ast.ExceptHandler) -> bool:
     return False
 
 
+def _declares(change, text: str) -> bool:
+    """A call of a model field Django keeps only as a stub for old migrations (``models.NullBooleanField(...)``
+    in a model: a system check error); a mere reference (a mapping, isinstance) is not."""
+    name = ((change.old or change.id).split("(")[0].split() or [change.id])[0].rsplit(".", 1)[-1]
+    return bool(re.search(rf"\b{re.escape(name)}\s*\(", text))
+
+
 def _is_import(text: str) -> bool:
     return text.lstrip().startswith(("from ", "import "))
 
@@ -283,6 +290,8 @@ def scan(files: Iterable[Path], changes, root: Path, prefilter: bool = True) -> 
             spans[rel] = guarded_spans(source) if source else []
         guarded = any(a <= line <= b for a, b in spans[rel])
         change = by_id.get(cid)
+        if change is not None and getattr(change, "kept_for_migrations", False) and not _declares(change, text):
+            guarded = True  # a stub Django keeps (models.NullBooleanField): naming it breaks nothing
         hits.append(Hit(change=cid, removed=change.old if change else cid, file=rel, line=line, text=text[:200],
                         guarded=guarded))
     return _follow_guarded_imports(hits), mentions
