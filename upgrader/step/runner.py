@@ -121,7 +121,10 @@ def _new_python(options: StepOptions, project: Project, progress: Progress, data
     dest = dest if dest.is_absolute() else project.dir / dest
     old = project.probe
     progress(f"building {dest} on Python {ver} with Django {old.django}")
-    newpy = envbuild.build_project_venv(target_py, project.dir, dest, extra=[f"django=={old.django}"])
+    env = installer.environment(project.interpreter.path, project.dir)
+    # the project's requirement files; the project itself (-e .) only when it was installed editable
+    reqs = pipeline.install_requirements(project.dir, old.django, [], bool(env and env.editable))[1:]
+    newpy = envbuild.build_project_venv(target_py, project.dir, dest, extra=[f"django=={old.django}"], requirements=reqs)
     ignore = dest / ".gitignore"
     if not ignore.exists():  # like Python 3.13's venv: keep the new virtualenv out of git
         ignore.write_text("# created by django-upgrade step --new-python\n*\n", encoding="utf-8")
