@@ -28,13 +28,12 @@ Works on ``RunResult.tests`` (per-test outcomes with frames) when the run is str
 
 from __future__ import annotations
 
-import ast
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core import versions
+from upgrader.failure_links import frame_finding, test_reference, warning_finding
 
 _EXC_LINE = re.compile(r"^(?:E\s+)?([A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|NotFound|DoesNotExist|"
                        r"MultipleObjectsReturned|Failed|Denied|Operation|Reverse\w*|Invalid\w*))(?::\s*(.*))?$", re.S)
@@ -207,143 +206,6 @@ def _attach_findings(cands: list[_Candidate], data, root: Path, start: str, end:
             by_id[cid].findings = list(fs)
 
 
-# -- matching helpers ------------------------------------------------------------------------------
-
-def _rel(file: str, root: Path) -> str | None:
-    try:
-        return Path(os.path.realpath(file)).relative_to(root).as_posix()
-    except (ValueError, OSError):
-        return None
-
-
-@dataclass
-class _FileInfo:
-    functions: dict  # line -> enclosing function name (for "def" lines and bodies)
-    classes: dict  # line -> enclosing class name
-    class_ranges: list = field(default_factory=list)  # (first line, last line) of every class
-
-
-def _enclosing(root: Path, rel: str, cache: dict) -> _FileInfo:
-    if rel in cache:
-        return cache[rel]
-    info = _FileInfo({}, {})
-    try:
-        tree = ast.parse((root / rel).read_text(encoding="utf-8-sig"))
-    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
-        cache[rel] = info
-        return info
-
-    def walk(node, cls):
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.ClassDef):
-                for ln in range(child.lineno, (child.end_lineno or child.lineno) + 1):
-                    info.classes[ln] = child.name
-                info.class_ranges.append((child.lineno, child.end_lineno or child.lineno))
-                walk(child, child.name)
-            elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                for ln in range(child.lineno, (child.end_lineno or child.lineno) + 1):
-                    info.functions.setdefault(ln, child.name)
-                walk(child, cls)
-            else:
-                walk(child, cls)
-
-    walk(tree, None)
-    cache[rel] = info
-    return info
-
-
-def _frame_finding(cand: _Candidate, links, root: Path, cache: dict):
-    """The candidate's finding that a traceback frame runs through (same line, or inside the method found)."""
-    for _exc, _msg, frames in links:
-        for fr in reversed(frames):
-            rel = _rel(fr.file, root)
-            if rel is None:
-                continue
-            for f in cand.findings:
-                if f.path != rel:
-                    continue
-                if f.line == fr.line:
-                    return f
-                info = _enclosing(root, rel, cache)
-                if any(start == fr.line and start <= f.line <= end for start, end in info.class_ranges):
-                    return f  # raised while the class holding the finding was created (its Meta)
-                fn = info.functions.get(f.line)
-                if fn and fn == fr.function and info.functions.get(fr.line) == fn \
-                        and info.classes.get(fr.line) == info.classes.get(f.line):
-                    return f
-    return None
-
-
-def _test_file(failing: _Failing, root: Path) -> Path | None:
-    test = failing.test
-    if "::" in test:
-        p = root / test.split("::", 1)[0]
-        return p if p.is_file() else None
-    parts = test.split(".")
-    for n in range(len(parts), 0, -1):
-        base = root.joinpath(*parts[:n])
-        for p in (base.with_suffix(".py"), base / "__init__.py"):
-            if p.is_file():
-                return p
-    for fr in failing.frames:
-        name = test.rsplit(".", 1)[-1].split("::")[-1].split("[")[0]
-        if fr.function == name and _rel(fr.file, root):
-            return Path(fr.file)
-    return None
-
-
-def _url_names(root: Path, class_name: str, cache: dict) -> set[str]:
-    """URL names routed to ``ClassName.as_view()`` in the project's urls modules."""
-    key = ("urls", class_name)
-    if key in cache:
-        return cache[key]
-    names: set[str] = set()
-    rx = re.compile(rf"\b{re.escape(class_name)}\.as_view\([^\n]*?name\s*=\s*['\"]([^'\"]+)['\"]")
-    from core.files import tree
-
-    for path in tree(root, "urls*.py"):
-        try:
-            names.update(rx.findall(path.read_text(encoding="utf-8", errors="replace")))
-        except OSError:
-            continue
-    cache[key] = names
-    return names
-
-
-def _test_reference(cand: _Candidate, failing: _Failing, root: Path, cache: dict):
-    """A finding inside a class the failing test's module names (directly or by its URL name)."""
-    path = _test_file(failing, root)
-    if path is None:
-        return None
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    for f in cand.findings:
-        cls = _enclosing(root, f.path, cache).classes.get(f.line)
-        if not cls:
-            continue
-        if re.search(rf"\b{re.escape(cls)}\b", text):
-            return f
-        if any(re.search(rf"['\"]{re.escape(n)}['\"]", text) for n in _url_names(root, cls, cache)):
-            return f
-    return None
-
-
-def _warning_finding(cand: _Candidate, warnings, test: str, root: Path, cache: dict):
-    """(hit, finding): a warning of the candidate harvested in ``test`` and the finding it names."""
-    for w in warnings:
-        if (w.test or "") != test or not cand.warning_hit(w.short_category, w.message):
-            continue
-        m = re.search(r"\b([A-Z]\w*)\.delete\(\)", w.message)
-        cls = m.group(1) if m else None
-        for f in cand.findings:
-            if cls and _enclosing(root, f.path, cache).classes.get(f.line) == cls:
-                return True, f
-        return True, None
-    return False, None
-
-
 # -- the entry point -------------------------------------------------------------------------------
 
 def explain_run(run_result, project_root, data, start: str, end: str, findings: dict | None = None) -> list[Explanation]:
@@ -364,9 +226,9 @@ def explain_run(run_result, project_root, data, start: str, end: str, findings: 
         for cand in cands:
             plain = any(cand.plain_hit(e, m) for e, m, _ in failing.links)
             ctx_sig = any(cand.context_hit(e, m) for e, m, _ in failing.links)
-            frame = _frame_finding(cand, failing.links, root, cache) if cand.findings else None
-            warned, warned_at = _warning_finding(cand, warnings, failing.test, root, cache)
-            ref = _test_reference(cand, failing, root, cache) if (ctx_sig and not frame and cand.findings) else None
+            frame = frame_finding(cand, failing.links, root, cache) if cand.findings else None
+            warned, warned_at = warning_finding(cand, warnings, failing.test, root, cache)
+            ref = test_reference(cand, failing, root, cache) if (ctx_sig and not frame and cand.findings) else None
             by, score = [], 0
             if plain:
                 by.append("signature")
