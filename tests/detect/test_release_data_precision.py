@@ -33,3 +33,14 @@ def test_the_form_field_nullbooleanfield_was_never_deprecated(tmp_path):
         class M(models.Model):
             a = models.NullBooleanField()
     """) == [4]
+
+
+def test_modelsignal_providing_args_is_found(tmp_path):
+    """django-mptt 0.11 broke on Django 4.0 with ``ModelSignal(providing_args=...)`` (ModelSignal is a
+    Signal subclass in django.db.models.signals); the dependency scan must see it."""
+    assert _found(tmp_path, "signal-providing-args", """
+        from django.db.models.signals import ModelSignal
+
+        node_moved = ModelSignal(providing_args=["instance", "target", "position"])
+        other = ModelSignal(use_caching=True)
+    """) == [3]
