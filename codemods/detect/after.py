@@ -40,7 +40,13 @@ def line_map(old: str, new: str):
     """new line number -> old line number (the nearest line of the block it replaced)."""
     a, b = old.splitlines(), new.splitlines()
     table: dict[int, int] = {}
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    if len(a) + len(b) < 2000:
+        codes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    else:  # (difflib's matcher is quadratic: minutes on a large module with thousands of changes)
+        from codemods.diff import opcodes
+
+        codes = opcodes(a, b)
+    for tag, i1, i2, j1, j2 in codes:
         for j in range(j1, j2):
             if tag == "equal":
                 table[j + 1] = i1 + (j - j1) + 1
