@@ -120,16 +120,10 @@ class SettingsModule:
 # --------------------------------------------------------------------------- settings discovery
 
 def manage_py_files(project_dir: Path) -> list[Path]:
-    """PROJECT/manage.py, else manage.py one directory down (src/manage.py layouts)."""
-    top = project_dir / "manage.py"
-    if top.is_file():
-        return [top]
-    found = []
-    for child in sorted(project_dir.iterdir()) if project_dir.is_dir() else []:
-        if child.is_dir() and child.name not in SKIP_DIRS and not child.name.startswith(".") and not _is_venv(child):
-            if (child / "manage.py").is_file():
-                found.append(child / "manage.py")
-    return found
+    """PROJECT/manage.py, else manage.py one directory down (src/manage.py layouts): the file layer's."""
+    from core import files
+
+    return files.manage_py_files(project_dir)
 
 
 def settings_from_manage_py(path: Path) -> str | None:
@@ -303,33 +297,21 @@ def clear_caches(project, settings: str | None = None, python: str | None = None
 
 # --------------------------------------------------------------------------- bytecode
 
-def _is_venv(path: Path) -> bool:
-    return (path / "pyvenv.cfg").is_file() or (path / "conda-meta").is_dir()
-
-
 def clear_bytecode(project_dir: str | Path) -> int:
-    """Remove ``__pycache__`` directories and stray ``*.pyc``/``*.pyo`` under the project (pruning
-    virtualenvs, VCS and tool directories); return how many bytecode files were removed."""
-    root = Path(project_dir)
+    """Remove ``__pycache__`` directories and stray ``*.pyc``/``*.pyo`` under the project (the file
+    layer's ``bytecode_under``: never inside virtualenvs, VCS or tool directories, nor behind
+    symlinks); return how many bytecode files were removed."""
+    from core import files
+
+    caches_dirs, stray = files.bytecode_under(Path(project_dir))
     removed = 0
-    for dirpath, dirnames, filenames in os.walk(root):
-        current = Path(dirpath)
-        keep = []
-        for name in dirnames:
-            sub = current / name
-            if name in SKIP_DIRS or sub.is_symlink() or _is_venv(sub):
-                continue
-            if name == "__pycache__":
-                removed += sum(1 for f in sub.rglob("*") if f.is_file() and f.suffix in (".pyc", ".pyo"))
-                shutil.rmtree(sub, ignore_errors=True)
-                continue
-            keep.append(name)
-        dirnames[:] = keep
-        for name in filenames:
-            if name.endswith((".pyc", ".pyo")):
-                try:
-                    (current / name).unlink()
-                    removed += 1
-                except OSError:
-                    pass
+    for cache in caches_dirs:
+        removed += len(files.files_in(cache, (".pyc", ".pyo")))
+        shutil.rmtree(cache, ignore_errors=True)
+    for f in stray:
+        try:
+            f.unlink()
+            removed += 1
+        except OSError:
+            pass
     return removed

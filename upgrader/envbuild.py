@@ -99,7 +99,9 @@ def project_requirements(project_dir: str | Path) -> list[str]:
         return args
     reqdir = project_dir / "requirements"
     if reqdir.is_dir():
-        files = sorted(p for p in reqdir.glob("*.txt") if p.is_file())
+        from core import files as _files
+
+        files = [p for p in _files.listdir(reqdir, "*.txt") if p.is_file()]
         kinds = {p: _stem_kind(p.stem) for p in files}
         chosen = [p for p in files if kinds[p] == "dev"]
         chosen = [p for p in files if kinds[p] == "base"] + chosen if chosen else [p for p in files if kinds[p] != "prod"]
@@ -160,7 +162,9 @@ def build_project_venv(
     python = resolve_python(python_version_or_path)
     project_dir = Path(project_dir).resolve()
     dest = Path(dest)
-    if dest.exists() and any(dest.iterdir()):
+    from core import files as _files
+
+    if dest.exists() and _files.listdir(dest):
         raise UsageError(f"cannot build a virtualenv at {dest}: the directory exists and is not empty")
     reqs = project_requirements(project_dir) if requirements is None else list(requirements)
     try:

@@ -65,20 +65,28 @@ def rel(project_dir: Path, path: str | Path) -> str:
 
 def unlink_with_bytecode(path: Path) -> None:
     """Delete ``path``; for a .py file also its compiled copies in __pycache__."""
+    from core import files
+
     path.unlink()
     if path.suffix == ".py":
-        cache = path.parent / "__pycache__"
-        if cache.is_dir():
-            for pyc in cache.glob(f"{path.stem}.*.pyc"):
-                pyc.unlink(missing_ok=True)
+        for pyc in files.listdir(path.parent / "__pycache__", f"{path.stem}.*.pyc"):
+            pyc.unlink(missing_ok=True)
 
 
 def listing(project_dir: Path, track_dirs: list[str]) -> list[str]:
+    """Every file under ``track_dirs`` (relative, POSIX), bytecode aside: the tool's own scope, no pruning."""
+    from core import files
+
     found = []
     for d in track_dirs:
-        base = project_dir / d
-        if base.is_dir():
-            for f in base.rglob("*"):
-                if f.is_file() and "__pycache__" not in f.parts:
-                    found.append(f.relative_to(project_dir).as_posix())
+        for f in files.tree(project_dir / d, "*", prune=False):
+            if f.is_file() and "__pycache__" not in f.relative_to(project_dir).parts:
+                found.append(f.relative_to(project_dir).as_posix())
     return sorted(found)
+
+
+def listdir(directory: Path) -> list[Path]:
+    """The entries of one directory (the file layer's listing)."""
+    from core import files
+
+    return files.listdir(directory)

@@ -269,7 +269,9 @@ class Snapshot:
         root = cls.root(project_dir)
         snaps = []
         if root.is_dir():
-            for entry in root.iterdir():
+            from core import files
+
+            for entry in files.subdirectories(root):
                 if entry.name.startswith(".") or not (entry / MANIFEST).is_file():
                     continue
                 try:
@@ -357,7 +359,7 @@ class Snapshot:
             if not d.is_dir():
                 continue
             cache = d / "__pycache__"
-            if cache.is_dir() and all(f.suffix in (".pyc", ".pyo") for f in cache.iterdir()):
+            if cache.is_dir() and all(f.suffix in (".pyc", ".pyo") for f in filestate.listdir(cache)):
                 shutil.rmtree(cache, ignore_errors=True)
             try:
                 d.rmdir()  # only succeeds when empty

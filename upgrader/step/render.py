@@ -7,10 +7,6 @@
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from upgrader.step.report import StepReport
 
 
 # ---------------------------------------------------------------------------------------- text
@@ -28,7 +24,7 @@ def _check_line(m: dict) -> str:
     return f"{m['id']}{where}: {m['message']}"
 
 
-def render_text(report: StepReport, show_diff: bool = False) -> str:
+def render_text(report, show_diff: bool = False) -> str:
     d = report.to_json()
     lines = []
     if d["status"] == "nothing-to-do":
@@ -209,7 +205,7 @@ def _md(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(report: StepReport) -> str:
+def render_markdown(report) -> str:
     d = report.to_json()
     out = [f"# Django {d['from']} -> {d['to']}: {d['status']}", ""]
     if d["message"]:

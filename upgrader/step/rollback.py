@@ -21,23 +21,13 @@ from pathlib import Path
 from core.errors import EXIT_STEP_FAILED, UpgradeError
 from upgrader.snapshot import Snapshot
 
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".tox", ".nox", ".django-upgrade", "__pycache__",
-             "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist"}
-
-
-def _is_venv(path: Path) -> bool:
-    return (path / "pyvenv.cfg").is_file()
-
-
 def migration_dirs(project_dir: Path) -> list[str]:
-    """Every ``migrations`` package directory of the project (relative, POSIX), virtualenvs excluded."""
-    found = []
-    for root, dirs, _files in os.walk(project_dir):
-        rootp = Path(root)
-        dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not _is_venv(rootp / d)]
-        if rootp.name == "migrations" and (rootp / "__init__.py").is_file():
-            found.append(rootp.relative_to(project_dir).as_posix())
-    return sorted(found)
+    """Every ``migrations`` package directory of the project (relative, POSIX), virtualenvs excluded
+    (the file layer's ``package_dirs``)."""
+    from core import files
+
+    root = Path(project_dir)
+    return sorted(p.relative_to(root).as_posix() for p in files.package_dirs(root, "migrations"))
 
 
 @dataclass
