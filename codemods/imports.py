@@ -77,9 +77,9 @@ class ImportIndex:
         transform). Treat the result as read-only."""
         def compute():
             index = cls()
-            hint = _TREE_HINT.get("tree")
-            if hint is not None and hint[0] is module:
-                _AstCollector(index).visit(hint[1])  # same answers, a fraction of a libcst walk
+            tree = _hinted_tree(module)
+            if tree is not None:
+                _AstCollector(index).visit(tree)  # same answers, a fraction of a libcst walk
             else:
                 module.visit(_Collector(index))
             _add_hidden_index(index)
@@ -349,6 +349,27 @@ def hint_tree(module: cst.Module, tree) -> None:
     """Tell the import tracker that ``tree`` (an ``ast.Module``) is the parse of exactly ``module``'s
     code, so ``ImportIndex.build(module)`` can walk the much cheaper ast tree."""
     _TREE_HINT["tree"] = (module, tree)
+
+
+def _hinted_tree(module: cst.Module):
+    """The ast tree of ``module``'s code when the pipeline hinted it: for the hinted module itself, or
+    for a copy a codemod's first transformer made of it without changing it (a libcst transform
+    always returns a new module; pruned statements come back as the very same objects, the others
+    are compared structurally)."""
+    hint = _TREE_HINT.get("tree")
+    if hint is None:
+        return None
+    hinted, tree = hint
+    if hinted is module:
+        return tree
+    if not isinstance(module, cst.Module) or len(hinted.body) != len(module.body):
+        return None
+    pairs = [*zip(hinted.body, module.body), *zip(hinted.header, module.header), *zip(hinted.footer, module.footer)]
+    if len(hinted.header) != len(module.header) or len(hinted.footer) != len(module.footer):
+        return None
+    if all(a is b or a.deep_equals(b) for a, b in pairs):
+        return tree
+    return None
 
 
 class _AstCollector:

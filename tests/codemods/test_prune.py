@@ -163,3 +163,39 @@ def test_own_transformers_skip_inert_statements():
     visitor = Counting()
     module.visit(visitor)  # outside a transform: nothing is skipped
     assert visitor.names == ["a", "b", "c", "d"]
+
+
+def test_import_index_of_an_unchanged_copy_uses_the_hinted_ast(monkeypatch):
+    """A codemod whose first transformer changes nothing hands an equal copy of the module to the
+    import index: it is still built from the hinted ast tree, not by a libcst walk."""
+    import ast
+
+    import libcst as cst
+
+    from codemods import imports
+
+    text = "from django.utils.translation import ugettext as _\nimport os\n\n\ndef f():\n    return _('x')\n"
+    module = cst.parse_module(text)
+    copy = module.visit(cst.CSTTransformer())
+    assert copy is not module
+    imports._MEMO.clear()
+    imports.hint_tree(module, ast.parse(text))
+
+    def no_walk(*args, **kwargs):
+        raise AssertionError("libcst walk")
+
+    monkeypatch.setattr(imports, "_Collector", no_walk)
+    try:
+        index = imports.ImportIndex.build(copy)
+        assert index.binding("_").qualname == "django.utils.translation.ugettext"
+        changed = copy.with_changes(body=[cst.parse_statement("import sys\n"), *copy.body[1:]])
+        imports._MEMO.clear()
+        try:
+            imports.ImportIndex.build(changed)
+        except AssertionError:
+            pass  # a changed module is walked
+        else:
+            raise AssertionError("a changed module must not use the hint")
+    finally:
+        imports._MEMO.clear()
+        imports._TREE_HINT.clear()
