@@ -45,6 +45,14 @@ SERIAL_THRESHOLD = 24  # fewer files than this to process: a pool costs more tha
 LARGE_FILE_BYTES = 512 * 1024
 
 
+def serial_threshold() -> int:
+    """``SERIAL_THRESHOLD``, or ``DJANGO_UPGRADE_SERIAL_THRESHOLD`` (for measuring the crossover)."""
+    try:
+        return int(os.environ.get("DJANGO_UPGRADE_SERIAL_THRESHOLD") or SERIAL_THRESHOLD)
+    except ValueError:
+        return SERIAL_THRESHOLD
+
+
 def large_file_limit() -> int:
     try:
         return int(os.environ.get("DJANGO_UPGRADE_LARGE_FILE") or LARGE_FILE_BYTES)
@@ -334,7 +342,7 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             collect(p, process_file(p, lazy, target, mode, known, key, settings))
             if bar:
                 bar.update(1)
-        if jobs == 1 or len(todo) < SERIAL_THRESHOLD:
+        if jobs == 1 or len(todo) < serial_threshold():
             for p in todo:
                 collect(p, process_file(p, instances, target, mode, known, key, settings))
                 if bar:
