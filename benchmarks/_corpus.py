@@ -103,12 +103,25 @@ def sdist_tree(requirement: str) -> Path | None:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    if archive.name.endswith(".zip"):
-        with zipfile.ZipFile(archive) as zf:
-            zf.extractall(dest)
-    else:
-        with tarfile.open(archive) as tf:
-            tf.extractall(dest, filter="data") if hasattr(tarfile, "data_filter") else tf.extractall(dest)
+    def regular(member, path):  # links (absolute ones abound in old sdists) are not code: skip them
+        if member.issym() or member.islnk():
+            return None
+        return tarfile.data_filter(member, path) if hasattr(tarfile, "data_filter") else member
+
+    try:
+        if archive.name.endswith(".zip"):
+            with zipfile.ZipFile(archive) as zf:
+                zf.extractall(dest)
+        else:
+            with tarfile.open(archive) as tf:
+                if hasattr(tarfile, "data_filter"):
+                    tf.extractall(dest, filter=regular)
+                else:
+                    tf.extractall(dest, members=[m for m in tf.getmembers() if m.isfile() or m.isdir()])
+    except (OSError, tarfile.TarError, zipfile.BadZipFile) as exc:
+        print(f"# could not unpack {archive.name}: {exc}", file=sys.stderr)
+        shutil.rmtree(dest, ignore_errors=True)
+        return None
     marker.write_text(requirement)
     return _single_child(dest)
 
