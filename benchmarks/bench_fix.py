@@ -17,7 +17,8 @@ output: it is run in its (write) mode for both. Ours runs cold (empty cache) and
 the cold run, on a fresh copy at the same path). Every figure is the median of ``--repeat`` runs;
 the machine's load average is printed with each row, since only the ratios of one run mean much on
 a shared machine. Peak memory is the largest sum of the resident set sizes of the whole process tree
-(the tool and its worker processes), sampled from /proc every 50 ms. "rewritten": files whose
+(the tool and its worker processes), sampled from /proc every 50 ms; the sum of the PSS (pages
+shared by forked workers counted once) is printed next to it. "rewritten": files whose
 content the tool changed (write mode) or that its diff names (diff mode).
 
 ``--tool-rev REV`` measures the tool as committed at REV (``git archive``) instead of the work
@@ -50,9 +51,10 @@ PACKAGES = ("core", "upgrader", "codemods", "release_data")
 
 # -- measuring ---------------------------------------------------------------------------------------
 
-def _tree_rss(session: int) -> int:
-    """Sum of the RSS (bytes) of the processes of ``session`` (the tool and its workers)."""
-    total = 0
+def _tree_memory(session: int) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) in bytes of the processes of ``session`` (the tool and its workers).
+    RSS counts the pages a forked worker shares with its parent once per process; PSS splits them."""
+    rss = pss = 0
     page = os.sysconf("SC_PAGE_SIZE")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -63,24 +65,31 @@ def _tree_rss(session: int) -> int:
             if int(fields[3]) != session:  # (state, ppid, pgrp, session, ...)
                 continue
             with open(f"/proc/{entry}/statm", "rb") as fh:
-                total += int(fh.read().split()[1]) * page
+                rss += int(fh.read().split()[1]) * page
+            with open(f"/proc/{entry}/smaps_rollup", "rb") as fh:
+                for line in fh:
+                    if line.startswith(b"Pss:"):
+                        pss += int(line.split()[1]) * 1024
+                        break
         except (OSError, IndexError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
 def timed(cmd: list[str], env=None, timeout=None, cwd=None):
-    """(wall seconds, peak RSS of the process tree in bytes, CompletedProcess or None on a timeout).
+    """(wall seconds, (peak RSS, peak PSS) of the process tree in bytes, CompletedProcess or None on a
+    timeout).
     On a timeout the whole session is killed (workers left running would slow every later run)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd,
                             start_new_session=True)
-    peak = [0]
+    peak = [0, 0]
     done = threading.Event()
 
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            rss, pss = _tree_memory(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -98,7 +107,7 @@ def timed(cmd: list[str], env=None, timeout=None, cwd=None):
     elapsed = time.perf_counter() - start
     done.set()
     sampler.join()
-    return elapsed, peak[0], result
+    return elapsed, tuple(peak), result
 
 
 def digests(root: Path) -> dict[str, str]:
@@ -239,24 +248,27 @@ def main(argv=None) -> int:
                     work = fresh_copy(master, tmp / "work" / "peer")
                     secs, rss, changed = run_peer(args, venv, work)
                     peer.append((secs, rss, changed, load()))
-                    print(f"   {mode} run {k + 1}: ours cold {cold[-1][0]:.1f}s {cold[-1][1] / 2**20:.0f} MB; "
-                          f"peer {peer[-1][0]:.1f}s {peer[-1][1] / 2**20:.0f} MB (load {load()})", flush=True)
+                    print(f"   {mode} run {k + 1}: ours cold {cold[-1][0]:.1f}s {cold[-1][1][0] / 2**20:.0f} MB; "
+                          f"peer {peer[-1][0]:.1f}s {peer[-1][1][0] / 2**20:.0f} MB (load {load()})", flush=True)
                 rows.append((name, mode, cold, warm, peer))
     print()
-    print(f"{'corpus':<7} {'mode':<6} {'tool':<12} {'wall s':>8} {'peak MB':>8} {'rewritten':>9}  {'x peer (time)':>13} {'x peer (RSS)':>12}  load")
+    print(f"{'corpus':<7} {'mode':<6} {'tool':<14} {'wall s':>8} {'RSS MB':>7} {'PSS MB':>7} {'rewritten':>9}  "
+          f"{'x peer time':>11} {'x peer RSS':>10} {'x peer PSS':>10}  load average (per run)")
     for name, mode, cold, warm, peer in rows:
-        p_secs, p_rss = median([r[0] for r in peer]), median([r[1] for r in peer])
+        p_secs = median([r[0] for r in peer])
+        p_rss, p_pss = median([r[1][0] for r in peer]), median([r[1][1] for r in peer])
         for label, runs in (("ours cold", cold), ("ours warm", warm), ("django-upgrade", peer)):
             if not runs:
                 continue
             secs = median([r[0] for r in runs if r[2] is not None])
-            rss = median([r[1] for r in runs])
+            rss, pss = median([r[1][0] for r in runs]), median([r[1][1] for r in runs])
             changed = runs[0][2]
             ratio_t = f"{secs / p_secs:.2f}" if secs and p_secs else "-"
             ratio_m = f"{rss / p_rss:.2f}" if rss and p_rss else "-"
+            ratio_p = f"{pss / p_pss:.2f}" if pss and p_pss else "-"
             secs_s = f"{secs:8.2f}" if secs is not None else "   (t/o)"
-            print(f"{name:<7} {mode:<6} {label:<12} {secs_s} {rss / 2**20:8.0f} {str(changed):>9}  {ratio_t:>13} {ratio_m:>12}  "
-                  f"{', '.join(r[3] for r in runs)}")
+            print(f"{name:<7} {mode:<6} {label:<14} {secs_s} {rss / 2**20:7.0f} {pss / 2**20:7.0f} {str(changed):>9}  "
+                  f"{ratio_t:>11} {ratio_m:>10} {ratio_p:>10}  {', '.join(r[3] for r in runs)}")
     if args.manifest_out:
         args.manifest_out.write_text(json.dumps(manifests, indent=1, sort_keys=True))
     if args.check_manifest:
