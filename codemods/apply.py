@@ -95,7 +95,8 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
                  elide: bool = True, is_settings: bool | None = None) -> SourceResult:
     """Run the codemods over one file's text. Never raises for bad input; see ``SourceResult.error``."""
     try:
-        return _apply_source(text, path, codemods, target, elide, is_settings)
+        with imports.file_state():  # the import helpers' memory of this file, and of no other
+            return _apply_source(text, path, codemods, target, elide, is_settings)
     finally:
         _forget_file()
 

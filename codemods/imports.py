@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -295,9 +296,61 @@ def count_references(module: cst.CSTNode, name: str) -> int:
     return counter.count
 
 
-_MEMO: dict[str, tuple[object, object]] = {}
-_TREE_HINT: dict[str, tuple[object, object]] = {}
-_HIDDEN: dict[str, object] = {}
+class FileState:
+    """What the import helpers remember about the file being processed: the one-entry memos keyed by
+    the libcst module (``_memoized``), the ast tree hinted by the pipeline, the hidden definitions.
+    The pipeline gives each file a fresh one (``file_state()``); outside it, a process-wide default."""
+
+    def __init__(self):
+        self.memo: dict[str, tuple[object, object]] = {}
+        self.tree_hint: dict[str, tuple[object, object]] = {}
+        self.hidden: dict[str, object] = {}
+
+
+_STATE: ContextVar[FileState] = ContextVar("dua_import_state", default=FileState())
+
+
+@contextmanager
+def file_state():
+    """A fresh ``FileState`` for one file (nothing of it outlives the file, nor leaks to another)."""
+    token = _STATE.set(FileState())
+    try:
+        yield
+    finally:
+        _STATE.reset(token)
+
+
+class _Current:
+    """One dict of the current ``FileState`` (``_MEMO``, ``_TREE_HINT``, ``_HIDDEN`` below)."""
+
+    def __init__(self, attr: str):
+        self._attr = attr
+
+    def _dict(self) -> dict:
+        return getattr(_STATE.get(), self._attr)
+
+    def get(self, key, default=None):
+        return self._dict().get(key, default)
+
+    def clear(self) -> None:
+        self._dict().clear()
+
+    def __getitem__(self, key):
+        return self._dict()[key]
+
+    def __setitem__(self, key, value) -> None:
+        self._dict()[key] = value
+
+    def __contains__(self, key) -> bool:
+        return key in self._dict()
+
+    def __bool__(self) -> bool:
+        return bool(self._dict())
+
+
+_MEMO = _Current("memo")
+_TREE_HINT = _Current("tree_hint")
+_HIDDEN = _Current("hidden")
 
 
 @contextmanager
