@@ -344,7 +344,7 @@ def check(project, steps: list[StepTarget], client=None, python_path: str | None
 def preflight_blockers(project, to_version: str, client=None, current_django: str | None = None) -> tuple[list[Blocker], str | None]:
     """``(blockers, notice)`` for the step to ``to_version``: the BLOCKED distributions (with their fix
     when ``client`` can reach the index) and the one line saying the index could not be reached."""
-    from upgrader.deps import step_target
+    from upgrader.deps.targets import step_target
 
     try:
         probe = project.try_probe()

@@ -14,12 +14,11 @@ is decided later from the release metadata (:func:`upgrader.deps.judge.depends_o
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 
 from packaging.utils import canonicalize_name
 
 from upgrader.deps.model import Dependency, ReleaseMeta
+from core import run as _run
 
 INSTALLED_SCRIPT = r"""
 import json, sys
@@ -58,12 +57,11 @@ print(json.dumps(out))
 
 def installed_distributions(python: str, timeout: float = 120) -> dict[str, dict]:
     """``{canonical name: {...}}`` of the distributions installed for interpreter ``python`` ({} on failure)."""
-    env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
+    env = _run.project_env(python)  # the one policy (core.run)
     try:
-        proc = subprocess.run([python, "-I", "-c", INSTALLED_SCRIPT], capture_output=True, text=True, timeout=timeout, env=env)
+        proc = _run.run([python, "-I", "-c", INSTALLED_SCRIPT], timeout=timeout, env=env)
         rows = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.returncode == 0 and proc.stdout.strip() else []
-    except (OSError, subprocess.TimeoutExpired, ValueError, IndexError):
+    except (OSError, _run.TimeoutExpired, ValueError, IndexError):
         return {}
     found: dict[str, dict] = {}
     for row in rows:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 from dataclasses import dataclass
 
 from packaging.utils import canonicalize_name
+from core import run as _run
 
 _PY_FRAME = re.compile(r'^\s*File "(?P<path>[^"]+)", line (?P<line>\d+)')
 _PYTEST_FRAME = re.compile(r"^(?P<path>\S+\.py):(?P<line>\d+): ")
@@ -84,15 +84,13 @@ def owners(python: str | None, tops: list[str]) -> dict[str, tuple[str, str | No
     """``{top-level module: (distribution, version)}`` asked of the project's interpreter."""
     found: dict[str, tuple[str, str | None]] = {}
     if python and tops:
-        env = dict(os.environ)
-        env.pop("PYTHONPATH", None)
+        env = _run.project_env(python)  # the one policy (core.run)
         try:
-            proc = subprocess.run([python, "-I", "-c", OWNER_SCRIPT, json.dumps(sorted(set(tops)))],
-                                  capture_output=True, text=True, timeout=120, env=env)
+            proc = _run.run([python, "-I", "-c", OWNER_SCRIPT, json.dumps(sorted(set(tops)))], timeout=120, env=env)
             if proc.returncode == 0 and proc.stdout.strip():
                 for top, (name, version) in json.loads(proc.stdout.strip().splitlines()[-1]).items():
                     found[top] = (name, version)
-        except (OSError, subprocess.TimeoutExpired, ValueError):
+        except (OSError, _run.TimeoutExpired, ValueError):
             pass
     for top in tops:  # not found: the import name is the best guess
         found.setdefault(top, (top.replace("_", "-"), None))
@@ -164,7 +162,8 @@ def explain(output_text: str, project=None, client=None, django_version: str | N
 
 
 def _fixing_release(client, dist: str, version: str | None, django_version: str, python: str | None) -> str | None:
-    from upgrader.deps import evaluate, step_target
+    from upgrader.deps.targets import step_target
+    from upgrader.deps.verdict import evaluate
     from upgrader.deps.model import Dependency
 
     step = step_target(django_version, python)

@@ -47,7 +47,7 @@ def blocked_installed(project, to_version: str, python: str | None = None,
                                    direct_url=row.get("direct_url")))
     if scan_code and path:
         _attach_code_hits(project, deps, to_version, python, path)
-    from upgrader.deps import step_target
+    from upgrader.deps.targets import step_target
 
     step = step_target(to_version, python)
     blocked = []
@@ -108,7 +108,7 @@ def _attach_code_hits(project, deps: list[Dependency], to_version: str, python: 
     except Exception:  # noqa: BLE001
         probe = None
     current = probe.django if probe is not None else None
-    from upgrader.deps import step_target
+    from upgrader.deps.targets import step_target
 
     report = blockers.check(project, [step_target(to_version, python)], python_path=path, current_django=current)
     by_key = {d.key: d for d in deps}

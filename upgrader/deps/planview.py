@@ -46,7 +46,7 @@ def for_plan(project, plan, client=None, full: bool = False, data=None) -> Block
     ``step.dependencies``; None when the project's interpreter cannot be run."""
     import release_data
 
-    from upgrader.deps import step_target
+    from upgrader.deps.targets import step_target
 
     try:
         probe = project.try_probe()

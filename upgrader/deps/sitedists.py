@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from dataclasses import dataclass, field
 from importlib import metadata as md
 from pathlib import Path
@@ -23,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from packaging.utils import canonicalize_name
 
 from upgrader.deps.model import ReleaseMeta
+from core import run as _run
 
 NOT_THIRD_PARTY = {"django", "pip", "setuptools", "wheel", "distribute", "pkg-resources"}
 
@@ -51,13 +51,11 @@ class InstalledDist:
 
 def site_dirs(python: str, timeout: float = 60) -> list[Path]:
     """The ``sys.path`` directories of interpreter ``python`` ([] when it cannot be run)."""
-    env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
+    env = _run.project_env(python)  # the one policy (core.run)
     try:
-        proc = subprocess.run([python, "-I", "-c", PATHS_SCRIPT], capture_output=True, text=True, timeout=timeout,
-                              env=env)
+        proc = _run.run([python, "-I", "-c", PATHS_SCRIPT], timeout=timeout, env=env)
         rows = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.returncode == 0 and proc.stdout.strip() else []
-    except (OSError, subprocess.TimeoutExpired, ValueError, IndexError):
+    except (OSError, _run.TimeoutExpired, ValueError, IndexError):
         return []
     return [Path(p) for p in rows if isinstance(p, str)]
 

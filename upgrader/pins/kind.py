@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import ast
 import configparser
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import UsageError
+from core.files import ProjectFiles
 
 KINDS = ("site", "library")
 NOT_DEPLOYED = {"tests", "test", "testapp", "example", "examples", "demo", "sandbox", "docs", "doc", "testproject",
@@ -90,21 +90,21 @@ def deployment(root: Path) -> str | None:
     """The first sign that the project deploys itself (a path, relative), or None."""
     if (root / "manage.py").is_file():
         return "manage.py"
-    for dirpath, dirnames, filenames in os.walk(root):
-        rel = Path(dirpath).relative_to(root)
-        dirnames[:] = [d for d in dirnames if d not in SKIP and d.lower() not in NOT_DEPLOYED and not d.startswith(".")]
-        if len(rel.parts) >= 3:
-            dirnames[:] = []
-        for name in filenames:
-            if name in ("wsgi.py", "asgi.py"):
-                return (rel / name).as_posix()
-            if name.endswith(".py") and "settings" in name:
-                try:
-                    text = (Path(dirpath) / name).read_text(encoding="utf-8", errors="replace")
-                except OSError:
-                    continue
-                if _ALLOWED_HOSTS.search(text):
-                    return (rel / name).as_posix()
+    # the project's files (core.files), at most three directories deep, outside tests/docs/examples
+    rels = [p.relative_to(root) for p in ProjectFiles(root).python_files()]
+    for rel in sorted(rels, key=lambda r: (len(r.parts), r.as_posix())):
+        dirs, name = rel.parts[:-1], rel.name
+        if len(dirs) > 3 or any(d in SKIP or d.lower() in NOT_DEPLOYED or d.startswith(".") for d in dirs):
+            continue
+        if name in ("wsgi.py", "asgi.py"):
+            return rel.as_posix()
+        if "settings" in name:
+            try:
+                text = (root / rel).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if _ALLOWED_HOSTS.search(text):
+                return rel.as_posix()
     return None
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from core import versions
 from upgrader.pins import textio
 from upgrader.pins.model import PinChange
+from core.files import listdir
 
 CLASSIFIER = re.compile(r"Framework :: Django :: (?P<ver>\d+(?:\.\d+)?)")
 TOX_BRACE = re.compile(r"(?P<head>\b(?:django|dj)\{)(?P<items>[^}]*)\}", re.I)
@@ -186,7 +187,7 @@ def edits(root: Path, new_version: str, next_feature, texts: dict | None = None)
             out.append((tox, *_apply(tox, text, rep, ins, root)))
     workflows = root / ".github" / "workflows"
     if workflows.is_dir():
-        for path in sorted(list(workflows.glob("*.yml")) + list(workflows.glob("*.yaml"))):
+        for path in sorted(listdir(workflows, "*.yml") + listdir(workflows, "*.yaml")):
             text = read(path)
             rep, ins = matrix_edits(text, feature)
             if rep or ins:

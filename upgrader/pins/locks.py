@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from packaging.utils import canonicalize_name
 
 from upgrader.pins import reqfiles, textio
 from upgrader.pins.model import Context, Pin
+from core import run as _run
 
 try:  # Python 3.11+
     import tomllib as _toml
@@ -144,8 +144,8 @@ def _which(tool: str, python: str | None) -> str | None:
 
 def _poetry_major(exe: str) -> int | None:
     try:
-        out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=60).stdout
-    except (OSError, subprocess.SubprocessError):
+        out = _run.run([exe, "--version"], timeout=60, env=_run.tool_env()).stdout
+    except (OSError, _run.SubprocessError):
         return None
     m = re.search(r"(\d+)\.\d+", out)
     return int(m.group(1)) if m else None
@@ -217,9 +217,9 @@ def regenerate(lock: LockFile, timeout: float = 900, python: str | None = None) 
         return RegenerateResult(lock, False, f"{cmd[0]} is not installed; run: {lock.command_line}", None, cmd)
     cmd[0] = exe
     try:
-        proc = subprocess.run(cmd, cwd=str(lock.cwd or lock.path.parent), capture_output=True, text=True, timeout=timeout,
-                              stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired as exc:
+        # the project's environment (its venv first on PATH), the tool's Python variables cleared
+        proc = _run.run(cmd, cwd=str(lock.cwd or lock.path.parent), timeout=timeout, env=_run.project_env(python))
+    except _run.TimeoutExpired as exc:
         out = (exc.stdout or b"") if isinstance(exc.stdout, bytes) else (exc.stdout or "")
         out = out.decode("utf-8", "replace") if isinstance(out, bytes) else out
         return RegenerateResult(lock, False, f"{out}\n{lock.command_line} timed out after {timeout:g}s", None, cmd)
