@@ -45,7 +45,6 @@ import os
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -56,6 +55,8 @@ from core.errors import UsageError
 from upgrader import testresults, toxcommand
 from upgrader.harvest import WarningRecord, harvest_env, read_harvest
 from upgrader.summaryline import Failure, parse_counts, parse_failures  # noqa: F401 - re-exported for callers
+from core import run as _runner
+from core.files import listdir
 
 TAIL_LINES = 60
 KEEP_LINES = 20000
@@ -148,7 +149,7 @@ def _importable(python: str, *modules: str, cwd: Path) -> dict:
         "print(json.dumps({m: importlib.util.find_spec(m) is not None for m in sys.argv[1:]}))"
     )
     try:
-        out = subprocess.run([python, "-c", code, *modules], capture_output=True, text=True, cwd=cwd, timeout=60)
+        out = _runner.run([python, "-c", code, *modules], cwd=cwd, timeout=60, env=_runner.project_env(python))
         import json
 
         return json.loads(out.stdout.strip().splitlines()[-1])
@@ -228,7 +229,15 @@ def run_with_harvester(project, argv: list[str], stream: bool = True, env: dict 
     workdir = Path(project.dir)
     tmpdir = tempfile.mkdtemp(prefix="dua-harvest-")
     harvest_file = os.path.join(tmpdir, "warnings.jsonl")
-    run_env = harvest_env(env, harvest_file)
+    try:
+        project_python = project.interpreter.path
+    except Exception:  # noqa: BLE001 - the command may not need it
+        project_python = None
+    # the one environment policy (core.run): the tool's own Python never leaks into the project's run;
+    # PYTHONPATH the user gave (for the project) is kept; then the harvester on top of it
+    base = dict(os.environ if env is None else env)
+    user_path = [p for p in (base.get("PYTHONPATH") or "").split(os.pathsep) if p]
+    run_env = harvest_env(_runner.project_env(project_python, pythonpath=user_path, base=base), harvest_file)
     # pytest's short summary cuts failure messages at the terminal width: make it wide enough to read
     # them whole, even when the environment says COLUMNS=80 (CI runners, an outer pytest-xdist worker).
     try:
@@ -257,28 +266,18 @@ def run_with_harvester(project, argv: list[str], stream: bool = True, env: dict 
 
 
 def _run(argv, workdir, run_env, harvest_file, stream, sink, kept, start, python=None) -> RunResult:
+    def on_line(line: str) -> None:
+        kept.append(line)
+        if stream:
+            sink.write(line)
+            sink.flush()
+
     try:
-        proc = subprocess.Popen(
-            argv, cwd=workdir, env=run_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
+        returncode = _runner.stream(argv, on_line, cwd=workdir, env=run_env)
     except FileNotFoundError:
         raise UsageError(f"test command not found: {argv[0]} (it runs in {workdir})") from None
     except PermissionError:
         raise UsageError(f"test command is not executable: {argv[0]}") from None
-    try:
-        assert proc.stdout is not None
-        for raw in iter(proc.stdout.readline, b""):
-            line = raw.decode("utf-8", "replace")
-            kept.append(line)
-            if stream:
-                sink.write(line)
-                sink.flush()
-        returncode = proc.wait()
-    except KeyboardInterrupt:
-        proc.terminate()
-        proc.wait()
-        raise
     duration = time.monotonic() - start
     return _result(argv, returncode, list(kept), harvest_file, duration, workdir, python)
 
@@ -286,8 +285,8 @@ def _run(argv, workdir, run_env, harvest_file, stream, sink, kept, start, python
 def site_packages_of(python: str) -> list[str]:
     """The site-packages directories of a venv's interpreter, found as files (nothing is run)."""
     root = Path(python).parent.parent
-    return [str(p) for p in sorted(root.glob("lib/python*/site-packages")) + sorted(root.glob("Lib/site-packages"))
-            if p.is_dir()]
+    found = [lib / "site-packages" for lib in listdir(root / "lib", "python*")] + [root / "Lib" / "site-packages"]
+    return [str(p) for p in found if p.is_dir()]
 
 
 def _result(argv, returncode: int, lines: list[str], harvest_file: str, duration: float, project_dir,
