@@ -121,7 +121,7 @@ def _decode(data: bytes) -> tuple[str | None, bool]:
         return None, bom
 
 
-def _rewrite(path: Path, data: bytes, codemods, target: str):
+def _rewrite(path: Path, data: bytes, codemods, target: str, is_settings: bool | None = None):
     """(new bytes or None, applied, findings, error) for one file."""
     from codemods.apply import apply_source
 
@@ -130,7 +130,7 @@ def _rewrite(path: Path, data: bytes, codemods, target: str):
         return None, [], [], "not UTF-8; left untouched"
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
     work = text.replace("\r\n", "\n") if crlf else text
-    src = apply_source(work, str(path), codemods, target=target)
+    src = apply_source(work, str(path), codemods, target=target, is_settings=is_settings)
     if src.error or not src.changed:
         return None, list(src.applied), list(src.findings), src.error
     new = src.new.replace("\n", "\r\n") if crlf else src.new
@@ -155,8 +155,10 @@ def _instances(codemods) -> list:
     return out
 
 
-def compute(project_dir: Path, codemods, target: str, where: str) -> CodemodPhase:
-    """Run ``codemods`` once over the project's files; keep every change's new text (nothing written)."""
+def compute(project_dir: Path, codemods, target: str, where: str, settings_files=None) -> CodemodPhase:
+    """Run ``codemods`` once over the project's files; keep every change's new text (nothing written).
+    ``settings_files``: the project's settings (``project.files.settings_files()``), where the settings
+    codemods run (None: told from each file's name and text)."""
     from core.files import discover
 
     project_dir = Path(project_dir)
@@ -164,6 +166,7 @@ def compute(project_dir: Path, codemods, target: str, where: str) -> CodemodPhas
     if not codemods:
         return phase
     phase.codemods = _instances(codemods)
+    settings = None if settings_files is None else {os.path.realpath(p) for p in settings_files}
     for path in discover([str(project_dir)]).files:
         rel = Path(os.path.relpath(path, project_dir)).as_posix()
         try:
@@ -172,7 +175,8 @@ def compute(project_dir: Path, codemods, target: str, where: str) -> CodemodPhas
         except OSError as exc:
             phase.errors.append({"path": rel, "error": f"cannot read: {exc.strerror or exc}"})
             continue
-        new, applied, findings, error = _rewrite(path, data, phase.codemods, phase.target)
+        new, applied, findings, error = _rewrite(
+            path, data, phase.codemods, phase.target, None if settings is None else os.path.realpath(path) in settings)
         if error:
             phase.errors.append({"path": rel, "error": error})
         for fd in findings:

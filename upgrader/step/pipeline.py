@@ -95,7 +95,7 @@ def apply_and_test(ctx: StepContext, codemods, on: str, where: str, label: str, 
     suite and blame (``upgrader.step.blame``) what they broke; blamed codemods are undone."""
     pdir = ctx.project.dir
     cp = ctx.snap.checkpoint()
-    phase = fixes.compute(pdir, codemods, on, where)
+    phase = fixes.compute(pdir, codemods, on, where, settings_files=ctx.project.files.settings_files())
     ctx.report.codemods[where] = phase
     out = FixesResult(phase=phase, final=before)
     try:
