@@ -286,7 +286,7 @@ def count_references(module: cst.CSTNode, name: str) -> int:
         def compute():
             tree = _hinted_tree(module)
             if tree is not None:  # the same counts from the ast tree (tests/codemods/test_elide.py)
-                from codemods.elide import ast_name_counts
+                from codemods.astnames import ast_name_counts
 
                 return ast_name_counts(tree)
             counter = _RefCounter(None)

@@ -30,24 +30,13 @@ SUBPROCESS_ALLOWED = {
 }
 # Not yet moved onto the file layer / the runner / out of a cycle (the architecture issue's work in
 # progress): each entry is debt, to be removed, never added to.
-PENDING_WALKERS = {
-    "upgrader/caches.py", "upgrader/envbuild.py",
-
-    "upgrader/scanner.py", "upgrader/snapshot.py", "upgrader/step/rollback.py",
-
-}
-PENDING_SUBPROCESS = {
-    "upgrader/caches.py", "upgrader/deps/collect.py", "upgrader/deps/failures.py", "upgrader/deps/sitedists.py",
-    "upgrader/envbuild.py", "upgrader/gitutil.py", "upgrader/installer.py", "upgrader/pins/locks.py",
-    "upgrader/step/checks.py", "upgrader/step/runner.py", "upgrader/testrun.py",
+PENDING_WALKERS: set = set()
+PENDING_SUBPROCESS = {  # being moved onto core.run by their owner as this is written
+    "upgrader/caches.py", "upgrader/envbuild.py", "upgrader/gitutil.py", "upgrader/installer.py",
+    "upgrader/step/checks.py", "upgrader/step/runner.py",
 }
 PENDING_LAYERS: set = set()
-PENDING_CYCLES = [
-    ["upgrader.deps", "upgrader.deps.blockers", "upgrader.deps.failures"],
-    ["upgrader.deps", "upgrader.deps.blockers", "upgrader.deps.failures", "upgrader.deps.planview"],
-    ["upgrader.step.render", "upgrader.step.report"],
-    ["upgrader.render.registry", "upgrader.report.render"],
-]
+PENDING_CYCLES: list = []
 WALK_CALLS = {"walk", "scandir", "rglob", "glob", "iglob", "listdir", "iterdir"}
 WALK_MODULE_FUNCS = {("os", "walk"), ("os", "scandir"), ("os", "listdir"), ("glob", "glob"), ("glob", "iglob")}
 SUBPROCESS_FUNCS = {"run", "Popen", "call", "check_call", "check_output", "getoutput", "getstatusoutput"}
