@@ -195,7 +195,7 @@ def test_step_on_through_5x_on_python_3_12(shop):
     assert step["to_feature"] == "5.0" and step["status"] == "ok", step["message"]
     assert step["tests"]["after"]["ok"]
     # the new interpreter is remembered for the next commands (no --python needed)
-    from upgrader.interpreter import find_interpreter
+    from core.interpreter import find_interpreter
 
     remembered = find_interpreter(project)
     assert remembered.source == ".django-upgrade/interpreter"
