@@ -257,8 +257,8 @@ class _RenameTransformer(cst.CSTTransformer):
         b = self.index.binding(head) if head else None
         if b is not None and b.kind == "import" and b.asname is None and new_mod.startswith(head + "."):
             return cst.parse_expression(new)
-        if new_name in self.index.bindings and any(x.qualname != new for x in self.index.bindings[new_name]):
-            return updated
+        if new_name in self.index.bindings and any(x.qualname not in (new, qual) for x in self.index.bindings[new_name]):
+            return updated  # (a from-import of the same old name is renamed to new_name in this pass too)
         if new_name in self.index.other_bound:
             return updated
         self.attr_needs_import.append((new_mod, new_name))

@@ -61,3 +61,11 @@ def test_mixed_import_keeps_the_regex_class_and_reports():
 
 def test_noop_dotted_import():
     check_noop(CoreUrlresolvers, 'import django.core.urlresolvers\nx = django.core.urlresolvers.reverse("a")\n', reported=True)
+
+
+def test_module_attribute_and_from_import_of_the_same_name_in_one_pass():
+    """Idempotence regression (wagtail 1.13): both spellings of django.core.urlresolvers.reverse."""
+    check_transformed(CoreUrlresolvers,
+                      'from django.core import urlresolvers\nfrom django.core.urlresolvers import reverse\n'
+                      'a = urlresolvers.reverse("a")\nb = reverse("b")\n',
+                      'from django.urls import reverse\na = reverse("a")\nb = reverse("b")\n')
