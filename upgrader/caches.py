@@ -30,11 +30,12 @@ import configparser
 import json
 import os
 import shutil
-import subprocess
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import tomlkit
+
+from core import run as _run
 
 from core.errors import UsageError
 
@@ -228,12 +229,8 @@ def project_sys_path(project_dir: Path) -> list[str]:
 
 def django_env(project_dir: Path, settings_module: str) -> dict[str, str]:
     """The environment for running the project's Django code in a subprocess."""
-    env = dict(os.environ)
-    env.pop("PYTHONHOME", None)
-    env["DJANGO_SETTINGS_MODULE"] = settings_module
-    env["PYTHONPATH"] = os.pathsep.join(project_sys_path(project_dir))
-    env.setdefault("PYTHONDONTWRITEBYTECODE", "1")
-    return env
+    return _run.project_env(settings=settings_module, pythonpath=project_sys_path(project_dir),
+                            extra={"PYTHONDONTWRITEBYTECODE": os.environ.get("PYTHONDONTWRITEBYTECODE") or "1"})
 
 
 # --------------------------------------------------------------------------- clearing
@@ -262,15 +259,9 @@ def clear_caches(project, settings: str | None = None, python: str | None = None
 
             python = find_interpreter(project_dir, None, config.get("python")).path
     try:
-        proc = subprocess.run(
-            [str(python), "-c", CLEAR_SCRIPT],
-            cwd=str(project_dir),
-            capture_output=True,
-            text=True,
-            env=django_env(project_dir, found.module),
-            timeout=timeout,
-        )
-    except subprocess.TimeoutExpired:
+        proc = _run.run([str(python), "-c", CLEAR_SCRIPT], cwd=project_dir, env=django_env(project_dir, found.module),
+                        timeout=timeout)
+    except _run.TimeoutExpired:
         raise UsageError(f"clearing the caches with {python} did not finish within {timeout:.0f}s") from None
     except OSError as exc:
         raise UsageError(f"cannot run the project's Python {python}: {exc}") from None

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import tomlkit
 
+from core import run as _run
 from upgrader import installer
 from core.errors import EXIT_STEP_FAILED, UpgradeError, UsageError
 from core.interpreter import pyenv_interpreters, venv_python
@@ -70,9 +70,9 @@ def resolve_python(spec: str | os.PathLike) -> str:
 
 def _exact_version(python: str) -> str | None:
     try:
-        out = subprocess.run([python, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"],
-                             capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
+        out = _run.run([python, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], env=_run.tool_env(),
+                       timeout=60)
+    except (OSError, _run.TimeoutExpired):
         return None
     return out.stdout.strip() or None
 
@@ -168,8 +168,8 @@ def build_project_venv(
         raise UsageError(f"cannot build a virtualenv at {dest}: the directory exists and is not empty")
     reqs = project_requirements(project_dir) if requirements is None else list(requirements)
     try:
-        proc = subprocess.run([python, "-m", "venv", str(dest)], capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        proc = _run.run([python, "-m", "venv", str(dest)], env=_run.tool_env(), timeout=600)
+    except (OSError, _run.TimeoutExpired) as exc:
         raise UpgradeError(f"cannot create a virtualenv with {python}: {exc}", EXIT_STEP_FAILED) from None
     if proc.returncode != 0:
         last = (proc.stderr.strip().splitlines() or ["no output"])[-1]

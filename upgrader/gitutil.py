@@ -16,11 +16,10 @@ Every path is taken relative to ``dir`` (which may be a sub-directory of the rep
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
+from core import run as _run
 from core.errors import UpgradeError
 
 TOOL_DIR = ".django-upgrade"
@@ -34,20 +33,11 @@ def _git_exe() -> str:
     return exe
 
 
-def git(directory: str | Path, *args: str, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess:
+def git(directory: str | Path, *args: str, check: bool = True, timeout: float = 120) -> _run.CompletedProcess:
     """Run ``git -C directory args...`` and return the completed process (text mode)."""
-    env = dict(os.environ)
-    env.setdefault("GIT_TERMINAL_PROMPT", "0")
-    env["LC_ALL"] = "C"
     try:
-        proc = subprocess.run(
-            [_git_exe(), "-C", str(directory), *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=timeout,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        proc = _run.run([_git_exe(), "-C", str(directory), *args], env=_run.tool_env(), timeout=timeout)
+    except (OSError, _run.TimeoutExpired) as exc:
         raise UpgradeError(f"git {' '.join(args[:2])} failed: {exc}") from None
     if check and proc.returncode != 0:
         msg = (proc.stderr.strip() or proc.stdout.strip() or f"exit {proc.returncode}").splitlines()

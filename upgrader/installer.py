@@ -22,9 +22,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from core import run as _run
 
 TAIL_LINES = 40
 
@@ -86,9 +87,8 @@ def uv_executable() -> str | None:
 
 
 def _clean_env() -> dict[str, str]:
-    env = dict(os.environ)
-    for key in ("PYTHONPATH", "PYTHONHOME", "PIP_REQUIRE_VIRTUALENV", "VIRTUAL_ENV"):
-        env.pop(key, None)
+    """pip/uv as programs: the runner's tool environment (the tool's own Python never leaks in)."""
+    env = _run.tool_env()
     env.setdefault("PIP_DISABLE_PIP_VERSION_CHECK", "1")
     return env
 
@@ -118,15 +118,8 @@ def install(
     if not requirements:
         return InstallResult(True, 0, command, "nothing to install", tool, [])
     try:
-        proc = subprocess.run(
-            command,
-            cwd=str(project_dir) if project_dir else None,
-            capture_output=True,
-            text=True,
-            env=_clean_env(),
-            timeout=timeout,
-        )
-    except subprocess.TimeoutExpired as exc:
+        proc = _run.run(command, cwd=str(project_dir) if project_dir else None, env=_clean_env(), timeout=timeout)
+    except _run.TimeoutExpired as exc:
         out = (exc.stdout or b"")
         out = out.decode(errors="replace") if isinstance(out, bytes) else out
         return InstallResult(False, -1, command, _tail(out + f"\ntimed out after {timeout:.0f}s"), tool, list(requirements))
@@ -143,18 +136,16 @@ def uninstall(python: str | Path, dists: list[str]) -> InstallResult:
     else:
         command, tool = [str(python), "-m", "pip", "uninstall", "-y", *dists], "pip"
     try:
-        proc = subprocess.run(command, capture_output=True, text=True, env=_clean_env(), timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        proc = _run.run(command, env=_clean_env(), timeout=600)
+    except (OSError, _run.TimeoutExpired) as exc:
         return InstallResult(False, -1, command, str(exc), tool, list(dists))
     return InstallResult(proc.returncode == 0, proc.returncode, command, _tail(proc.stdout + proc.stderr), tool, list(dists))
 
 
 def _run_json(python: str | Path, script: str, *args: str, timeout: float = 120):
     try:
-        proc = subprocess.run(
-            [str(python), "-I", "-c", script, *args], capture_output=True, text=True, env=_clean_env(), timeout=timeout
-        )
-    except (OSError, subprocess.TimeoutExpired):
+        proc = _run.run([str(python), "-I", "-c", script, *args], env=_clean_env(), timeout=timeout)
+    except (OSError, _run.TimeoutExpired):
         return None
     if proc.returncode != 0 or not proc.stdout.strip():
         return None
@@ -174,21 +165,18 @@ def pip_freeze(python: str | Path) -> list[str]:
     """``pip freeze`` of ``python``'s environment as a list of lines (empty when it cannot be run)."""
     env = _clean_env()
     try:
-        proc = subprocess.run(
-            [str(python), "-m", "pip", "freeze", "--all", "--disable-pip-version-check"],
-            capture_output=True, text=True, env=env, timeout=300,
-        )
+        proc = _run.run([str(python), "-m", "pip", "freeze", "--all", "--disable-pip-version-check"], env=env, timeout=300)
         if proc.returncode == 0:
             return [line for line in proc.stdout.splitlines() if line.strip()]
-    except (OSError, subprocess.TimeoutExpired):
+    except (OSError, _run.TimeoutExpired):
         pass
     uv = uv_executable()
     if uv:
         try:
-            proc = subprocess.run([uv, "pip", "freeze", "--python", str(python)], capture_output=True, text=True, env=env, timeout=300)
+            proc = _run.run([uv, "pip", "freeze", "--python", str(python)], env=env, timeout=300)
             if proc.returncode == 0:
                 return [line for line in proc.stdout.splitlines() if line.strip()]
-        except (OSError, subprocess.TimeoutExpired):
+        except (OSError, _run.TimeoutExpired):
             pass
     return _run_json(python, _DISTS_SCRIPT) or []
 

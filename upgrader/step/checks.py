@@ -9,9 +9,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from dataclasses import dataclass
 
 
@@ -38,11 +36,11 @@ def manage(project, args: list[str], timeout: float = 600) -> ManageResult:
 
     from upgrader.step.suite import project_env
 
+    from core import run as _run
+
     py = project.interpreter.path
-    env = dict(os.environ)
-    for key in ("PYTHONHOME", "VIRTUAL_ENV", "PYTHONWARNINGS"):
-        env.pop(key, None)
-    env.update(project_env(project))  # [tool.django-upgrade] settings: the settings the project uses
+    # [tool.django-upgrade] settings: the settings the project uses
+    env = _run.project_env(py, settings=project_env(project).get("DJANGO_SETTINGS_MODULE"))
     if (project.dir / "manage.py").is_file():
         argv = [py, "manage.py", *args]
     else:
@@ -52,9 +50,8 @@ def manage(project, args: list[str], timeout: float = 600) -> ManageResult:
         env.update(caches.django_env(project.dir, found.module))
         argv = [py, "-m", "django", *args]
     try:
-        proc = subprocess.run(argv, cwd=project.dir, env=env, capture_output=True, text=True, timeout=timeout,
-                              stdin=subprocess.DEVNULL)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        proc = _run.run(argv, cwd=project.dir, env=env, timeout=timeout)
+    except (OSError, _run.TimeoutExpired) as exc:
         return ManageResult(argv[1:], None, str(exc), False)
     return ManageResult(argv[1:], proc.returncode, (proc.stdout or "") + (proc.stderr or ""))
 

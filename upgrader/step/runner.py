@@ -12,7 +12,6 @@ as each one moved the installed Django (never with ``--no-install``).
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from core import versions
@@ -135,8 +134,9 @@ def _new_python(options: StepOptions, project: Project, progress: Progress, data
 
 
 def phases_python_version(python: str) -> str:
-    out = subprocess.run([python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                         capture_output=True, text=True, timeout=60)
+    from core import run as _run
+
+    out = _run.run([python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], env=_run.tool_env(), timeout=60)
     return out.stdout.strip() or "?"
 
 
