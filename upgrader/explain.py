@@ -254,10 +254,12 @@ def explain_run(run_result, project_root, data, start: str, end: str, findings: 
         if best:
             _, cand, finding, by = best
             e.change_id, e.change_title, e.release, e.fix, e.matched_by = cand.id, cand.title, cand.release, cand.fix, by
-            if finding is None and failing.first_party:
-                e.location = failing.first_party
-            elif finding is None and cand.findings:
+            if finding is None and cand.findings:
+                # matched by its signature alone: the detected cause (an override with the old
+                # signature) says more than the test line where the query happened to run
                 finding = cand.findings[0]
+            elif finding is None and failing.first_party:
+                e.location = failing.first_party
             if finding is not None:
                 e.location, e.location_text = f"{finding.path}:{finding.line}", finding.text
         out.append(e)
