@@ -28,15 +28,6 @@ WALKERS_ALLOWED = {
 SUBPROCESS_ALLOWED = {
     "core/run.py": "the runner itself",
 }
-# Not yet moved onto the file layer / the runner / out of a cycle (the architecture issue's work in
-# progress): each entry is debt, to be removed, never added to.
-PENDING_WALKERS: set = set()
-PENDING_SUBPROCESS = {  # being moved onto core.run by their owner as this is written
-    "upgrader/caches.py", "upgrader/envbuild.py", "upgrader/gitutil.py", "upgrader/installer.py",
-    "upgrader/step/checks.py", "upgrader/step/runner.py",
-}
-PENDING_LAYERS: set = set()
-PENDING_CYCLES: list = []
 WALK_CALLS = {"walk", "scandir", "rglob", "glob", "iglob", "listdir", "iterdir"}
 WALK_MODULE_FUNCS = {("os", "walk"), ("os", "scandir"), ("os", "listdir"), ("glob", "glob"), ("glob", "iglob")}
 SUBPROCESS_FUNCS = {"run", "Popen", "call", "check_call", "check_output", "getoutput", "getstatusoutput"}
@@ -120,7 +111,6 @@ def _top(name: str) -> str:
 def test_layers(package, forbidden):
     bad = sorted(f"{_rel(m)} imports {t}" for m, targets in GRAPH.items() if _top(m) == package
                  for t in targets if _top(t) in forbidden)
-    bad = [b for b in bad if b not in PENDING_LAYERS]
     assert not bad, "\n".join(bad)
 
 
@@ -169,7 +159,7 @@ def _cycles() -> list[list[str]]:
 
 
 def test_no_import_cycles():
-    cycles = [c for c in _cycles() if c not in PENDING_CYCLES]
+    cycles = _cycles()
     assert not cycles, "import cycles:\n" + "\n".join(" <-> ".join(c) for c in cycles)
 
 
@@ -201,7 +191,7 @@ def test_only_the_file_layer_walks_directories():
     bad = []
     for name, tree in TREES.items():
         rel = _rel(name)
-        if _skip(rel, WALKERS_ALLOWED) or rel in PENDING_WALKERS:
+        if _skip(rel, WALKERS_ALLOWED):
             continue
         from_os = _imported_names(tree, "os") | _imported_names(tree, "glob")
         for line, owner, attr in _calls(tree):
@@ -216,7 +206,7 @@ def test_only_the_runner_starts_subprocesses():
     bad = []
     for name, tree in TREES.items():
         rel = _rel(name)
-        if _skip(rel, SUBPROCESS_ALLOWED) or rel in PENDING_SUBPROCESS:
+        if _skip(rel, SUBPROCESS_ALLOWED):
             continue
         from_sub = _imported_names(tree, "subprocess")
         from_os = _imported_names(tree, "os")
