@@ -25,19 +25,15 @@ reach a running server's memory, so its entry carries a ``note`` saying the serv
 
 from __future__ import annotations
 
-import ast
-import configparser
 import json
-import os
 import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import tomlkit
-
 from core import run as _run
 
 from core.errors import UsageError
+from core.settings import SettingsModule, find_settings_module, import_roots, settings_from_script
 
 MARKER = "@@django-upgrade-clear-cache@@"
 
@@ -95,8 +91,6 @@ emit({"caches": results, "django": django.get_version()})
 
 IN_PROCESS_BACKENDS = ("locmem.LocMemCache", "dummy.DummyCache")
 
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".tox", ".nox", ".django-upgrade", ".mypy_cache",
-             ".pytest_cache", ".ruff_cache", "site-packages"}
 
 
 @dataclass
@@ -112,125 +106,27 @@ class ClearedCache:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class SettingsModule:
-    module: str
-    source: str  # "--settings", "[tool.django-upgrade] settings", "manage.py", "pytest.ini", ...
-
-
 # --------------------------------------------------------------------------- settings discovery
-
-def manage_py_files(project_dir: Path) -> list[Path]:
-    """PROJECT/manage.py, else manage.py one directory down (src/manage.py layouts): the file layer's."""
-    from core import files
-
-    return files.manage_py_files(project_dir)
-
-
-def settings_from_manage_py(path: Path) -> str | None:
-    """The literal of ``os.environ.setdefault("DJANGO_SETTINGS_MODULE", "x")`` (or
-    ``os.environ["DJANGO_SETTINGS_MODULE"] = "x"``) in manage.py, read with ast."""
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"), filename=str(path))
-    except (SyntaxError, ValueError, OSError):
-        return None
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "setdefault":
-            args = node.args
-            if (
-                len(args) >= 2
-                and isinstance(args[0], ast.Constant) and args[0].value == "DJANGO_SETTINGS_MODULE"
-                and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)
-            ):
-                return args[1].value
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-            for target in node.targets:
-                if (
-                    isinstance(target, ast.Subscript)
-                    and isinstance(target.slice, ast.Constant)
-                    and target.slice.value == "DJANGO_SETTINGS_MODULE"
-                ):
-                    return node.value.value
-    return None
-
-
-def _ini_value(path: Path, sections: tuple[str, ...]) -> str | None:
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read(path, encoding="utf-8")
-    except (configparser.Error, OSError, UnicodeDecodeError):
-        return None
-    for section in sections:
-        if parser.has_section(section):
-            value = parser[section].get("django_settings_module")  # configparser lower-cases keys
-            if value and value.strip():
-                return value.strip()
-    return None
-
-
-def settings_from_pytest_config(project_dir: Path) -> SettingsModule | None:
-    """pytest-django's DJANGO_SETTINGS_MODULE in the files pytest reads, in pytest's own order."""
-    ini = project_dir / "pytest.ini"
-    if ini.is_file():
-        value = _ini_value(ini, ("pytest",))
-        if value:
-            return SettingsModule(value, "pytest.ini")
-    pyproject = project_dir / "pyproject.toml"
-    if pyproject.is_file():
-        try:
-            doc = tomlkit.parse(pyproject.read_text(encoding="utf-8"))
-            opts = doc.get("tool", {}).get("pytest", {}).get("ini_options", {})
-            for key, value in opts.items():
-                if str(key).upper() == "DJANGO_SETTINGS_MODULE" and str(value).strip():
-                    return SettingsModule(str(value).strip(), "pyproject.toml [tool.pytest.ini_options]")
-        except Exception:  # an unparsable pyproject is reported by the config loader, not here
-            pass
-    tox = project_dir / "tox.ini"
-    if tox.is_file():
-        value = _ini_value(tox, ("pytest",))
-        if value:
-            return SettingsModule(value, "tox.ini [pytest]")
-    cfg = project_dir / "setup.cfg"
-    if cfg.is_file():
-        value = _ini_value(cfg, ("tool:pytest",))
-        if value:
-            return SettingsModule(value, "setup.cfg [tool:pytest]")
-    return None
+# The one settings rule lives in core.settings; these names stay for the callers of this module.
+settings_from_manage_py = settings_from_script
 
 
 def find_settings(project_dir: str | Path, explicit: str | None = None, config: dict | None = None) -> SettingsModule | None:
-    project_dir = Path(project_dir)
-    if explicit:
-        return SettingsModule(explicit, "--settings")
-    configured = (config or {}).get("settings")
-    if configured:
-        return SettingsModule(str(configured), "[tool.django-upgrade] settings")
-    for manage in manage_py_files(project_dir):
-        value = settings_from_manage_py(manage)
-        if value:
-            return SettingsModule(value, str(manage.relative_to(project_dir)))
-    found = settings_from_pytest_config(project_dir)
-    if found:
-        return found
-    if os.environ.get("DJANGO_SETTINGS_MODULE"):
-        return SettingsModule(os.environ["DJANGO_SETTINGS_MODULE"], "$DJANGO_SETTINGS_MODULE")
-    return None
+    """``--settings``, ``[tool.django-upgrade] settings``, manage.py, pytest/tox/setup.cfg, runtests.py,
+    ``$DJANGO_SETTINGS_MODULE`` (``core.settings.find_settings_module``)."""
+    return find_settings_module(Path(project_dir), explicit, (config or {}).get("settings"))
 
 
 def project_sys_path(project_dir: Path) -> list[str]:
-    """Directories the project's code is imported from: manage.py's directory, then the project root."""
-    paths = [str(m.parent) for m in manage_py_files(project_dir)]
-    if str(project_dir) not in paths:
-        paths.append(str(project_dir))
-    if (project_dir / "src").is_dir() and str(project_dir / "src") not in paths:
-        paths.append(str(project_dir / "src"))
-    return paths
+    """Directories the project's code is imported from: manage.py's directory, the root, src/."""
+    return [str(p) for p in import_roots(project_dir)]
 
 
-def django_env(project_dir: Path, settings_module: str) -> dict[str, str]:
-    """The environment for running the project's Django code in a subprocess."""
-    return _run.project_env(settings=settings_module, pythonpath=project_sys_path(project_dir),
-                            extra={"PYTHONDONTWRITEBYTECODE": os.environ.get("PYTHONDONTWRITEBYTECODE") or "1"})
+def django_env(project_dir: Path, settings_module: str, python: str | None = None) -> dict[str, str]:
+    """The environment for running the project's Django code in a subprocess (``core.run``'s policy)."""
+    env = _run.project_env(python, settings=settings_module, pythonpath=project_sys_path(Path(project_dir)))
+    env.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    return env
 
 
 # --------------------------------------------------------------------------- clearing
@@ -259,7 +155,7 @@ def clear_caches(project, settings: str | None = None, python: str | None = None
 
             python = find_interpreter(project_dir, None, config.get("python")).path
     try:
-        proc = _run.run([str(python), "-c", CLEAR_SCRIPT], cwd=project_dir, env=django_env(project_dir, found.module),
+        proc = _run.run([str(python), "-c", CLEAR_SCRIPT], cwd=project_dir, env=django_env(project_dir, found.module, python),
                         timeout=timeout)
     except _run.TimeoutExpired:
         raise UsageError(f"clearing the caches with {python} did not finish within {timeout:.0f}s") from None
