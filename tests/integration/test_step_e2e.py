@@ -120,6 +120,8 @@ def _check_step(project: Path, report: dict, feature: str) -> None:
             assert f["diff"].startswith(f"--- a/{f['path']}\n"), f["diff"][:200]
     assert Path(report["report_files"]["json"]).is_file() and Path(report["report_files"]["markdown"]).is_file()
     assert json.loads(Path(report["report_files"]["json"]).read_text())["to"] == report["to"]
+    page = Path(report["report_files"]["html"]).read_text()
+    assert page.startswith("<!DOCTYPE html>") and report["to"] in page and "<script" not in page
 
 
 @pytest.fixture

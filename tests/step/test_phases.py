@@ -55,6 +55,21 @@ def test_install_arguments_follow_how_the_project_was_installed(tmp_path):
     assert pipeline.install_requirements(tmp_path, "4.0.10", [], True) == ["django==4.0.10", "-e", "."]
 
 
+def test_a_step_installs_only_the_requirement_files_it_bumped(tmp_path):
+    """django-filter 2.4 (a real sdist) has requirements/maintainer.txt pinning Sphinx 1.3 and friends:
+    a step in the project's own environment installed it with Django and failed on Python 3.9. Only
+    the files the pins phase changed are installed with the new Django."""
+    write(tmp_path, {"requirements/test.txt": "-r test-ci.txt\ndjango==4.0.10\n",
+                     "requirements/test-ci.txt": "coverage\n",
+                     "requirements/maintainer.txt": "Sphinx==1.3.6\nalabaster==0.7.7\n"})
+    bumped = [str(tmp_path / "requirements" / "test.txt")]
+    assert pipeline.install_requirements(tmp_path, "4.0.10", [], False, bumped=bumped, existing_env=True) == [
+        "django==4.0.10", "-r", "requirements/test.txt"]
+    assert pipeline.install_requirements(tmp_path, "4.0.10", [], False, existing_env=True) == ["django==4.0.10"]
+    # a new virtualenv (--new-python) still gets every requirement file the project has
+    assert "requirements/maintainer.txt" in pipeline.install_requirements(tmp_path, "4.0.10", [], False)
+
+
 PROJECT = {
     "shop/__init__.py": "",
     "shop/text.py": "from django.utils.encoding import force_text\r\n\r\n\r\ndef label(x):\r\n    return force_text(x)\r\n",

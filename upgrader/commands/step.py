@@ -49,13 +49,16 @@ from core.errors import EXIT_INTERRUPTED, UsageError
               "only starts from green.")
 @click.option("--allow-downgrade", is_flag=True, help="Accept an install that downgrades or removes packages "
               "(they are listed either way).")
+@click.option("--project-kind", type=click.Choice(["site", "library"]), default=None,
+              help="How the pins are bumped: a site pins exactly, a library widens its range "
+                   "(default: detected; [tool.django-upgrade] project-kind).")
 @click.option("--skip-codemod", "skip", multiple=True, metavar="NAME", help="Do not run this codemod (repeatable).")
 @click.option("--rollback", is_flag=True, help="Put back the pins, code and installed Django of before the last step.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the codemods' diff in the text report.")
 @click.option("--verbose", "-v", is_flag=True, help="Stream the test suite's output to stderr.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, no_clear_cache, new_python, venv_dir,
-            check_deps, upgrade_deps, index_url, accept_failing, allow_downgrade, skip, rollback, show_diff, verbose, fmt):
+            check_deps, upgrade_deps, index_url, accept_failing, allow_downgrade, project_kind, skip, rollback, show_diff, verbose, fmt):
     """Take the project to the next Django release (or --to X.Y), the way Django's upgrade guide says."""
     from upgrader.step import StepOptions, render as step_render, rollback as do_rollback, run
 
@@ -91,6 +94,7 @@ def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, n
         commit=commit, allow_dirty=allow_dirty, install=not no_install, clear_cache=not no_clear_cache,
         new_python=new_python, venv_dir=venv_dir, upgrade_deps=upgrade_deps, check_deps=check_deps,
         index_url=index_url, skip_codemods=skip_all, accept_failing=accept_failing, allow_downgrade=allow_downgrade,
+        project_kind=project_kind,
         verbose=verbose, progress=show_progress(fmt),
     )
     try:

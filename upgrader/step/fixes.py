@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import ast
 import codecs
-import difflib
 import os
 import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from codemods.diff import unified_diff
 from core import atomic, versions
 
 
@@ -141,8 +141,7 @@ def _rewrite(path: Path, data: bytes, codemods, target: str, is_settings: bool |
 def _diff(rel: str, old: bytes, new: bytes) -> str:
     a = (_decode(old)[0] or "").replace("\r\n", "\n")
     b = (_decode(new)[0] or "").replace("\r\n", "\n")
-    return "".join(difflib.unified_diff(a.splitlines(keepends=True), b.splitlines(keepends=True),
-                                        fromfile=f"a/{rel}", tofile=f"b/{rel}"))
+    return unified_diff(rel, a, b)  # near-linear on large files (difflib is quadratic there)
 
 
 def _instances(codemods) -> list:

@@ -26,6 +26,7 @@ class StepOptions:
     skip_codemods: tuple = ()
     accept_failing: bool = False  # a suite / manage.py check red on X is the baseline, not a refusal
     allow_downgrade: bool = False  # an install that downgrades or removes a package is not a failure
+    project_kind: str | None = None  # site / library (None: detected, or [tool.django-upgrade] project-kind)
     verbose: bool = False
     progress: bool = False
     fmt: str = "text"

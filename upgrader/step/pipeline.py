@@ -199,12 +199,16 @@ def pins_phase(ctx: StepContext) -> PhaseResult:
     from upgrader.step import deps_phase
 
     r, pdir, y = ctx.report, ctx.project.dir, ctx.y
-    planned = pins.bump_django(pdir, y, dry_run=True)
+    kind = ctx.options.project_kind  # None: detected (or [tool.django-upgrade] project-kind)
+    # a library's lower bound must admit what the codemods on X wrote (their available_from)
+    current = r.codemods.get("current")
+    floor = pins.codemod_floor(current.applied if current is not None else ())
+    planned = pins.bump_django(pdir, y, dry_run=True, kind=kind, floor=floor)
     declared = {str(p.file) for p in pins.find_requirements(pdir, include_locks=False)}
     ctx.snap.add(sorted(declared | {str(c.file) for c in planned}))
-    r.pins = pins.bump_django(pdir, y)
+    r.pins = pins.bump_django(pdir, y, kind=kind, floor=floor)
     if not r.pins:
-        r.notes.append("Django is not declared in any requirements/pyproject/setup file: nothing to bump")
+        r.notes.append(pins.explain_unchanged(pdir, y))
     ctx.progress(f"bumped {len([c for c in r.pins if not c.regenerate])} Django pins to {y}")
     if ctx.options.upgrade_deps:
         ctx.dep_reqs = deps_phase.upgrade_deps(r, ctx.project, ctx.pf, ctx.snap, ctx.progress)
@@ -232,18 +236,29 @@ def _arg_items(args: list[str]) -> list[tuple]:
     return out
 
 
-def install_requirements(project_dir, y: str, dep_reqs: list, editable: bool, bumped=()) -> list[str]:
+def install_requirements(project_dir, y: str, dep_reqs: list, editable: bool, bumped=(),
+                         existing_env: bool = False) -> list[str]:
     """What the install phase asks the installer for: Django Y, the dependencies moved with it, the
     project's requirement files (not those whose own Django pin excludes Y - unless the pins phase
-    bumps them: ``bumped``, for a dry run), and ``-e .`` only when the project was installed editable."""
+    bumps them: ``bumped``, for a dry run), and ``-e .`` only when the project was installed editable.
+
+    ``existing_env``: the step installs into the environment the project already runs in, so only the
+    requirement files the pins phase changed (``bumped``) are installed with Y; the others are already
+    installed as the team chose, or were never meant for this environment (docs or release tooling:
+    django-filter 2.4's ``requirements/maintainer.txt`` pins Sphinx 1.3 and fails on Python 3.9)."""
     from upgrader import envbuild, pins
 
     full = envbuild.project_requirements(project_dir)
     kept = set(_arg_items(pins.drop_excluded(project_dir, full, y)))
     names = {os.path.realpath(os.path.join(str(project_dir), str(b))) for b in bumped}
-    reqs = [a for item in _arg_items(full)
-            if item in kept or (len(item) == 2 and os.path.realpath(os.path.join(str(project_dir), item[1])) in names)
-            for a in item]
+
+    def wanted(item) -> bool:
+        changed = len(item) == 2 and os.path.realpath(os.path.join(str(project_dir), item[1])) in names
+        if existing_env and len(item) == 2:
+            return changed
+        return item in kept or changed
+
+    reqs = [a for item in _arg_items(full) if wanted(item) for a in item]
     if reqs[:1] == ["-e"]:
         reqs = reqs if editable else []
     elif editable:
@@ -259,7 +274,8 @@ def install(ctx: StepContext) -> InstallResult:
                        "clearing on it were skipped, and no further step was taken")
         return out
     env_before = installer.environment(python, pdir)
-    out.requirements = install_requirements(pdir, y, ctx.dep_reqs, bool(env_before and env_before.editable))
+    out.requirements = install_requirements(pdir, y, ctx.dep_reqs, bool(env_before and env_before.editable),
+                                            bumped=[str(p.file) for p in r.pins or ()], existing_env=True)
     ctx.progress(f"installing Django {y} ({'uv' if installer.uv_executable() else 'pip'})")
     res = installer.install(python, out.requirements, project_dir=pdir)
     r.install = res

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import textwrap
 
+from upgrader.render.markdown import cell
+
 
 # ---------------------------------------------------------------------------------------- text
 def _counts(t: dict | None) -> str:
@@ -202,7 +204,7 @@ def _render_refused(d: dict) -> str:
 
 
 def _md(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return cell(text)
 
 
 def render_markdown(report) -> str:

@@ -1,7 +1,7 @@
 """The step report: what one step did and what is left by hand.
 
 Written by ``StepReport.finish`` as ``PROJECT/.django-upgrade/step-<from>-to-<to>.json`` and ``.md``
-(and copied to ``step-latest.json`` / ``step-latest.md``); printed as text, or as JSON with
+and ``.html`` (one self-contained page, :mod:`upgrader.render.html_step`; all copied to ``step-latest.*``); printed as text, or as JSON with
 ``--format json``. JSON keys (stable; docs/step.md lists them with their meaning):
 
     schema, project, python, interpreter, from, to, from_feature, to_feature, kind, status, exit_code,
@@ -123,13 +123,18 @@ class StepReport:
         if not ignore.exists():
             ignore.write_text("# written by django-upgrade\n*\n", encoding="utf-8")
         stem = f"step-{self.current}-to-{self.to}"
-        self.files = {"json": str(out / f"{stem}.json"), "markdown": str(out / f"{stem}.md")}
-        data_json = json.dumps(self.to_json(), indent=2, default=str) + "\n"
+        self.files = {"json": str(out / f"{stem}.json"), "markdown": str(out / f"{stem}.md"),
+                      "html": str(out / f"{stem}.html")}
+        doc = self.to_json()
+        data_json = json.dumps(doc, indent=2, default=str) + "\n"
+        from upgrader.render.html_step import render_step_html
         from upgrader.step.render import render_markdown
 
         md = render_markdown(self)
+        page = render_step_html(json.loads(data_json))
         for name, text in ((f"{stem}.json", data_json), ("step-latest.json", data_json),
-                           (f"{stem}.md", md), ("step-latest.md", md)):
+                           (f"{stem}.md", md), ("step-latest.md", md),
+                           (f"{stem}.html", page), ("step-latest.html", page)):
             atomic.write_text(out / name, text)
 
     def _left_by_hand(self, data, project) -> None:

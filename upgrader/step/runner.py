@@ -87,7 +87,7 @@ def _dry_run(report: StepReport, project: Project, pf, on_current, on_target, pr
     deps_phase.lock_step(report, pdir, project.interpreter.path, None, True, progress)
     env = installer.environment(project.interpreter.path, pdir)
     reqs = pipeline.install_requirements(pdir, y, dep_reqs, bool(env and env.editable),
-                                         bumped=[str(p.file) for p in report.pins])
+                                         bumped=[str(p.file) for p in report.pins], existing_env=True)
     cmd, tool = installer.install_command(project.interpreter.path, reqs)
     report.planned = [
         f"run the suite and manage.py check on Django {x}: {' '.join(pf.test_command.argv)} (a red project is "
