@@ -23,6 +23,7 @@ from upgrader.step.options import Progress, StepOptions, StepsOutcome
 from upgrader.step.preflight import deps_enabled, preflight
 from upgrader.step.report import StepReport
 from upgrader.step.suite import new_failures, suite
+from upgrader.project import open_project
 
 __all__ = ["Progress", "StepOptions", "StepsOutcome", "run", "run_step"]
 
@@ -80,8 +81,9 @@ def _dry_run(report: StepReport, project: Project, pf, on_current, on_target, pr
     pdir = project.dir
     x, y = pf.current, pf.step_to
     report.phase = "dry-run"
-    report.codemods["current"] = fixes.compute(pdir, on_current, versions.feature(x), "current")
-    report.codemods["target"] = fixes.compute(pdir, on_target, versions.feature(y), "target")
+    settings = project.files.settings_files()  # settings codemods: the project's settings only
+    report.codemods["current"] = fixes.compute(pdir, on_current, versions.feature(x), "current", settings)
+    report.codemods["target"] = fixes.compute(pdir, on_target, versions.feature(y), "target", settings)
     report.pins = pins.bump_django(pdir, y, dry_run=True)
     dep_reqs = deps_phase.upgrade_deps(report, project, pf, None, progress, dry_run=True) if upgrade_deps else []
     deps_phase.lock_step(report, pdir, project.interpreter.path, None, True, progress)
@@ -145,7 +147,7 @@ def run(options: StepOptions) -> StepsOutcome:
 
     data = release_data.load()
     progress = Progress(options.progress)
-    project = Project(options.project_dir, python=options.python)
+    project = open_project(options.project_dir, python=options.python)  # the command's own, resolved once
     outcome = StepsOutcome()
     python_move = None
     if options.new_python:
