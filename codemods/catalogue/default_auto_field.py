@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import ast
-
-import libcst as cst
-
-from codemods.base import FileContext
-from codemods.settings_helpers import SettingsCodemod, ast_assigns, base_status, find_setting, star_bases
-
-VALUE = '"django.db.models.AutoField"'
+from codemods.settings_explicit_default import ExplicitDefaultCodemod
 
 
-class DefaultAutoField(SettingsCodemod):
+class DefaultAutoField(ExplicitDefaultCodemod):
     """Add ``DEFAULT_AUTO_FIELD = "django.db.models.AutoField"`` to a root settings module that lacks it.
 
     What it does: in the settings module that defines ``INSTALLED_APPS`` at top level and never
@@ -53,44 +46,6 @@ class DefaultAutoField(SettingsCodemod):
     changes = ("default-auto-field-default",)
     available_from = "3.2"
     removed_in = "6.0"
-    triggers = ("INSTALLED_APPS",)
-    setting_names = ("INSTALLED_APPS",)
-
-    def confirm(self, tree, text, ctx) -> bool:
-        if tree is None:
-            return True
-        if ast_assigns(tree, {"DEFAULT_AUTO_FIELD"}):
-            return False
-        return any(isinstance(node, (ast.Assign, ast.AnnAssign)) and any(
-            isinstance(t, ast.Name) and t.id == "INSTALLED_APPS"
-            for t in (node.targets if isinstance(node, ast.Assign) else [node.target])) for node in tree.body)
-
-    def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
-        if find_setting(module, "DEFAULT_AUTO_FIELD").found:
-            return module
-        info = find_setting(module, "INSTALLED_APPS")
-        if not info.top:
-            return module
-        if ".configure(" in module.code:
-            ctx.report(info.top[0].stmt, "settings are passed to settings.configure() here: add "
-                                         'DEFAULT_AUTO_FIELD="django.db.models.AutoField" to that call by hand')
-            return module
-        if star_bases(module):
-            status = base_status(ctx.path, module, {"INSTALLED_APPS", "DEFAULT_AUTO_FIELD"})
-            if status == "defines":
-                return module
-            if status == "unknown":
-                ctx.report(info.top[0].stmt, "this module star-imports a base that could not be read: set "
-                                             'DEFAULT_AUTO_FIELD = "django.db.models.AutoField" in the base settings by hand')
-                return module
-        stmt = cst.parse_statement(f"DEFAULT_AUTO_FIELD = {VALUE}\n").with_changes(leading_lines=[
-            cst.EmptyLine(),
-            cst.EmptyLine(comment=cst.Comment(
-                "# Default primary key field type (explicit: Django 6.0 changed the default to BigAutoField)")),
-        ])
-        body = list(module.body)
-        index = info.last.index + 1
-        if index < len(body) and not body[index].leading_lines:
-            body[index] = body[index].with_changes(leading_lines=[cst.EmptyLine()])
-        body.insert(index, stmt)
-        return module.with_changes(body=body)
+    setting = "DEFAULT_AUTO_FIELD"
+    value = '"django.db.models.AutoField"'
+    comment = '# Default primary key field type (explicit: Django 6.0 changed the default to BigAutoField)'

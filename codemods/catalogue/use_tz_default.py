@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import ast
-
-import libcst as cst
-
-from codemods.base import FileContext
-from codemods.settings_helpers import SettingsCodemod, ast_assigns, base_status, find_setting, star_bases
-
-VALUE = "False"
+from codemods.settings_explicit_default import ExplicitDefaultCodemod
 
 
-class UseTzDefault(SettingsCodemod):
+class UseTzDefault(ExplicitDefaultCodemod):
     """Add ``USE_TZ = False`` to a root settings module that relies on the old default.
 
     What it does: in the settings module that defines ``INSTALLED_APPS`` at top level and never
@@ -50,44 +43,6 @@ class UseTzDefault(SettingsCodemod):
     changes = ("use-tz-default",)
     available_from = "1.11"
     removed_in = "5.0"
-    triggers = ("INSTALLED_APPS",)
-    setting_names = ("INSTALLED_APPS",)
-
-    def confirm(self, tree, text, ctx) -> bool:
-        if tree is None:
-            return True
-        if ast_assigns(tree, {"USE_TZ"}):
-            return False
-        return any(isinstance(node, (ast.Assign, ast.AnnAssign)) and any(
-            isinstance(t, ast.Name) and t.id == "INSTALLED_APPS"
-            for t in (node.targets if isinstance(node, ast.Assign) else [node.target])) for node in tree.body)
-
-    def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
-        if find_setting(module, "USE_TZ").found:
-            return module
-        info = find_setting(module, "INSTALLED_APPS")
-        if not info.top:
-            return module
-        if ".configure(" in module.code:
-            ctx.report(info.top[0].stmt, "settings are passed to settings.configure() here: add "
-                                         "USE_TZ=False to that call by hand")
-            return module
-        if star_bases(module):
-            status = base_status(ctx.path, module, {"INSTALLED_APPS", "USE_TZ"})
-            if status == "defines":
-                return module
-            if status == "unknown":
-                ctx.report(info.top[0].stmt, "this module star-imports a base that could not be read: set "
-                                             "USE_TZ = False in the base settings by hand")
-                return module
-        stmt = cst.parse_statement(f"USE_TZ = {VALUE}\n").with_changes(leading_lines=[
-            cst.EmptyLine(),
-            cst.EmptyLine(comment=cst.Comment(
-                "# Explicit: Django 5.0 changed the default of USE_TZ to True")),
-        ])
-        body = list(module.body)
-        index = info.last.index + 1
-        if index < len(body) and not body[index].leading_lines:
-            body[index] = body[index].with_changes(leading_lines=[cst.EmptyLine()])
-        body.insert(index, stmt)
-        return module.with_changes(body=body)
+    setting = "USE_TZ"
+    value = 'False'
+    comment = '# Explicit: Django 5.0 changed the default of USE_TZ to True'
