@@ -46,6 +46,6 @@ class DefaultAutoField(ExplicitDefaultCodemod):
     changes = ("default-auto-field-default",)
     available_from = "3.2"
     removed_in = "6.0"
-    setting = "DEFAULT_AUTO_FIELD"
-    value = '"django.db.models.AutoField"'
-    comment = '# Default primary key field type (explicit: Django 6.0 changed the default to BigAutoField)'
+    explicit_setting = "DEFAULT_AUTO_FIELD"
+    explicit_value = '"django.db.models.AutoField"'
+    explicit_comment = '# Default primary key field type (explicit: Django 6.0 changed the default to BigAutoField)'

@@ -43,6 +43,6 @@ class UseTzDefault(ExplicitDefaultCodemod):
     changes = ("use-tz-default",)
     available_from = "1.11"
     removed_in = "5.0"
-    setting = "USE_TZ"
-    value = 'False'
-    comment = '# Explicit: Django 5.0 changed the default of USE_TZ to True'
+    explicit_setting = "USE_TZ"
+    explicit_value = 'False'
+    explicit_comment = '# Explicit: Django 5.0 changed the default of USE_TZ to True'
