@@ -59,6 +59,14 @@ def test_step_without_upgrade_deps_stops_before_any_change_and_says_what_to_do(s
     assert legacy_project.git(project, "status", "--porcelain") == ""
     assert legacy_project.git(project, "rev-parse", "HEAD") == head
     assert _freeze(py) == freeze
+    # with --format json the refusal is a report on stdout (CI reads it), not only a line on stderr
+    proc = _step(project, py, index, "--format", "json")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    doc = json.loads(proc.stdout)
+    [step] = doc["steps"]
+    assert (doc["exit_code"], step["status"], step["phase"]) == (1, "blocked", "dependencies")
+    assert "legacy-compressor 1.0 blocks Django 4.0" in step["message"] and "--upgrade-deps" in step["message"]
+    assert legacy_project.git(project, "status", "--porcelain") == ""
 
 
 def test_step_with_upgrade_deps_moves_the_blocker_to_the_fix_with_django(site):

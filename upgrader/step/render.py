@@ -33,6 +33,8 @@ def render_text(report, show_diff: bool = False) -> str:
         return d["message"] + "\n"
     if d["status"] == "red-baseline":
         return _render_refused(d)
+    if d["status"] == "blocked":
+        return f"Django {d['from']} -> {d['to']}: STEP REFUSED (nothing was changed)\n"
     head = f"Django {d['from']} -> {d['to']}" + (" (dry run: nothing was changed)" if d["dry_run"] else "")
     lines.append(head)
     lines.append("=" * len(head))

@@ -46,8 +46,18 @@ def run_step(project: Project, options: StepOptions, data, progress: Progress, f
 
     # an installed dependency that uses what Y removes stops the step here, before any change
     # (or, with --upgrade-deps, joins the dependencies moved with Django)
-    stepgate.gate(project, pf, upgrade_deps=options.upgrade_deps, check_deps=options.check_deps,
-                  index_url=options.index_url, dry_run=options.dry_run)
+    try:
+        stepgate.gate(project, pf, upgrade_deps=options.upgrade_deps, check_deps=options.check_deps,
+                      index_url=options.index_url, dry_run=options.dry_run)
+    except UsageError:
+        raise
+    except UpgradeError as exc:
+        # a report like any refusal: its JSON on stdout with --format json, the earlier steps of --to kept
+        refused = StepReport.start(project, pf, options)
+        refused.phase = "dependencies"
+        refused.fail("blocked", exc.exit_code, str(exc))
+        refused.finish(data, project, None)  # no snapshot: nothing changed, no report file
+        return refused
     report = StepReport.start(project, pf, options)
     report.notes.extend(pf.warnings)
     report.deps = {k: v for k, v in pf.deps.items() if not k.startswith("_") and k != "warnings"} or None
