@@ -27,6 +27,7 @@ from pathlib import Path
 from core import run as _run
 from core import versions
 from upgrader.harvest import WarningRecord
+from upgrader.report import settings_lines
 
 MAX_TESTS = 5
 # the group a warning is shown in (``WarningGroup.family``), in the order reports show them
@@ -125,49 +126,6 @@ def _is_stdlib(path: str) -> bool:
     return bool(re.search(r"/lib/python\d+\.\d+/", path)) and not _is_site_packages(path)
 
 
-def find_settings_module(project_dir: Path, configured: str | None = None) -> str | None:
-    """DJANGO_SETTINGS_MODULE as the project declares it (the one rule: ``core.settings``)."""
-    from core.settings import find_settings_module as _find
-
-    found = _find(project_dir, configured=configured)
-    return found.module if found else None
-
-
-def settings_files(project_dir: Path, module: str | None) -> list[Path]:
-    """The project's settings files for ``module`` (``core.settings``: it and what it imports)."""
-    if not module:
-        return []
-    from core.settings import settings_files as _files
-
-    return _files(project_dir, [module])
-
-
-def find_setting_assignment(files: list[Path], names: list[str]) -> tuple[Path, int] | None:
-    for name in names:
-        rx = re.compile(rf"^\s*{re.escape(name)}\s*(?::[^=]*)?=(?!=)")
-        for f in files:
-            try:
-                lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
-            except OSError:
-                continue
-            for i, line in enumerate(lines, 1):
-                if rx.match(line):
-                    return f, i
-    return None
-
-
-def _setting_names(message: str, change) -> list[str]:
-    names = re.findall(r"\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})\b", message)
-    if change is not None:
-        names += re.findall(r"\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b", change.old or "")
-    seen, out = set(), []
-    for n in names:
-        if n not in seen and not n.startswith("HTTP"):
-            seen.add(n)
-            out.append(n)
-    return out
-
-
 def lookup_distributions(python: str | None, paths: list[str], cwd: Path | None = None) -> dict:
     """{path: (distribution, version)} asked from the project's interpreter in ONE subprocess."""
     if not python or not paths:
@@ -242,7 +200,7 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
           settings_module: str | None = None, all_warnings: bool = False) -> list[WarningGroup]:
     """Group harvested records (see the module docstring)."""
     project = Path(project_dir).resolve() if project_dir else None
-    settings = settings_files(project, find_settings_module(project, settings_module)) if project else []
+    settings = settings_lines.project_settings_files(project, settings_module) if project else []
     prepared = []
     for rec in records:
         change = data.match_warning(rec.category, rec.message) if data is not None else None
@@ -276,7 +234,7 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
         if is_settings and settings:
             in_settings = any(Path(filename) == s for s in settings) if filename else False
             if not in_settings:
-                found = find_setting_assignment(settings, _setting_names(rec.message, change))
+                found = settings_lines.find_assignment(settings, settings_lines.setting_names(rec.message, change))
                 if found:
                     attributed_from = f"{filename}:{lineno}" if filename else None
                     filename, lineno = str(found[0]), found[1]
