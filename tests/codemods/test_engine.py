@@ -13,6 +13,7 @@ import pytest
 
 from codemods import apply as apply_module
 from codemods import engine
+from codemods.migration_blockers import migration_blockers
 from codemods.catalogue.force_text import ForceText
 from codemods.catalogue.ifequal import IfEqual
 from codemods.catalogue.load_staticfiles import LoadStaticfiles
@@ -293,9 +294,10 @@ def test_migration_blockers(tmp_path):
     )
     (mig / "0002_clean.py").write_text("from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = []\n")
     (tmp_path / "shop" / "notes.py").write_text("index_together = 'mentioned outside migrations'\n")
-    found = engine.migration_blockers([tmp_path])
+    found = migration_blockers([tmp_path])
     assert [(Path(f.path).name, f.line) for f in found] == [("0001_initial.py", 5), ("0001_initial.py", 6)]
     assert "RenameIndex" in found[0].message and "squash" in found[0].message
+    assert found[0].message.index("index_together_migrations") < found[0].message.index("squash")
 
 
 def test_bad_mode():

@@ -153,7 +153,9 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
     )
     blockers = []
     if _show_blockers(selected, removed_in, only_all):
-        blockers = engine.migration_blockers(list(paths) or ["."], files=[f.path for f in summary.files])
+        from codemods.migration_blockers import migration_blockers
+
+        blockers = migration_blockers(list(paths) or ["."], files=[f.path for f in summary.files])
     left = _left(summary, project, project_dir, target, removed_in, only_all, selected, mode, not no_cache)
     code = 1 if summary.exit_code or (mode == "check" and left) else 0
 

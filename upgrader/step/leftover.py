@@ -52,10 +52,10 @@ def _migration_blockers(report, nxt, notes) -> list[dict]:
             and versions.feature_key(versions.feature(report.current)) < versions.feature_key("5.1")):
         return []
     try:
-        from codemods import engine
+        from codemods.migration_blockers import migration_blockers
 
         return [{**b.as_dict(), "path": os.path.relpath(b.as_dict()["path"], report.project)}
-                for b in engine.migration_blockers([report.project])]
+                for b in migration_blockers([report.project])]
     except Exception as exc:  # noqa: BLE001
         notes.append(f"historical migrations not checked: {exc}")
         return []
