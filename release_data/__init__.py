@@ -93,6 +93,8 @@ class Change:
     # the change's declarative detector (see codemods.detect.spec), beside its codemod's own
     detect: tuple = field(default=(), compare=False, hash=False)
     undetectable_reason: str | None = None  # why no detector can exist (``detect: []``)
+    # category "manual": why no rewrite can be applied without a decision of the team (one sentence)
+    manual_because: str | None = None
     # a removed model field Django keeps as a stub for historical migrations: the name still imports
     kept_for_migrations: bool = False
 
@@ -332,6 +334,7 @@ def _change_from_json(obj: dict) -> Change:
         error_regex=obj.get("error_regex"),
         detect=tuple(obj.get("detect") or ()),
         undetectable_reason=obj.get("undetectable_reason"),
+        manual_because=obj.get("manual_because"),
         kept_for_migrations=bool(obj.get("kept_for_migrations")),
     )
 
