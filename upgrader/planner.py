@@ -209,6 +209,7 @@ def build_plan(
                     channel="none" if c.no_deprecation_period else c.channel,
                     autofix=_autofix_for(c.id),
                     undetectable_reason=getattr(c, "undetectable_reason", None),
+                    manual_because=getattr(c, "manual_because", None),
                 )
                 for c in removed
             ],

@@ -22,6 +22,7 @@ class RemovedChange:
     scanned: bool = False  # it has a detector (codemods.detect): its occurrences were looked for
     occurrences: list = field(default_factory=list)  # upgrader.plan.findings.Occurrence
     undetectable_reason: str | None = None  # why no detector can exist (release data)
+    manual_because: str | None = None  # category manual: why no rewrite without a team decision (release data)
 
 
 @dataclass

@@ -40,6 +40,7 @@ def step_to_json(step: Step) -> dict:
                 "deprecated_in": rc.deprecated_in, "removed_in": rc.removed_in, "warning": rc.warning,
                 "link": rc.link, "channel": rc.channel, "autofix": rc.autofix, "scanned": rc.scanned,
                 "undetectable_reason": rc.undetectable_reason,
+                "manual_because": rc.manual_because,
                 "occurrences": [_occ_json(o) for o in rc.occurrences],
             }
             for rc in step.removed

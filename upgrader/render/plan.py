@@ -124,6 +124,8 @@ def render_text(plan: Plan, colour: bool = False) -> str:
                     "  - " + _style(rc.id, colour, bold=True)
                     + f" ({len(rc.occurrences)}x, {fix_label(rc)}): {rc.old} -> {rc.new}"
                 )
+                if getattr(rc, "manual_because", None):
+                    lines.append(f"      by hand, a decision: {rc.manual_because}")
                 for occ in rc.occurrences[:MAX_OCCURRENCES_TEXT]:
                     lines.append(f"      {occ.file}:{occ.line}: {occ.text}{_by_hand_mark(rc, occ)}")
                 if len(rc.occurrences) > MAX_OCCURRENCES_TEXT:

@@ -1,0 +1,49 @@
+"""Changes of category ``manual`` say why in release data (``manual_because``) and ``plan`` shows it."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+import release_data
+from upgrader.cli import cli
+
+# Reviewed against Django's sources: each needs a decision of the team (see the sentences).
+DECIDED = {
+    "logout-via-get", "sitemapindexitem-str", "pickleserializer", "iterator-prefetch-chunk-size",
+    "cryptpasswordhasher", "sha1passwordhasher", "parse-header", "os-open-flags",
+    "adminemailhandler-email-backend", "queryset-values-list", "urlize-default-https",
+}
+
+
+def test_manual_because_only_on_manual_changes_and_one_sentence():
+    data = release_data.load(use_refreshed=False)
+    with_reason = {c.id: c for c in data.changes if c.manual_because}
+    assert DECIDED <= set(with_reason), DECIDED - set(with_reason)
+    for cid, c in with_reason.items():
+        assert c.category == "manual", cid
+        assert c.manual_because.endswith(".") and c.manual_because.count(". ") == 0, cid
+
+
+def test_plan_prints_why_a_found_manual_change_is_by_hand(tmp_path):
+    root = tmp_path / "proj"
+    root.mkdir()
+    (root / "settings.py").write_text(
+        "INSTALLED_APPS = []\n"
+        "SESSION_SERIALIZER = 'django.contrib.sessions.serializers.PickleSerializer'\n"
+    )
+    r = CliRunner().invoke(cli, ["plan", str(root), "--from", "4.2", "--to", "5.0", "--python-version", "3.11"])
+    assert r.exit_code in (0, 1), r.output
+    why = release_data.load(use_refreshed=False).change("pickleserializer").manual_because
+    lines = r.output.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.strip().startswith("- pickleserializer ("))
+    assert "fix by hand" in lines[head]
+    assert lines[head + 1].strip() == f"by hand, a decision: {why}"
+    assert "settings.py:2:" in lines[head + 2]
+    doc = json.loads(CliRunner().invoke(
+        cli, ["plan", str(root), "--from", "4.2", "--to", "5.0", "--python-version", "3.11", "--format", "json"]).output)
+    removed = {x["id"]: x for s in doc["steps"] for x in s["removed"]}
+    assert removed["pickleserializer"]["category"] == "manual"
+    assert removed["pickleserializer"]["manual_because"] == why
+    assert removed["pickleserializer"]["occurrences"]
