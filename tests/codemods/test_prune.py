@@ -184,7 +184,7 @@ def test_import_index_of_an_unchanged_copy_uses_the_hinted_ast(monkeypatch):
     def no_walk(*args, **kwargs):
         raise AssertionError("libcst walk")
 
-    monkeypatch.setattr(imports, "_Collector", no_walk)
+    monkeypatch.setattr(imports, "CstCollector", no_walk)
     try:
         index = imports.ImportIndex.build(copy)
         assert index.binding("_").qualname == "django.utils.translation.ugettext"

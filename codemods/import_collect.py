@@ -1,0 +1,218 @@
+"""Finding what a module imports and binds, for ``codemods.imports.ImportIndex``: one walk of the
+libcst tree (``CstCollector``) or, much cheaper, of the ``ast`` tree of the same code
+(``AstCollector``); both give the same answers (tests/codemods/test_elide.py, test_prune.py).
+
+    index = ImportIndex()
+    AstCollector(index).visit(ast_tree)   # or: cst_module.visit(CstCollector(index))
+    index.bindings["force_text"]          # [Binding(local, qualname, kind, module, name, ...)]
+    index.star_modules, index.other_bound  # star-imported modules; names bound NOT by import
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+import libcst as cst
+
+from codemods.dotted_names import dotted, module_name
+
+
+@dataclass
+class Binding:
+    local: str
+    qualname: str  # what the local name refers to
+    kind: str  # "from" or "import"
+    module: str  # the imported module ("django.utils.encoding" / "django.utils")
+    name: str | None  # for from-imports: the imported name
+    asname: str | None
+    in_try: bool
+    top_level: bool
+
+
+class CstCollector(cst.CSTVisitor):
+    """Fills an ``ImportIndex`` (``bindings``, ``star_modules``, ``other_bound``) from a libcst tree."""
+
+    prunable = False  # import tracking always sees the whole module
+
+    def __init__(self, index):
+        self.index = index
+        self.try_depth = 0
+        self.scope_depth = 0
+
+    # structure -------------------------------------------------------------------------------
+    def visit_Try(self, node):
+        self.try_depth += 1
+
+    def leave_Try(self, node):
+        self.try_depth -= 1
+
+    def visit_TryStar(self, node):
+        self.try_depth += 1
+
+    def leave_TryStar(self, node):
+        self.try_depth -= 1
+
+    def visit_FunctionDef(self, node):
+        self.index.other_bound.add(node.name.value)
+        self.scope_depth += 1
+
+    def leave_FunctionDef(self, node):
+        self.scope_depth -= 1
+
+    def visit_ClassDef(self, node):
+        self.index.other_bound.add(node.name.value)
+        self.scope_depth += 1
+
+    def leave_ClassDef(self, node):
+        self.scope_depth -= 1
+
+    def visit_Lambda(self, node):
+        self.scope_depth += 1
+
+    def leave_Lambda(self, node):
+        self.scope_depth -= 1
+
+    # imports ---------------------------------------------------------------------------------
+    def _add(self, b: Binding):
+        self.index.bindings.setdefault(b.local, []).append(b)
+
+    def visit_Import(self, node: cst.Import):
+        for alias in node.names:
+            full = dotted(alias.name) or ""
+            if alias.asname is not None:
+                local = dotted(alias.asname.name) or ""
+                self._add(Binding(local, full, "import", full, None, local, self.try_depth > 0, self.scope_depth == 0))
+            else:
+                head = full.split(".")[0]
+                self._add(Binding(head, head, "import", full, None, None, self.try_depth > 0, self.scope_depth == 0))
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom):
+        mod = module_name(node)
+        if isinstance(node.names, cst.ImportStar):
+            self.index.star_modules.add(mod)
+            return False
+        for alias in node.names:
+            name = dotted(alias.name) or ""
+            local = dotted(alias.asname.name) if alias.asname is not None else name
+            qual = f"{mod}{name}" if mod.endswith(".") else f"{mod}.{name}"  # from .. import x
+            self._add(Binding(local, qual, "from", mod, name, local if alias.asname else None,
+                              self.try_depth > 0, self.scope_depth == 0))
+        return False
+
+    # other bindings --------------------------------------------------------------------------
+    def _bind_target(self, target):
+        if isinstance(target, cst.Name):
+            self.index.other_bound.add(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for el in target.elements:
+                self._bind_target(el.value)
+        elif isinstance(target, cst.StarredElement):
+            self._bind_target(target.value)
+
+    def visit_AssignTarget(self, node):
+        self._bind_target(node.target)
+
+    def visit_AnnAssign(self, node):
+        self._bind_target(node.target)
+
+    def visit_AugAssign(self, node):
+        self._bind_target(node.target)
+
+    def visit_For(self, node):
+        self._bind_target(node.target)
+
+    def visit_CompFor(self, node):
+        self._bind_target(node.target)
+
+    def visit_WithItem(self, node):
+        if node.asname is not None:
+            self._bind_target(node.asname.name)
+
+    def visit_ExceptHandler(self, node):
+        if node.name is not None:
+            self._bind_target(node.name.name)
+
+    def visit_Param(self, node):
+        self.index.other_bound.add(node.name.value)
+
+    def visit_NamedExpr(self, node):
+        self._bind_target(node.target)
+
+    def visit_Global(self, node):
+        for n in node.names:
+            self.index.other_bound.add(n.name.value)
+
+    def visit_Del(self, node):
+        self._bind_target(node.target)
+
+
+class AstCollector:
+    """The ast twin of ``CstCollector``: the same bindings, from an ``ast`` tree."""
+
+    def __init__(self, index):
+        self.index = index
+
+    def visit(self, node, try_depth: int = 0, scope_depth: int = 0) -> None:
+        index = self.index
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.asname:
+                    index.bindings.setdefault(a.asname, []).append(
+                        Binding(a.asname, a.name, "import", a.name, None, a.asname, try_depth > 0, scope_depth == 0))
+                else:
+                    head = a.name.split(".")[0]
+                    index.bindings.setdefault(head, []).append(
+                        Binding(head, head, "import", a.name, None, None, try_depth > 0, scope_depth == 0))
+            return
+        if isinstance(node, ast.ImportFrom):
+            mod = "." * (node.level or 0) + (node.module or "")
+            for a in node.names:
+                if a.name == "*":
+                    index.star_modules.add(mod)
+                    continue
+                local = a.asname or a.name
+                qual = f"{mod}{a.name}" if mod.endswith(".") else f"{mod}.{a.name}"  # from .. import x
+                index.bindings.setdefault(local, []).append(
+                    Binding(local, qual, "from", mod, a.name, a.asname, try_depth > 0, scope_depth == 0))
+            return
+        bound = index.other_bound
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+            scope_depth += 1
+        elif isinstance(node, ast.Lambda):
+            scope_depth += 1
+        elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
+            try_depth += 1
+        elif isinstance(node, ast.Assign):
+            for t in node.targets:
+                self._bind(t)
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
+            self._bind(node.target)
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            self._bind(node.target)
+        elif isinstance(node, ast.withitem):
+            if node.optional_vars is not None:
+                self._bind(node.optional_vars)
+        elif isinstance(node, ast.ExceptHandler):
+            if node.name:
+                bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, ast.Global):
+            bound.update(node.names)
+        elif isinstance(node, ast.Delete):
+            for t in node.targets:
+                self._bind(t)
+        for child in ast.iter_child_nodes(node):
+            self.visit(child, try_depth, scope_depth)
+
+    def _bind(self, target) -> None:
+        if isinstance(target, ast.Name):
+            self.index.other_bound.add(target.id)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for el in target.elts:
+                self._bind(el)
+        elif isinstance(target, ast.Starred):
+            self._bind(target.value)
