@@ -1,0 +1,71 @@
+import pytest
+
+from codemods.catalogue.datetime_safe import DatetimeSafe as C
+from tests.codemods.helpers import check_noop, check_transformed
+
+
+@pytest.mark.parametrize("before, after", [
+    ("from django.utils.datetime_safe import date, datetime\nd = date(2020, 1, 1)\nn = datetime.now()\n",
+     "from datetime import date, datetime\nd = date(2020, 1, 1)\nn = datetime.now()\n"),
+    ("from django.utils.datetime_safe import datetime as safe_dt\nn = safe_dt(2020, 1, 1)\n",
+     "from datetime import datetime as safe_dt\nn = safe_dt(2020, 1, 1)\n"),
+    ("from django.utils.datetime_safe import time\nt = time(12, 30)\n",
+     "from datetime import time\nt = time(12, 30)\n"),
+    # the module imported: attribute access and strftime()
+    ("from django.utils import datetime_safe\nd = datetime_safe.date(2020, 1, 1)\n",
+     "from datetime import date\nd = date(2020, 1, 1)\n"),
+    ("from django.utils import datetime_safe\ns = datetime_safe.strftime(value, '%Y-%m-%d')\n",
+     "s = value.strftime('%Y-%m-%d')\n"),
+    ("from django.utils import datetime_safe\ns = datetime_safe.strftime(self.start, fmt)\n",
+     "s = self.start.strftime(fmt)\n"),
+    ("from django.utils import datetime_safe\ns = datetime_safe.strftime(a or b, fmt)\n",
+     "s = (a or b).strftime(fmt)\n"),
+    ("from django.utils import datetime_safe\ns = datetime_safe.strftime(dt=get(), fmt='%Y')\n",
+     "s = get().strftime('%Y')\n"),
+    ("from django.utils.datetime_safe import strftime\ns = strftime(value, '%Y')\n",
+     "s = value.strftime('%Y')\n"),
+    ("from django.utils.datetime_safe import date, strftime\ns = strftime(date(999, 1, 1), '%Y')\n",
+     "from datetime import date\ns = date(999, 1, 1).strftime('%Y')\n"),
+    # merged into an existing datetime import
+    ("from datetime import timedelta\nfrom django.utils.datetime_safe import date\nd = date.today() - timedelta(1)\n",
+     "from datetime import timedelta, date\nd = date.today() - timedelta(1)\n"),
+])
+def test_transformed(before, after):
+    check_transformed(C, before, after)
+
+
+def test_in_migration():
+    check_transformed(C, "from django.utils.datetime_safe import date\nDEFAULT = date(2000, 1, 1)\n",
+                      "from datetime import date\nDEFAULT = date(2000, 1, 1)\n",
+                      filename="app/migrations/0002_x.py")
+
+
+def test_new_date_reported_rest_fixed():
+    check_transformed(C, "from django.utils.datetime_safe import date, new_date\na = date(1, 1, 1)\nb = new_date(a)\n",
+                      "from django.utils.datetime_safe import new_date\nfrom datetime import date\na = date(1, 1, 1)\nb = new_date(a)\n",
+                      reported=True)
+
+
+@pytest.mark.parametrize("source", [
+    "from datetime import date\nd = date(2020, 1, 1)\n",
+    "from mylib.datetime_safe import date\nd = date(2020, 1, 1)\n",
+    "s = value.strftime('%Y')\n",
+    "doc = 'django.utils.datetime_safe'\n",
+])
+def test_noop(source):
+    check_noop(C, source)
+
+
+@pytest.mark.parametrize("source", [
+    "from django.utils.datetime_safe import new_datetime\nd = new_datetime(value)\n",
+    "from django.utils import datetime_safe\nd = datetime_safe.new_date(value)\n",
+    "from django.utils.datetime_safe import *\nd = date(2020, 1, 1)\n",
+    "import django.utils.datetime_safe\nd = django.utils.datetime_safe.date(2020, 1, 1)\n",
+    "try:\n    from django.utils.datetime_safe import date\nexcept ImportError:\n    from datetime import date\n",
+    "import datetime\nfrom django.utils.datetime_safe import datetime\nn = datetime(2020, 1, 1)\n",
+    "from django.utils.datetime_safe import time\nnow = time.time()\n",
+    "from django.utils import datetime_safe\ns = datetime_safe.strftime(*args)\n",
+    "from django.utils import datetime_safe\ns = datetime_safe.strftime(value)\n",
+])
+def test_noop_reported(source):
+    check_noop(C, source, reported=True)
