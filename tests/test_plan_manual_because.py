@@ -13,7 +13,7 @@ from upgrader.cli import cli
 DECIDED = {
     "logout-via-get", "sitemapindexitem-str", "pickleserializer", "iterator-prefetch-chunk-size",
     "cryptpasswordhasher", "sha1passwordhasher", "parse-header", "os-open-flags",
-    "adminemailhandler-email-backend", "queryset-values-list", "urlize-default-https",
+    "adminemailhandler-email-backend", "queryset-values-list", "urlize-default-https", "template-double-dot-lookup",
 }
 
 
@@ -47,3 +47,27 @@ def test_plan_prints_why_a_found_manual_change_is_by_hand(tmp_path):
     assert removed["pickleserializer"]["category"] == "manual"
     assert removed["pickleserializer"]["manual_because"] == why
     assert removed["pickleserializer"]["occurrences"]
+
+
+def test_double_dot_lookup_renders_nothing_on_real_django():
+    """Why template-double-dot-lookup is manual: on Django 6.1 ``{{ book..title }}`` renders empty (a
+    lookup of the empty string), so rewriting it to ``{{ book.title }}`` would change the page."""
+    import subprocess
+
+    from tests.venvs import make_venv, python_for
+
+    py = make_venv(python_for(django="6.1"), ["django==6.1.3"])
+    script = (
+        "import django, warnings\n"
+        "from django.conf import settings\n"
+        "settings.configure(TEMPLATES=[{'BACKEND': 'django.template.backends.django.DjangoTemplates'}])\n"
+        "django.setup()\n"
+        "from django.template import Context, Template\n"
+        "warnings.simplefilter('ignore')\n"
+        "class Book:\n    title = 'T'\n"
+        "c = Context({'book': Book()})\n"
+        "print(repr(Template('[{{ book..title }}]').render(c)), repr(Template('[{{ book.title }}]').render(c)))\n"
+    )
+    out = subprocess.run([str(py), "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["'[]'", "'[T]'"]
