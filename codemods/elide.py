@@ -111,10 +111,11 @@ class HiddenDefinitions:
     def import_index(self):
         """An ImportIndex of the hidden definitions' imports (and the names those bind otherwise)."""
         if self._imports is None:
-            from codemods.imports import ImportIndex, _AstCollector
+            from codemods.import_collect import AstCollector
+            from codemods.imports import ImportIndex
 
             self._imports = ImportIndex()
-            collector = _AstCollector(self._imports)
+            collector = AstCollector(self._imports)
             for node, depth, text in self._items:
                 if "import" in text:
                     collector.visit(node, 0, depth)
@@ -122,14 +123,15 @@ class HiddenDefinitions:
 
     def binds(self, name: str) -> bool:
         """Whether a hidden definition binds ``name`` other than by import (def, class, assignment, ...)."""
-        from codemods.imports import ImportIndex, _AstCollector
+        from codemods.import_collect import AstCollector
+        from codemods.imports import ImportIndex
 
         for i, (node, depth, text) in enumerate(self._items):
             if name not in text:
                 continue
             if i not in self._bound:
                 part = ImportIndex()
-                _AstCollector(part).visit(node, 0, depth)
+                AstCollector(part).visit(node, 0, depth)
                 self._bound[i] = part.other_bound
             if name in self._bound[i]:
                 return True

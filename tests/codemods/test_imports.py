@@ -181,3 +181,32 @@ def test_remove_if_unused():
     assert remove_if_unused(used, "a", "b") is used
     unused = cst.parse_module("import os\nfrom a import b\nx = 1\n")
     assert remove_if_unused(unused, "a", "b").code == "import os\nx = 1\n"
+
+
+def test_split_modules_keep_the_old_import_paths():
+    """``codemods.imports`` and ``codemods.settings_helpers`` were split into small modules; every
+    name a module of the tool or a test imports from them (and every name of their ``__all__``) is
+    still importable from there, and is the very object of its new home (one state, not two)."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    from codemods import import_edit, import_state, imports, references, settings_bases, settings_helpers
+
+    root = Path(__file__).resolve().parents[2]
+    old = {"codemods.imports": imports, "codemods.settings_helpers": settings_helpers}
+    missing = []
+    for package in ("codemods", "upgrader", "core", "tests"):
+        for path in (root / package).rglob("*.py"):  # (a test, not the tool)
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module in old:
+                    missing += [f"{path.relative_to(root)}: {node.module}.{a.name}" for a in node.names
+                                if not hasattr(old[node.module], a.name)]
+    for name, module in old.items():
+        missing += [f"{name}.__all__: {n}" for n in module.__all__ if not hasattr(module, n)]
+    assert not missing, "\n".join(missing)
+    assert imports._MEMO is import_state.MEMO and imports._TREE_HINT is import_state.TREE_HINT
+    assert imports.count_references is references.count_references
+    assert imports._related_insert_index is import_edit.related_insert_index
+    assert settings_helpers.base_status is settings_bases.base_status
+    assert importlib.import_module("codemods.dotted_names").dotted is imports.dotted
