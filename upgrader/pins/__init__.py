@@ -31,7 +31,7 @@ from packaging.utils import canonicalize_name
 from core import versions
 from core.errors import UsageError
 from upgrader.pins import locks as _locks
-from upgrader.pins import reqfiles, setupfiles, specs, textio, tomlfiles
+from upgrader.pins import registry, specs
 from upgrader.pins.locks import LockFile, RegenerateResult
 from upgrader.pins.model import Context, Dependency, Pin, PinChange
 
@@ -66,21 +66,6 @@ def _context(root: Path, problems: list | None) -> Context:
     return ctx
 
 
-def _declared(root: Path, ctx: Context) -> list[Pin]:
-    pins: list[Pin] = []
-    for path in reqfiles.discover(root):
-        pins += reqfiles.read(path, ctx)
-    if (root / "pyproject.toml").is_file():
-        pins += [e.pin for e in tomlfiles.pyproject_entries(root / "pyproject.toml", ctx)[2]]
-    if (root / "setup.cfg").is_file():
-        pins += setupfiles.read_cfg(root / "setup.cfg", ctx)
-    if (root / "setup.py").is_file():
-        pins += setupfiles.read_py(root / "setup.py", ctx)
-    if (root / "Pipfile").is_file():
-        pins += [e.pin for e in tomlfiles.pipfile_entries(root / "Pipfile", ctx)[2]]
-    return pins
-
-
 def find_requirements(project_dir, problems: list | None = None, include_locks: bool = True) -> list[Pin]:
     """Every declared dependency, then (``include_locks``) every locked one, in file order.
 
@@ -89,11 +74,8 @@ def find_requirements(project_dir, problems: list | None = None, include_locks: 
     exact version or a lock file holds it.
     """
     root = _root(project_dir)
-    ctx = _context(root, problems)
-    pins = _declared(root, ctx)
-    if include_locks:
-        pins += _locks.read_locks(root, ctx)
-    return pins
+    roles = ("declared", "lock") if include_locks else ("declared",)
+    return [pin for _fmt, pin in registry.read_pins(root, _context(root, problems), roles)]
 
 
 def find_django_pins(project_dir, problems: list | None = None) -> list[Pin]:
@@ -179,52 +161,19 @@ def bump_requirement(project_dir, name: str, new_version: str, dry_run: bool = F
     wanted = canonicalize_name(name)
     if wanted == "django":
         ctx.floor = floor
-    pins = [p for p in _declared(root, ctx) if p.canonical_name == wanted
-            and not (wanted == "django" and version_specific(p.file))]
-    files: list[tuple[Path, str]] = []
-    for pin in pins:
-        fmt = {"lock": "requirements", "pyproject-pep621": "pyproject", "pyproject-poetry": "pyproject"}.get(pin.kind, pin.kind)
-        entry = (Path(pin.file), fmt)
-        if entry not in files:
-            files.append(entry)
-    pending: list[tuple[Path, str, str]] = []
-    changes: list[PinChange] = []
-    hints: dict[Path, str] = {}
-    for path, kind in files:
-        if kind == "requirements":
-            if path not in hints:
-                lock = _locks._pip_compile_lock(path, root, name, None)
-                hints[path] = f"pinned with --hash: regenerate with `{lock.command_line}`" if lock else ""
-            new_text, file_changes = reqfiles.bump(path, name, new_version, ctx, hints[path])
-        elif kind == "pyproject":
-            new_text, file_changes = tomlfiles.bump(path, name, new_version, ctx, "pyproject")
-        elif kind == "Pipfile":
-            new_text, file_changes = tomlfiles.bump(path, name, new_version, ctx, "Pipfile")
-        elif kind == "setup.cfg":
-            new_text, file_changes = setupfiles.bump_cfg(path, name, new_version, ctx)
-        elif kind == "setup.py":
-            new_text, file_changes = setupfiles.bump_py(path, name, new_version, ctx)
-        else:
-            continue
-        changes += file_changes
-        if any(not c.regenerate for c in file_changes):
-            pending.append((path, kind, new_text))
+    bump = registry.Bump(ctx, name, new_version)
+    bump.declared(keep=lambda p: not (wanted == "django" and version_specific(p.file)))
     if floor and wanted == "django" and ctx.mode == "library":
         from dataclasses import replace
 
         said = f"lower bound raised to {floor}: the step's codemods use APIs Django {floor} added"
-        changes = [replace(c, note=said) if f">={floor}" in c.new and f">={floor}" not in c.old else c for c in changes]
+        bump.changes = [replace(c, note=said) if f">={floor}" in c.new and f">={floor}" not in c.old else c
+                        for c in bump.changes]
     if wanted == "django" and ctx.mode == "library":
-        from upgrader.pins import library
-
-        texts = {path: new_text for path, _kind, new_text in pending}
-        for path, new_text, extra in library.edits(root, new_version, ctx.next_feature, texts):
-            changes += extra
-            pending = [item for item in pending if item[0] != path] + [(path, "library", new_text)]
+        bump.supported_versions()
     if not dry_run:
-        for path, _kind, new_text in pending:
-            textio.write_atomic(path, new_text)
-    return changes
+        bump.write()
+    return bump.changes
 
 
 def bump_django(project_dir, new_version: str, dry_run: bool = False, problems: list | None = None,
@@ -262,52 +211,26 @@ def regenerate(lock: LockFile, timeout: float = 900, python: str | None = None) 
     return _locks.regenerate(lock, timeout=timeout, python=python)
 
 
-_TOX_DJANGO = re.compile(r"^\s*(?:(?P<factor>[\w.{},-]+)\s*:\s*)?(?P<req>[Dd]jango\b[^#\n]*)")
-
-
 def tox_declarations(project_dir) -> list[Pin]:
     """Django in tox.ini ``deps`` (kind ``tox``; a factor-conditional line names one version, e.g.
-    ``django32: Django>=3.2,<3.3``). Read for reporting only: tox lines are never bumped."""
+    ``django32: Django>=3.2,<3.3``): the pins of the ``tested`` formats. Read for reporting only: a
+    site's bump never edits them."""
     root = _root(project_dir)
-    path = root / "tox.ini"
-    if not path.is_file():
-        return []
-    out = []
-    in_deps = False
-    for i, line in enumerate(textio.read_text(path).splitlines(), 1):
-        if re.match(r"^\s*\[", line):
-            in_deps = False
-            continue
-        key = re.match(r"^(\w[\w-]*)\s*=\s*(.*)$", line)
-        if key:
-            in_deps = key.group(1) == "deps"
-            line = key.group(2)
-        elif not line[:1].isspace():
-            in_deps = False
-        if not in_deps:
-            continue
-        m = _TOX_DJANGO.match(line)
-        if not m:
-            continue
-        from upgrader.pins.model import spec_text
-
-        req = m.group("req").strip()
-        spec = spec_text(req)
-        factor = m.group("factor") or ""
-        out.append(Pin(file=path, line=i, kind="tox", name="Django", specifier=spec, raw=line.strip(),
-                       version=specs.exact_version(spec) if spec else None, marker=factor, source=f"tox.ini:{i}"))
-    return out
+    return [pin for _fmt, pin in registry.read_pins(root, Context(root=root, quiet=True), ("tested",))]
 
 
 def django_declarations(project_dir, problems: list | None = None) -> list[dict]:
     """Every place Django is declared, locked or tested against, with what a bump does there:
     ``[{source, kind, specifier, version_specific, bumped}]`` (``bumped``: False for lock files, tox
     lines and files that name one Django version)."""
+    root = _root(project_dir)
     out = []
-    for p in find_django_pins(project_dir, problems) + tox_declarations(project_dir):
-        one = version_specific(p.file) or (p.kind == "tox" and bool(p.marker))
+    for fmt, p in registry.read_pins(root, _context(root, problems), ("declared", "lock", "tested")):
+        if p.canonical_name != "django":
+            continue
+        one = version_specific(p.file) or (fmt.role == "tested" and bool(p.marker))
         out.append({"source": p.source, "kind": p.kind, "specifier": p.specifier or "(any)",
-                    "version_specific": one, "bumped": p.kind not in ("lock", "tox") and not one})
+                    "version_specific": one, "bumped": fmt.role == "declared" and p.kind != "lock" and not one})
     return out
 
 

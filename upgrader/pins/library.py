@@ -9,7 +9,9 @@
   list ``- "4.0"``) gets the new version appended in the same style.
 
 Each edit is returned as a :class:`upgrader.pins.model.PinChange` (file, line, old, new); nothing is
-written with ``dry_run``. Files that do not follow these shapes are left alone (``notes`` says so).
+written with ``dry_run``. Files that do not follow these shapes are left alone. The classifiers and
+the CI matrix are pin formats of role ``support`` (:class:`ClassifierFormat`, :class:`GithubMatrixFormat`);
+tox is :class:`upgrader.pins.toxfile.ToxFormat`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from core import versions
 from upgrader.pins import textio
+from upgrader.pins.formats import PinFormat, existing
 from upgrader.pins.model import PinChange
 from core.files import listdir
 
@@ -161,35 +164,39 @@ def _apply(path: Path, text: str, replace, insert, root: Path) -> tuple[str, lis
     return "".join(lines), changes
 
 
-def edits(root: Path, new_version: str, next_feature, texts: dict | None = None) -> list[tuple[Path, str, list[PinChange]]]:
-    """(file, new text, changes) for every classifier / tox / CI file that names the supported versions;
-    ``texts``: ``{path: text}`` already rewritten (the pins of the same bump) to start from."""
-    texts = texts or {}
+class ClassifierFormat(PinFormat):
+    """The ``Framework :: Django :: X.Y`` classifiers of setup.py, setup.cfg and pyproject.toml: a
+    library's Django bump adds the new release after the newest one listed."""
 
-    def read(path: Path) -> str:
-        return texts[path] if path in texts else textio.read_text(path)
+    name = "classifiers"
+    role = "support"
 
-    feature = versions.feature(new_version)
-    nxt = next_feature(feature) or feature
-    out = []
-    for name in ("setup.py", "setup.cfg", "pyproject.toml"):
-        path = root / name
-        if path.is_file():
-            text = read(path)
-            ins = classifier_edits(text, feature)
-            if ins:
-                out.append((path, *_apply(path, text, [], ins, root)))
-    tox = root / "tox.ini"
-    if tox.is_file():
-        text = read(tox)
-        rep, ins = tox_edits(text, feature, nxt)
-        if rep or ins:
-            out.append((tox, *_apply(tox, text, rep, ins, root)))
-    workflows = root / ".github" / "workflows"
-    if workflows.is_dir():
-        for path in sorted(listdir(workflows, "*.yml") + listdir(workflows, "*.yaml")):
-            text = read(path)
-            rep, ins = matrix_edits(text, feature)
-            if rep or ins:
-                out.append((path, *_apply(path, text, rep, ins, root)))
-    return out
+    def find(self, root: Path) -> list[Path]:
+        return existing(root, "setup.py", "setup.cfg", "pyproject.toml")
+
+    def read(self, path: Path, ctx) -> list:
+        return []
+
+    def bump(self, path: Path, text: str, name: str, new_version: str, ctx) -> tuple[str, list[PinChange]]:
+        ins = classifier_edits(text, versions.feature(new_version))
+        return _apply(path, text, [], ins, ctx.root) if ins else (text, [])
+
+
+class GithubMatrixFormat(PinFormat):
+    """GitHub Actions workflows whose matrix names Django versions: a library's bump appends the new one."""
+
+    name = "github-matrix"
+    role = "support"
+
+    def find(self, root: Path) -> list[Path]:
+        workflows = root / ".github" / "workflows"
+        if not workflows.is_dir():
+            return []
+        return sorted(listdir(workflows, "*.yml") + listdir(workflows, "*.yaml"))
+
+    def read(self, path: Path, ctx) -> list:
+        return []
+
+    def bump(self, path: Path, text: str, name: str, new_version: str, ctx) -> tuple[str, list[PinChange]]:
+        rep, ins = matrix_edits(text, versions.feature(new_version))
+        return _apply(path, text, rep, ins, ctx.root) if rep or ins else (text, [])

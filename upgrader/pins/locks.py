@@ -19,6 +19,7 @@ from pathlib import Path
 from packaging.utils import canonicalize_name
 
 from upgrader.pins import reqfiles, textio
+from upgrader.pins.formats import PinFormat, existing
 from upgrader.pins.model import Context, Pin
 from core import run as _run
 
@@ -121,14 +122,34 @@ def read_pipfile_lock(path: Path, ctx: Context) -> list[Pin]:
     return pins
 
 
-def read_locks(root: Path, ctx: Context) -> list[Pin]:
-    pins: list[Pin] = []
-    for name in ("uv.lock", "poetry.lock"):
-        if (root / name).is_file():
-            pins += read_toml_lock(root / name, ctx)
-    if (root / "Pipfile.lock").is_file():
-        pins += read_pipfile_lock(root / "Pipfile.lock", ctx)
-    return pins
+class TomlLockFormat(PinFormat):
+    """``uv.lock`` / ``poetry.lock``: the ``[[package]]`` tables (``kind="lock"``); never edited."""
+
+    role = "lock"
+    kinds = ("lock",)
+
+    def __init__(self, file_name: str):
+        self.name = file_name
+
+    def find(self, root: Path) -> list[Path]:
+        return existing(root, self.name)
+
+    def read(self, path: Path, ctx: Context) -> list[Pin]:
+        return read_toml_lock(path, ctx)
+
+
+class PipfileLockFormat(PinFormat):
+    """``Pipfile.lock`` (JSON; ``kind="lock"``); never edited."""
+
+    name = "Pipfile.lock"
+    role = "lock"
+    kinds = ("lock",)
+
+    def find(self, root: Path) -> list[Path]:
+        return existing(root, "Pipfile.lock")
+
+    def read(self, path: Path, ctx: Context) -> list[Pin]:
+        return read_pipfile_lock(path, ctx)
 
 
 # ----------------------------------------------------------------------------------------------

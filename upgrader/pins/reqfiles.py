@@ -153,9 +153,11 @@ def read(path: Path, ctx: Context, _stack: tuple = ()) -> list[Pin]:
     return pins
 
 
-def bump(path: Path, name: str, new_version: str, ctx: Context, regenerate_hint: str = "") -> tuple[str, list[PinChange]]:
-    """The new text of ``path`` with ``name`` bumped, and the changes (includes are separate files)."""
-    text = textio.read_text(path)
+def bump(path: Path, name: str, new_version: str, ctx: Context, regenerate_hint: str = "",
+         text: str | None = None) -> tuple[str, list[PinChange]]:
+    """The new text of ``path`` (or of ``text``, its current text) with ``name`` bumped, and the
+    changes (includes are separate files)."""
+    text = textio.read_text(path) if text is None else text
     rel = textio.relpath(path, ctx.root)
     wanted = canonicalize_name(name)
     physical = textio.split_lines(text)

@@ -18,6 +18,7 @@ from packaging.utils import canonicalize_name
 
 from core.errors import UsageError
 from upgrader.pins import specs, textio
+from upgrader.pins.formats import PinFormat, existing
 from upgrader.pins.model import Context, Pin, PinChange, bump_requirement_text, pin_from_requirement, safe_requirement
 
 _SECTION = re.compile(r"^\[(?P<name>[^\]]+)\]")
@@ -84,8 +85,8 @@ def read_cfg(path: Path, ctx: Context) -> list[Pin]:
     return pins
 
 
-def bump_cfg(path: Path, name: str, new_version: str, ctx: Context) -> tuple[str, list[PinChange]]:
-    text = textio.read_text(path)
+def bump_cfg(path: Path, name: str, new_version: str, ctx: Context, text: str | None = None) -> tuple[str, list[PinChange]]:
+    text = textio.read_text(path) if text is None else text
     rel = textio.relpath(path, ctx.root)
     lines = textio.split_lines(text)
     wanted = canonicalize_name(name)
@@ -184,8 +185,8 @@ def read_py(path: Path, ctx: Context) -> list[Pin]:
     return pins
 
 
-def bump_py(path: Path, name: str, new_version: str, ctx: Context) -> tuple[str, list[PinChange]]:
-    text = textio.read_text(path)
+def bump_py(path: Path, name: str, new_version: str, ctx: Context, text: str | None = None) -> tuple[str, list[PinChange]]:
+    text = textio.read_text(path) if text is None else text
     tree = _parse_py(path, text, ctx)
     if tree is None:
         return text, []
@@ -242,3 +243,35 @@ def bump_py(path: Path, name: str, new_version: str, ctx: Context) -> tuple[str,
             return text, []
     changes.reverse()
     return new_text, changes
+
+
+class SetupCfgFormat(PinFormat):
+    """setup.cfg ``[options] install_requires`` and ``[options.extras_require]`` (``kind="setup.cfg"``)."""
+
+    name = "setup.cfg"
+    kinds = ("setup.cfg",)
+
+    def find(self, root: Path) -> list[Path]:
+        return existing(root, "setup.cfg")
+
+    def read(self, path: Path, ctx: Context) -> list[Pin]:
+        return read_cfg(path, ctx)
+
+    def bump(self, path: Path, text: str, name: str, new_version: str, ctx: Context) -> tuple[str, list[PinChange]]:
+        return bump_cfg(path, name, new_version, ctx, text=text)
+
+
+class SetupPyFormat(PinFormat):
+    """Literal requirement lists given to ``setup()`` in setup.py (``kind="setup.py"``)."""
+
+    name = "setup.py"
+    kinds = ("setup.py",)
+
+    def find(self, root: Path) -> list[Path]:
+        return existing(root, "setup.py")
+
+    def read(self, path: Path, ctx: Context) -> list[Pin]:
+        return read_py(path, ctx)
+
+    def bump(self, path: Path, text: str, name: str, new_version: str, ctx: Context) -> tuple[str, list[PinChange]]:
+        return bump_py(path, name, new_version, ctx, text=text)

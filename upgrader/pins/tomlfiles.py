@@ -18,6 +18,7 @@ from tomlkit.items import String
 
 from core.errors import UsageError
 from upgrader.pins import specs, textio
+from upgrader.pins.formats import PinFormat, existing
 from upgrader.pins.model import (Context, Pin, PinChange, bump_requirement_text, bump_spec, pin_from_requirement,
                                  safe_requirement)
 
@@ -197,10 +198,12 @@ def _quote_len(item: String) -> int:
     return len(item.type.value)
 
 
-def bump(path: Path, name: str, new_version: str, ctx: Context, which: str) -> tuple[str, list[PinChange]]:
-    """New text of a pyproject.toml (``which="pyproject"``) or Pipfile with ``name`` bumped."""
+def bump(path: Path, name: str, new_version: str, ctx: Context, which: str,
+         text: str | None = None) -> tuple[str, list[PinChange]]:
+    """New text of a pyproject.toml (``which="pyproject"``) or Pipfile (from ``text`` when given)
+    with ``name`` bumped."""
     getter = pyproject_entries if which == "pyproject" else pipfile_entries
-    doc, text, entries = getter(path, ctx)
+    doc, text, entries = getter(path, ctx, text)
     rel = textio.relpath(path, ctx.root)
     wanted = canonicalize_name(name)
     lines = textio.split_lines(text)
@@ -239,3 +242,35 @@ def bump(path: Path, name: str, new_version: str, ctx: Context, which: str) -> t
         # tomlkit and the line-level view disagree: trust tomlkit's document but check it re-reads
         parse(path, out, path.name)
     return out, changes
+
+
+class PyprojectFormat(PinFormat):
+    """pyproject.toml: PEP 621 and PEP 735 (``kind="pyproject-pep621"``), Poetry (``"pyproject-poetry"``)."""
+
+    name = "pyproject"
+    kinds = ("pyproject-pep621", "pyproject-poetry")
+
+    def find(self, root: Path) -> list[Path]:
+        return existing(root, "pyproject.toml")
+
+    def read(self, path: Path, ctx: Context) -> list[Pin]:
+        return [e.pin for e in pyproject_entries(path, ctx)[2]]
+
+    def bump(self, path: Path, text: str, name: str, new_version: str, ctx: Context) -> tuple[str, list[PinChange]]:
+        return bump(path, name, new_version, ctx, "pyproject", text=text)
+
+
+class PipfileFormat(PinFormat):
+    """Pipfile's package sections (``kind="Pipfile"``)."""
+
+    name = "Pipfile"
+    kinds = ("Pipfile",)
+
+    def find(self, root: Path) -> list[Path]:
+        return existing(root, "Pipfile")
+
+    def read(self, path: Path, ctx: Context) -> list[Pin]:
+        return [e.pin for e in pipfile_entries(path, ctx)[2]]
+
+    def bump(self, path: Path, text: str, name: str, new_version: str, ctx: Context) -> tuple[str, list[PinChange]]:
+        return bump(path, name, new_version, ctx, "Pipfile", text=text)

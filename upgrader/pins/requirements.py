@@ -1,0 +1,30 @@
+"""The pip requirement-file pin format: parsing and rewriting live in :mod:`upgrader.pins.reqfiles`;
+a hash-pinned line that cannot be edited names the command regenerating its pip-compile output
+(:mod:`upgrader.pins.locks`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from upgrader.pins import locks, reqfiles
+from upgrader.pins.formats import PinFormat
+from upgrader.pins.model import Context, Pin, PinChange
+
+
+class RequirementsFormat(PinFormat):
+    """pip requirement files (``kind="requirements"``; pip-compile output ``kind="lock"``, bumped
+    like any requirement unless hash-pinned)."""
+
+    name = "requirements"
+    kinds = ("requirements", "lock")
+
+    def find(self, root: Path) -> list[Path]:
+        return reqfiles.discover(root)
+
+    def read(self, path: Path, ctx: Context) -> list[Pin]:
+        return reqfiles.read(path, ctx)
+
+    def bump(self, path: Path, text: str, name: str, new_version: str, ctx: Context) -> tuple[str, list[PinChange]]:
+        lock = locks._pip_compile_lock(path, ctx.root, name, None)
+        hint = f"pinned with --hash: regenerate with `{lock.command_line}`" if lock else ""
+        return reqfiles.bump(path, name, new_version, ctx, hint, text=text)
