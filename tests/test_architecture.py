@@ -5,7 +5,9 @@
 * no import cycles among the modules of core / release_data / codemods / upgrader (imports inside
   functions count: a cycle hidden in a function is still a cycle);
 * only the file layer (``core/files.py``) walks directories;
-* only the runner (``core/run.py``) starts subprocesses.
+* only the runner (``core/run.py``) starts subprocesses;
+* no module of the tool (core, codemods, upgrader, release_data, scripts, benchmarks) is over 400
+  lines, except the codemod catalogue's (one module per change, its docstring is its documentation).
 """
 
 from __future__ import annotations
@@ -233,3 +235,29 @@ def test_the_rules_catch_what_they_are_for(tmp_path):
     finally:
         GRAPH.clear()
         GRAPH.update(saved)
+
+
+MAX_LINES = 400
+SIZED_PACKAGES = ("core", "codemods", "upgrader", "release_data", "scripts", "benchmarks")
+SIZE_EXEMPT = ("codemods/catalogue/",)
+
+
+def _module_sizes() -> dict[str, int]:
+    """relative path -> number of lines, for every module of the tool outside the catalogue."""
+    out = {}
+    for package in SIZED_PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):  # (a test, not the tool: allowed)
+            rel = path.relative_to(ROOT).as_posix()
+            if not rel.startswith(SIZE_EXEMPT):
+                out[rel] = len(path.read_text(encoding="utf-8").splitlines())
+    return out
+
+
+def test_no_module_over_400_lines_outside_the_catalogue():
+    sizes = _module_sizes()
+    assert {"codemods/imports.py", "codemods/settings_helpers.py", "release_data/__init__.py",
+            "scripts/gen_readme_cli.py", "benchmarks/bench_fix.py"} <= set(sizes)  # not vacuous
+    assert not any(rel.startswith("codemods/catalogue/") for rel in sizes)
+    big = sorted(f"{rel}: {n} lines" for rel, n in sizes.items() if n > MAX_LINES)
+    assert not big, (f"modules over {MAX_LINES} lines (split them into modules named for what they do; "
+                     "docs/ARCHITECTURE.md):\n" + "\n".join(big))
