@@ -13,7 +13,9 @@ Files read (project top level unless said otherwise): ``requirements*.txt``, ``*
 requirement ``*.in`` files, everything in ``requirements/`` (and files they include with ``-r`` /
 ``-c``), ``pyproject.toml`` (PEP 621 ``[project]`` dependencies and optional-dependencies, PEP 735
 ``[dependency-groups]``, Poetry ``[tool.poetry.*dependencies]``), ``setup.cfg``, ``setup.py``,
-``Pipfile``, and the lock files ``uv.lock``, ``poetry.lock``, ``Pipfile.lock`` and pip-compile output.
+``Pipfile``, and the lock files ``uv.lock``, ``poetry.lock``, ``Pipfile.lock`` and pip-compile output;
+tox.ini ``deps`` for ``tox_declarations``. Each kind of file is a pin format (``upgrader.pins.formats``)
+listed in ``upgrader.pins.registry``; this module reads and bumps through the registry only.
 
 Every function takes an optional ``problems`` list: lines that could not be understood (a malformed
 requirement, an unparseable lock file) are appended there, logged as warnings on the

@@ -15,8 +15,6 @@ from upgrader.pins import specs
 
 log = logging.getLogger("upgrader.pins")
 
-KINDS = ("requirements", "pyproject-pep621", "pyproject-poetry", "setup.cfg", "setup.py", "Pipfile", "lock")
-
 
 @dataclass(frozen=True)
 class Pin:
