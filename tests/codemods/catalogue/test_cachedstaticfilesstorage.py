@@ -57,6 +57,15 @@ def test_noop_subclass_path_and_already_new():
     check_noop(CachedStaticFilesStorage, "STATICFILES_STORAGE = 'myapp.storage.CachedStaticFilesStorage'\n", filename=S)
 
 
+def test_dict_call():
+    check_transformed(CachedStaticFilesStorage, f"STORAGES = dict(staticfiles=dict(BACKEND='{OLD}'))\n",
+                      f"STORAGES = dict(staticfiles=dict(BACKEND='{NEW}'))\n", filename=S)
+
+
+def test_noop_membership_test_reported():
+    check_noop(CachedStaticFilesStorage, f"HASHED = STATICFILES_STORAGE in ('{OLD}',)\n", filename=S, reported=True)
+
+
 @pytest.mark.integration
 def test_manifest_needs_collectstatic_on_real_django(tmp_path):
     """Real Django 3.0 (the last release with both): after the rewrite, {% static %} gives a hashed name
