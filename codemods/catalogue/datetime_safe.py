@@ -16,8 +16,10 @@ MOD = "django.utils.datetime_safe"
 _CLASSES = ("date", "datetime", "time")
 _RECEIVERS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript)
 _BY_HAND = {
-    "new_date": "use datetime.date(d.year, d.month, d.day) or d itself",
-    "new_datetime": "use datetime.datetime(...) from the parts of d, or d itself",
+    "new_date": "use datetime.date(d.year, d.month, d.day), or d itself where only its strftime() was wanted "
+                "(Python 3's handles years before 1000, without zero padding)",
+    "new_datetime": "use a datetime.datetime built from the parts of d, or d itself where only its strftime() was "
+                    "wanted (Python 3's handles years before 1000, without zero padding)",
 }
 
 
@@ -97,6 +99,7 @@ class DatetimeSafe(RemovedModuleRenameCodemod):
         if any(b.kind == "import" and (b.module == MOD or b.module.startswith(MOD + "."))
                for bs in index.bindings.values() for b in bs):
             return super().transform(module, ctx)  # reports the dotted import, changes nothing
+        by_hand = _by_hand_uses(module, index)
         rewriter = _Strftime(index, ctx)
         module = module.visit(rewriter)
         for local in index.locals_for(f"{MOD}.strftime"):
@@ -111,13 +114,48 @@ class DatetimeSafe(RemovedModuleRenameCodemod):
             module = super().transform(module, ctx)
         finally:
             self.renames = renames
+        for node, name in by_hand:
+            ctx.report(node, f"{MOD}.{name}() is removed in Django 5.0: {_BY_HAND.get(name, 'no stdlib equivalent')}")
+        used = {name for _, name in by_hand}
         after = ImportIndex.build(module)
         for local, bs in after.bindings.items():
             for b in bs:
-                if b.kind == "from" and b.module == MOD and b.name not in _CLASSES + ("strftime",):
-                    hint = _BY_HAND.get(b.name, "it has no stdlib equivalent")
-                    ctx.report(local, f"{MOD}.{b.name} is removed in Django 5.0: {hint} (by hand)")
+                if b.kind == "from" and b.module == MOD and b.name not in _CLASSES + ("strftime",) and b.name not in used:
+                    ctx.report(local, f"{MOD}.{b.name} is removed in Django 5.0: "
+                                      f"{_BY_HAND.get(b.name, 'no stdlib equivalent')}")
         return module
+
+
+def _by_hand_uses(module: cst.Module, index: ImportIndex) -> list[tuple[cst.CSTNode, str]]:
+    """The uses (outside imports) of names of the module this codemod does not rewrite: ``new_date`` ..."""
+    found: list[tuple[cst.CSTNode, str]] = []
+    handled = _CLASSES + ("strftime",)
+
+    class _Find(cst.CSTVisitor):
+        def visit_Import(self, node):
+            return False
+
+        def visit_ImportFrom(self, node):
+            return False
+
+        def visit_Attribute(self, node):
+            qual = index.resolve(node)
+            if qual and qual.startswith(MOD + ".") and qual.count(".") == MOD.count(".") + 1:
+                name = qual.rpartition(".")[2]
+                if name not in handled:
+                    found.append((node, name))
+                return False
+            return True
+
+        def visit_Name(self, node):
+            qual = index.resolve(node)
+            if qual and qual.startswith(MOD + ".") and qual.count(".") == MOD.count(".") + 1:
+                name = qual.rpartition(".")[2]
+                if name not in handled:
+                    found.append((node, name))
+
+    module.visit(_Find())
+    return found
 
 
 def _time_attribute_uses(module: cst.Module) -> list[cst.Attribute]:

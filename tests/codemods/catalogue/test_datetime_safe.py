@@ -69,3 +69,9 @@ def test_noop(source):
 ])
 def test_noop_reported(source):
     check_noop(C, source, reported=True)
+
+
+def test_new_date_reported_at_its_use():
+    result = check_noop(C, "from django.utils import datetime_safe\n\n\ndef f(d):\n    return datetime_safe.new_date(d)\n",
+                        reported=True)
+    assert any(f.line == 5 and "new_date()" in f.message and "datetime.date(d.year" in f.message for f in result.findings)
