@@ -17,9 +17,10 @@ class IsIterable(CallRewriteCodemod):
 
     What it does: each call ``is_iterable(x)`` (imported from ``django.utils.itercompat``, or as
     ``itercompat.is_iterable(x)``) becomes ``isinstance(x, Iterable)`` with
-    ``from collections.abc import Iterable`` added (an existing import of it is reused). Where the
-    name ``Iterable`` is already something else here (``from typing import Iterable``), the module
-    form ``collections.abc.Iterable`` is written with ``import collections.abc``. The old import is
+    ``from collections.abc import Iterable`` added (an existing import of it, or of
+    ``collections.abc``, is reused). Where the name ``Iterable`` is already something else here
+    (``from typing import Iterable``), the module form ``collections.abc.Iterable`` is written with
+    ``import collections.abc``. The old import is
     dropped once unused. Left alone and reported: calls with ``*args`` / ``**kwargs`` or other
     arguments, a module that rebinds ``isinstance``, names it cannot write safely, and any use that
     is not a call (``checks = [is_iterable]``), since the module itself is removed.
@@ -73,7 +74,13 @@ class IsIterable(CallRewriteCodemod):
         if "isinstance" in edit.index.bindings or "isinstance" in edit.index.other_bound:
             edit.report("'isinstance' is rebound in this module: write the isinstance() check by hand")
             return None
-        iterable = edit.name_for("collections.abc.Iterable")
+        index = edit.index
+        abc = index.binding("collections")
+        if "Iterable" not in index.bindings and abc is not None and abc.kind == "import" \
+                and abc.module == "collections.abc" and not index.unsure_reason("collections"):
+            iterable = "collections.abc.Iterable"  # the module already imports collections.abc: use it
+        else:
+            iterable = edit.name_for("collections.abc.Iterable")
         if iterable is None:
             iterable = self._module_form(edit)
             if iterable is None:

@@ -16,6 +16,8 @@ from tests.codemods.helpers import check_noop, check_transformed
     # an existing import is reused
     ("from collections.abc import Iterable, Mapping\nfrom django.utils.itercompat import is_iterable\nok = is_iterable(v)\n",
      "from collections.abc import Iterable, Mapping\nok = isinstance(v, Iterable)\n"),
+    ("import collections.abc\nfrom django.utils.itercompat import is_iterable\nok = is_iterable(v)\n",
+     "import collections.abc\nok = isinstance(v, collections.abc.Iterable)\n"),
     # typing's Iterable holds the name: the module form
     ("from typing import Iterable\nfrom django.utils.itercompat import is_iterable\n\n\ndef f(v: Iterable) -> bool:\n    return is_iterable(v)\n",
      "from typing import Iterable\nimport collections.abc\n\n\ndef f(v: Iterable) -> bool:\n    return isinstance(v, collections.abc.Iterable)\n"),
