@@ -35,6 +35,7 @@ class SourceResult:
     applied: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    tree: object = field(default=None, repr=False, compare=False)  # the ast of ``original``, if it was parsed
 
     @property
     def changed(self) -> bool:
@@ -145,6 +146,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     except (SyntaxError, ValueError) as exc:
         result.error = f"cannot parse: {exc.__class__.__name__}: {exc}"
         return result
+    result.tree = tree
     confirmed = [c for c in candidates if c.confirm(tree, text, ctx)]
     if not confirmed:
         result.findings = ctx.findings

@@ -16,8 +16,7 @@ Speed: an unchanged file that needed no change last time costs one ``os.stat`` (
 ``codemods.cache``); the rest are spread over ``jobs`` processes in chunks (``jobs=1``, or a handful
 of files, runs in this process).
 
-``migration_blockers(paths)`` finds ``index_together`` / ``AlterIndexTogether`` left in historical
-migrations, for plan/step/fix to show before the 5.1 step.
+The results: ``codemods.results`` (``FileResult``, ``RunSummary``).
 """
 
 from __future__ import annotations
@@ -28,12 +27,12 @@ import os
 import stat as _stat
 import sys
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from codemods import registry
 from codemods.base import Codemod, Finding
-from codemods.cache import CacheStats, ResultCache, content_hash, fingerprint
+from codemods.cache import ResultCache, content_hash, fingerprint
+from codemods.results import FileResult, RunSummary
 from core.files import discover
 from core import atomic
 
@@ -57,72 +56,6 @@ def large_file_limit() -> int:
         return int(os.environ.get("DJANGO_UPGRADE_LARGE_FILE") or LARGE_FILE_BYTES)
     except ValueError:
         return LARGE_FILE_BYTES
-
-
-@dataclass
-class FileResult:
-    path: str
-    applied: list[str] = field(default_factory=list)
-    diff: str = ""
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    changed: bool = False  # the codemods change this file (written in write mode)
-    written: bool = False
-    cached: bool = False
-    new_text: str | None = field(default=None, repr=False, compare=False)  # the rewrite (\n endings), when changed
-
-    def as_dict(self) -> dict:
-        return {
-            "path": self.path,
-            "changed": self.changed,
-            "written": self.written,
-            "applied": list(self.applied),
-            "diff": self.diff,
-            "findings": [f.as_dict() for f in self.findings],
-            "error": self.error,
-        }
-
-
-@dataclass
-class RunSummary:
-    files: list[FileResult] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) from discovery
-    mode: str = "write"
-    target: str | None = None
-    codemods: list[str] = field(default_factory=list)
-    cache: CacheStats = field(default_factory=CacheStats)
-    jobs: int = 1
-    parallel: bool = False  # True when a process pool did the work
-
-    @property
-    def changed(self) -> list[FileResult]:
-        return [f for f in self.files if f.changed]
-
-    @property
-    def errors(self) -> list[FileResult]:
-        return [f for f in self.files if f.error]
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [x for f in self.files for x in f.findings]
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.changed else 0
-
-    def as_dict(self) -> dict:
-        return {
-            "mode": self.mode,
-            "target": self.target,
-            "codemods": list(self.codemods),
-            "scanned": len(self.files),
-            "changed": len(self.changed),
-            "errors": len(self.errors),
-            "files": [f.as_dict() for f in self.files if f.changed or f.error or f.findings],
-            "findings": [x.as_dict() for x in self.findings],
-            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
-            "cache": self.cache.as_dict(),
-        }
 
 
 # -- one file --------------------------------------------------------------------------------------
@@ -152,8 +85,11 @@ def _unified_diff(path: str, old: str, new: str) -> str:
 
 
 def process_file(path: str, codemods: list[Codemod], target: str | None, mode: str,
-                 known: dict | None = None, cache_key=None, settings=None) -> tuple[FileResult, dict | None]:
-    """Run the codemods over one file. Returns the result and cache info (or None)."""
+                 known: dict | None = None, cache_key=None, settings=None, detect=None) -> tuple[FileResult, dict | None]:
+    """Run the codemods over one file. Returns the result and cache info (or None).
+
+    ``detect``: called as ``detect(path, old, new, tree)`` on the file as the codemods leave it; what it
+    returns is the result's ``left`` (and is cached with it)."""
     try:
         st = os.stat(path)
         with open(path, "rb") as fh:
@@ -170,11 +106,12 @@ def process_file(path: str, codemods: list[Codemod], target: str | None, mode: s
         return result_from_cache(path, cached), info
     text, bom, error = _decode(data)
     if error:
-        result = FileResult(path, error=error)
+        result = FileResult(path, error=error, left={"rows": [], "error": None, "sets": None} if detect else None)
         info["data"] = cache_data(result)
         return result, info
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
     work = text.replace("\r\n", "\n") if crlf else text
+    tree = None
     if cached is not None:  # a known change: no need to run the codemods again
         result, new = result_from_cache(path, cached), cached["new"]
         info["data"] = cached
@@ -186,6 +123,9 @@ def process_file(path: str, codemods: list[Codemod], target: str | None, mode: s
         result = FileResult(path, applied=list(src.applied), findings=list(src.findings), error=src.error)
         new = src.new if (src.changed and not src.error) else None
         info["data"] = cache_data(result, new)
+        tree = src.tree
+    if detect is not None and result.left is None:
+        result.left = info["data"]["left"] = detect(path, work, new, tree)
     if new is None:
         return result, info
     result.changed = True
@@ -213,6 +153,8 @@ def cache_data(result: FileResult, new: str | None = None) -> dict:
     }
     if new is not None:
         data["new"] = new  # the rewritten text (\n line endings), so a warm --diff needs no libcst
+    if result.left is not None:
+        data["left"] = result.left
     return data
 
 
@@ -225,6 +167,7 @@ def result_from_cache(path: str, data: dict) -> FileResult:
         changed=data.get("new") is not None,
         cached=True,
         new_text=data.get("new"),
+        left=data.get("left"),
     )
 
 
@@ -233,16 +176,17 @@ def result_from_cache(path: str, data: dict) -> FileResult:
 _W: dict = {}
 
 
-def _worker_init(codemod_classes, target, mode, known, fp, settings=None) -> None:
+def _worker_init(codemod_classes, target, mode, known, fp, settings=None, detect=None) -> None:
     _W.update(codemods=[c() for c in codemod_classes], target=target, mode=mode, known=known, fp=fp,
-              settings=settings)
+              settings=settings, detect=detect)
     warnings.simplefilter("ignore")
 
 
 def _worker(path: str):
     cache = _W.get("cache_obj")
     key = cache.key if cache is not None else None
-    return path, process_file(path, _W["codemods"], _W["target"], _W["mode"], _W["known"], key, _W.get("settings"))
+    return path, process_file(path, _W["codemods"], _W["target"], _W["mode"], _W["known"], key, _W.get("settings"),
+                              _W.get("detect"))
 
 
 def _size(path: str) -> int:
@@ -286,12 +230,14 @@ class _LazyCodemods:
 
 def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: int | None = None,
         use_cache: bool = True, progress: bool = False, cache_dir: Path | None = None,
-        settings_files=None) -> RunSummary:
+        settings_files=None, detect=None) -> RunSummary:
     """Run ``codemods`` (classes, instances or ``registry.Entry``s) over ``paths`` (files and
     directories). The codemods are imported only when some file is not answered by the cache.
 
     ``settings_files``: the project's settings files (``core.files.ProjectFiles.settings_files()``);
-    settings codemods run on those and no other file. None: decided per file from its name and text."""
+    settings codemods run on those and no other file. None: decided per file from its name and text.
+    ``detect``: what to find in each file after the codemods (``codemods.detect.after.LeftRequest``),
+    run in the same worker on the same text; each result's ``left``."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     codemods = list(codemods)
@@ -303,6 +249,8 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
 
     settings = None if settings_files is None else frozenset(os.path.realpath(p) for p in settings_files)
     fp_names = summary.codemods if settings is None else [*summary.codemods, *(f"settings={p}" for p in sorted(settings))]
+    if detect is not None:
+        fp_names = [*fp_names, f"detect={detect.fingerprint}"]
     cache = ResultCache(fingerprint(fp_names, target), cache_dir) if use_cache else None
     results: dict[str, FileResult] = {}
     todo: list[str] = []  # files the codemods must see
@@ -338,12 +286,12 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
     try:
         lazy = _LazyCodemods(codemods)  # (needed only if a file changed since the cache lookup)
         for p in known_changes:
-            collect(p, process_file(p, lazy, target, mode, known, key, settings))
+            collect(p, process_file(p, lazy, target, mode, known, key, settings, detect))
             if bar:
                 bar.update(1)
         if jobs == 1 or len(todo) < serial_threshold():
             for p in todo:
-                collect(p, process_file(p, instances, target, mode, known, key, settings))
+                collect(p, process_file(p, instances, target, mode, known, key, settings, detect))
                 if bar:
                     bar.update(1)
         else:
@@ -356,14 +304,16 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             chunksize = max(1, min(16, len(todo) // (jobs * 16)))
             ctx = _pool_context()
             _W["cache_obj"] = cache  # inherited by forked workers; only its key() is used there
+            if detect is not None:
+                detect.prepare()  # (once here, not once per worker)
             summary.parallel = True
-            with ctx.Pool(jobs, initializer=_worker_init, initargs=(classes, target, mode, known, None, settings)) as pool:
+            with ctx.Pool(jobs, initializer=_worker_init, initargs=(classes, target, mode, known, None, settings, detect)) as pool:
                 for p, outcome in pool.imap_unordered(_worker, todo, chunksize=chunksize):
                     collect(p, outcome)
                     if bar:
                         bar.update(1)
             for p in large:
-                collect(p, process_file(p, instances, target, mode, known, key, settings))
+                collect(p, process_file(p, instances, target, mode, known, key, settings, detect))
                 if bar:
                     bar.update(1)
     finally:

@@ -173,11 +173,13 @@ def _root(node) -> str | None:
 def _sibling_with_options(path: str) -> str:
     """Another settings file next to this one that mentions cache OPTIONS (e.g. a prod.py doing
     ``from .base import *`` then ``CACHES["default"]["OPTIONS"] = {...}``)."""
+    from core.files import modules_in
+
     try:
         here = Path(path).resolve()
-        siblings = sorted(p for p in here.parent.glob("*.py") if p != here)
     except OSError:
         return ""
+    siblings = [p for p in modules_in(here.parent) if p != here]
     for sib in siblings[:50]:
         try:
             text = sib.read_text(encoding="utf-8", errors="replace")

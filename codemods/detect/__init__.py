@@ -128,6 +128,7 @@ class _Plan:
         self.olds = {d.change_id: d.old for d in self.detectors}
         self._codemods: dict[str, tuple[object, list[str], tuple[Item, ...]]] | None = None
         self._items: dict[str, list] = {}
+        self.missing = [(d, it) for d in self.detectors for it in d.items if it.form == "setting_missing"]
 
     def items_of(self, kind: str) -> list:
         """(detector, item, its triggers) for the items checked in files of ``kind``."""
@@ -153,7 +154,7 @@ class _Plan:
 
 
 def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migration: bool,
-                 kind: str | None = None) -> tuple[list[Finding], str | None]:
+                 kind: str | None = None, tree=None) -> tuple[list[Finding], str | None]:
     """The findings of one file's text, and an error (the file does not parse) or None."""
     kind = kind or file_kind(rel, text)
     if kind is None:
@@ -169,9 +170,12 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
            if _kind_ok(cm, kind) and (any(present(t) for i in derived for t in i.triggers()) or cm.prefilter(text))]
     if not items and not cms:
         return [], None
-    tree = pf = None
-    if kind == "python":
+    pf = None
+    if kind != "python":
+        tree = None
+    elif tree is None:
         tree = parse_quietly(text)
+    if kind == "python":
         if tree is None:
             return [], "cannot parse"
         pf = PyFile(tree, text)
@@ -269,6 +273,44 @@ def _sets(text: str, name: str) -> bool:
     return bool(re.search(rf"^\s*{re.escape(name)}\s*[:=]", text, re.M))
 
 
+def file_role(rel: str, settings_rel: set, migration_rel: set | None) -> str:
+    """``m`` (a migration), ``s`` (a settings module the project names), both, or ``""``."""
+    role = "m" if (rel in migration_rel if migration_rel is not None else is_migration_path(rel)) else ""
+    return role + "s" if settings_rel and rel in settings_rel else role
+
+
+def detect_one(text: str, rel: str, plan: _Plan, role: str, settings_rel, tree=None) -> tuple[list[Finding], str | None, str | None]:
+    """One file: its findings, a parse error or None, and, for a settings module, what the
+    ``setting_missing`` items need of it (``NAME = ...`` lines of the names it sets) or None.
+    ``tree``: the file's ``ast`` tree when the caller has parsed it already."""
+    kind = file_kind(rel, text)
+    if kind is None:
+        return [], None, None
+    is_settings = kind == "python" and (rel in settings_rel if settings_rel else looks_like_settings(rel, text))
+    found, error = find_in_text(text, rel, plan, is_settings=is_settings, is_migration=kind == "python" and "m" in role,
+                                kind=kind, tree=tree)
+    sets = None
+    if is_settings and plan.missing:
+        names = {it.value for _, it in plan.missing} | {"INSTALLED_APPS"}
+        sets = "".join(f"{n} = ...\n" for n in sorted(names) if _sets(text, n))
+    return found, error, sets
+
+
+def with_missing_settings(plan: _Plan, out: list[Finding], seen_settings: list[tuple[str, str]]) -> list[Finding]:
+    """``out`` plus the ``setting_missing`` findings: ``seen_settings`` is [(settings module, its
+    ``detect_one`` sets text)]; sorted by (path, line, change id)."""
+    for d, item in plan.missing:
+        if seen_settings and not any(_sets(t, item.value) for _, t in seen_settings):
+            main = next((r for r, t in seen_settings if _sets(t, "INSTALLED_APPS")), seen_settings[0][0])
+            why = item.get("why") or f"{item.value} is not set"
+            # the codemod (adding the setting) may have claimed a line of the same module: one finding
+            same = [f for f in out if f.change_id == d.change_id and f.path == main]
+            out = [f for f in out if f not in same]
+            out.append(Finding(d.change_id, main, 1, why, next((f.fixable_by for f in same if f.fixable_by), None)))
+    out.sort(key=lambda f: (f.path, f.line, f.change_id))
+    return out
+
+
 def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, settings_files=frozenset(),
                   migration_files=None, errors: list | None = None, texts: dict | None = None,
                   use_cache: bool = False) -> list[Finding]:
@@ -286,7 +328,6 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
         return []
     settings_rel = {_rel(Path(root, p), root) for p in settings_files}
     migration_rel = None if migration_files is None else {_rel(Path(root, p), root) for p in migration_files}
-    missing = [(d, it) for d in plan.detectors for it in d.items if it.form == "setting_missing"]
     seen_settings: list[tuple[str, str]] = []
     out: list[Finding] = []
     cache = None
@@ -300,9 +341,7 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
             rel = _rel(path, root)
             text = texts.get(str(path), texts.get(rel)) if texts else None
             on_disk = text is None
-            role = "m" if (rel in migration_rel if migration_rel is not None else is_migration_path(rel)) else ""
-            if settings_rel and rel in settings_rel:
-                role += "s"
+            role = file_role(rel, settings_rel, migration_rel)
             key = stamp = None
             if cache is not None:
                 got = cache.stat_key(path, role) if on_disk else (cache.text_key(text, rel, role), None)
@@ -319,36 +358,20 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
                 text = _read(path)
             if text is None:
                 continue
-            kind = file_kind(rel, text)
-            found: list[Finding] = []
-            error = None
-            if kind is not None:
-                is_settings = kind == "python" and (rel in settings_rel if settings_rel else looks_like_settings(rel, text))
-                is_migration = kind == "python" and "m" in role
-                if is_settings and missing:
-                    seen_settings.append((rel, text))
-                found, error = find_in_text(text, rel, plan, is_settings=is_settings, is_migration=is_migration, kind=kind)
-                if error and errors is not None:
-                    errors.append((rel, error))
-                out += found
+            found, error, sets = detect_one(text, rel, plan, role, settings_rel)
+            if error and errors is not None:
+                errors.append((rel, error))
+            if sets is not None:
+                seen_settings.append((rel, sets))
+            out += found
             if cache is not None and key is not None:
                 rows = [[f.change_id, f.line, f.text, f.fixable_by] for f in found]
                 if error:
                     rows.append(["!", 0, error, None])
-                if seen_settings and seen_settings[-1][0] == rel:  # what setting_missing needs of it
-                    names = {it.value for _, it in missing} | {"INSTALLED_APPS"}
-                    rows.append(["~", 0, "".join(f"{n} = ...\n" for n in sorted(names) if _sets(text, n)), None])
+                if sets is not None:
+                    rows.append(["~", 0, sets, None])
                 cache.put(key, rows, stamp)
     finally:
         if cache is not None:
             cache.close()
-    for d, item in missing:
-        if seen_settings and not any(_sets(t, item.value) for _, t in seen_settings):
-            main = next((r for r, t in seen_settings if _sets(t, "INSTALLED_APPS")), seen_settings[0][0])
-            why = item.get("why") or f"{item.value} is not set"
-            # the codemod (adding the setting) may have claimed a line of the same module: one finding
-            same = [f for f in out if f.change_id == d.change_id and f.path == main]
-            out = [f for f in out if f not in same]
-            out.append(Finding(d.change_id, main, 1, why, next((f.fixable_by for f in same if f.fixable_by), None)))
-    out.sort(key=lambda f: (f.path, f.line, f.change_id))
-    return out
+    return with_missing_settings(plan, out, seen_settings)

@@ -6,6 +6,12 @@
 ``fix`` (every mode) and ``plan`` (is a finding really codemod-fixable?) use it, so what ``plan`` calls
 fixable is exactly what ``fix`` fixes, and what ``fix`` leaves is what ``plan`` calls by hand.
 
+``fix`` runs the detectors inside the engine's workers, on the text the codemods produced (no second
+read, parse or pass over the files): it hands ``engine.run`` a ``LeftRequest`` (``detect=``), each
+``FileResult`` comes back with its ``left`` rows (kept in the engine's result cache with the rest),
+and ``leftovers(..., request=...)`` only gathers them. Without a request (or when a result has no
+rows) the files are scanned here, in this process.
+
 A finding is left when the detector still finds the change in the rewritten text (or in the file as
 it is, when no codemod changed it). Its line is in the file as it now is; with ``map_to_old`` (check
 and diff modes, and plan, where nothing is written) it is mapped back to the line of the file on disk.
@@ -62,16 +68,100 @@ def _read(path: Path) -> str:
         return ""
 
 
-def leftovers(results, changes, root, *, settings_files=frozenset(), migration_files=None,
-              map_to_old: bool = True, originals: dict | None = None, use_cache: bool = True) -> list[Leftover]:
-    """``results``: the engine's FileResults (``.path``, ``.new_text``, ``.findings``, ``.written``).
+class LeftRequest:
+    """What the engine's workers detect in each file after the codemods (``engine.run(detect=...)``).
 
+    Called as ``request(path, old, new, tree)`` with the file's text before the codemods, the rewrite
+    (None when unchanged) and the ``ast`` tree of ``old`` if one was parsed; returns the file's
+    ``left`` rows: ``{"rows": [[change, line, text, fixable_by, old line, old text], ...],
+    "error": ..., "sets": ...}`` (lines in the rewrite; the old ones only when there is a rewrite)."""
+
+    def __init__(self, changes, root, *, settings_files=frozenset(), migration_files=None):
+        from codemods.detect import _Plan, _rel
+
+        self.root = Path(root).resolve()
+        self.plan = changes if isinstance(changes, _Plan) else _Plan(list(changes))
+        self.settings_rel = {_rel(Path(self.root, p), self.root) for p in settings_files}
+        self.migration_rel = None if migration_files is None else \
+            {_rel(Path(self.root, p), self.root) for p in migration_files}
+        self._fingerprint: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """Part of the engine's cache key: the detectors, and which files are settings / migrations."""
+        if self._fingerprint is None:
+            import hashlib
+
+            from codemods.detect.cache import fingerprint
+
+            roles = f"{sorted(self.settings_rel)}|{None if self.migration_rel is None else sorted(self.migration_rel)}"
+            self._fingerprint = hashlib.blake2b(f"{fingerprint(self.plan.detectors)}|{roles}".encode(),
+                                                digest_size=12).hexdigest()
+        return self._fingerprint
+
+    def prepare(self) -> None:
+        """Load the detectors' codemods and items once, before the engine forks its workers."""
+        _ = self.plan.codemods
+        self.plan.items_of("python"), self.plan.items_of("template")
+
+    def __call__(self, path: str, old: str, new: str | None, tree=None) -> dict:
+        from codemods.detect import _rel, detect_one, file_role
+
+        rel = _rel(Path(path), self.root)
+        role = file_role(rel, self.settings_rel, self.migration_rel)
+        found, error, sets = detect_one(new if new is not None else old, rel, self.plan, role, self.settings_rel,
+                                        tree=tree if new is None else None)
+        rows = []
+        if found and new is not None:
+            mapper, old_lines = line_map(old, new), old.splitlines()
+        for f in found:
+            row = [f.change_id, f.line, f.text, f.fixable_by]
+            if new is not None:
+                line = mapper(f.line)
+                row += [line, old_lines[line - 1].strip()[:200] if 0 < line <= len(old_lines) else f.text]
+            rows.append(row)
+        return {"rows": rows, "error": error, "sets": sets}
+
+
+def _gathered(results, request: LeftRequest, map_to_old: bool) -> list[Leftover]:
+    from codemods.detect import Finding, _rel, with_missing_settings
+
+    found, seen, mapped = [], [], {}
+    for r in results:
+        rel = _rel(Path(r.path), request.root)
+        to_old = map_to_old and r.new_text is not None and not r.written
+        for row in r.left["rows"]:
+            cid, line, text, fx = row[:4]
+            if to_old and len(row) > 4:
+                line, text = row[4], row[5]
+            f = Finding(cid, rel, line, text, fx)
+            found.append(f)
+            mapped[f] = r
+        if r.left.get("sets") is not None:
+            seen.append((rel, r.left["sets"]))
+    out = [Leftover(f.change_id, f.path, f.line, f.text, _reason(f, mapped.get(f), f.line))
+           for f in with_missing_settings(request.plan, found, seen)]
+    return sorted(set(out), key=lambda x: (x.path, x.line, x.change_id))
+
+
+def leftovers(results, changes, root, *, settings_files=frozenset(), migration_files=None,
+              map_to_old: bool = True, originals: dict | None = None, use_cache: bool = True,
+              request: LeftRequest | None = None) -> list[Leftover]:
+    """``results``: the engine's FileResults (``.path``, ``.new_text``, ``.findings``, ``.written``,
+    ``.left``).
+
+    ``request``: the ``LeftRequest`` the engine ran with (``changes`` and the settings / migration
+    files are then its own): the rows the workers found are gathered, nothing is read or parsed.
     ``originals``: {path: text before the codemods} (read from disk when missing; in write mode the
     disk already holds the new text, so pass ``map_to_old=False`` there)."""
     from codemods.detect import _Plan, find_in_files
 
+    if request is not None and all(getattr(r, "left", None) is not None for r in results):
+        return _gathered(results, request, map_to_old) if request.plan.detectors else []
     root = Path(root).resolve()
-    plan = _Plan(list(changes))
+    plan = request.plan if request is not None else _Plan(list(changes))
+    if request is not None:
+        settings_files, migration_files = request.settings_rel, request.migration_rel
     if not plan.detectors:
         return []
     texts, by_rel, files = {}, {}, []

@@ -217,13 +217,13 @@ def python_lines(pf: PyFile, item: Item, rel: str, is_settings: bool, is_migrati
                 if isinstance(node, ast.Dict):
                     out += [k.lineno for k in node.keys if isinstance(k, ast.Constant) and k.value == value]
     elif form == "attribute_store":
-        for node in ast.walk(pf.tree):
-            if isinstance(node, ast.Attribute) and node.attr == value and isinstance(node.ctx, ast.Store):
+        for node in pf.attributes:
+            if node.attr == value and isinstance(node.ctx, ast.Store):
                 out.append(node.lineno)
     elif form == "attribute_name":
         after = item.get("after")
-        for node in ast.walk(pf.tree):
-            if isinstance(node, ast.Attribute) and node.attr == value and isinstance(node.ctx, ast.Load) and (
+        for node in pf.attributes:
+            if node.attr == value and isinstance(node.ctx, ast.Load) and (
                     not after or (isinstance(node.value, ast.Attribute) and node.value.attr == after)):
                 out.append(node.lineno)
     elif form == "string":

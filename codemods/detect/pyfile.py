@@ -26,6 +26,7 @@ class PyFile:
         self.calls: list[tuple[ast.Call, str | None]] = []  # (call, resolved callee)
         self.classes: list[tuple[ast.ClassDef, list[str]]] = []  # (class, its bases: resolved or as written)
         self.strings: list[ast.Constant] = []
+        self.attributes: list[ast.Attribute] = []  # every attribute node (for the attribute_* items: no second walk)
         self.settings_refs: list[tuple[int, str]] = []  # (line, NAME) of settings.NAME
         self.module_aliases: dict[str, str | None] = {}
         self._docstrings: set[int] = set()
@@ -83,6 +84,7 @@ class PyFile:
         calls: list[tuple[ast.Call, tuple]] = []
         classes: list[tuple[ast.ClassDef, tuple]] = []
         push = stack.append
+        attributes = self.attributes
         while stack:
             node, sc, in_chain = stack.pop()
             cls = node.__class__
@@ -94,6 +96,7 @@ class PyFile:
                     local[id(sc[-1])].setdefault(node.id, None)
                 continue
             if cls is Attribute:
+                attributes.append(node)
                 if not in_chain:
                     head = node.value
                     while head.__class__ is Attribute:

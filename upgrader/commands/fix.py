@@ -83,19 +83,17 @@ def _shown(project_dir: Path, rel: str) -> str:
     return os.path.relpath(os.path.join(project_dir, rel))
 
 
-def _left(summary, project, project_dir: Path, target, removed_in, only, selected, mode: str, use_cache: bool) -> list:
-    """The uses of deprecated/removed APIs still in the files ``fix`` looked at (see the docstring)."""
+def _left_request(project, project_dir: Path, target, removed_in, only, selected):
+    """What the engine's workers look for after the codemods: the uses of deprecated/removed APIs
+    ``fix`` reports as left (see the docstring)."""
     import release_data
-    from codemods.detect.after import changes_at, leftovers
+    from codemods.detect.after import LeftRequest, changes_at
 
     files = getattr(project, "files", None)
     changes = changes_at(release_data.load().changes, target, removed_in,
                          fixed_by=[e.name for e in selected] if only else None)
-    return leftovers(
-        summary.files, changes, project_dir,
-        settings_files=files.settings_files() if files is not None else frozenset(),
-        use_cache=use_cache,  # lines of the file on disk: mapped back where nothing was written
-    )
+    return LeftRequest(changes, project_dir,
+                       settings_files=files.settings_files() if files is not None else frozenset())
 
 
 def _show_blockers(selected, removed_in: str | None, only) -> bool:
@@ -146,17 +144,22 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
     selected = registry.select_entries(target=target, only=only_all, skip=skip_all, removed_in=removed_in,
                                        modernize=modernize)
     jobs = config.pick(jobs, "jobs")
+    request = _left_request(project, project_dir, target, removed_in, only_all, selected)
     summary = engine.run(
         list(paths) or ["."], selected, target=target, mode=mode, jobs=jobs,
         use_cache=not no_cache, progress=show_progress(fmt) and sys.stderr.isatty(),
         settings_files=project.files.settings_files(),  # settings codemods: the project's settings only
+        detect=request,  # what is left, found by the same workers on the same text
     )
     blockers = []
     if _show_blockers(selected, removed_in, only_all):
         from codemods.migration_blockers import migration_blockers
 
         blockers = migration_blockers(list(paths) or ["."], files=[f.path for f in summary.files])
-    left = _left(summary, project, project_dir, target, removed_in, only_all, selected, mode, not no_cache)
+    from codemods.detect.after import leftovers
+
+    # lines of the file on disk: mapped back where nothing was written
+    left = leftovers(summary.files, (), project_dir, request=request, use_cache=not no_cache)
     code = 1 if summary.exit_code or (mode == "check" and left) else 0
 
     if fmt == "json":

@@ -77,7 +77,7 @@ def scan_project(project, changes, *, target: str | None = None, verify: bool = 
 def _left_by_codemods(findings, detectors, root: Path, target: str, settings, migrations) -> dict:
     """{(change, file, line): reason} for the claimed-fixable findings the codemods leave at ``target``."""
     from codemods import engine, registry
-    from codemods.detect.after import leftovers
+    from codemods.detect.after import LeftRequest, leftovers
 
     claimed = [f for f in findings if f.fixable_by]
     if not claimed:
@@ -85,9 +85,10 @@ def _left_by_codemods(findings, detectors, root: Path, target: str, settings, mi
     names = {f.fixable_by for f in claimed}
     entries = [e for e in registry.select_entries(target=target) if e.name in names]
     paths = sorted({str(root / f.path) for f in claimed})
-    summary = engine.run(paths, entries, target=target, mode="check", jobs=1 if len(paths) < 24 else None,
-                         settings_files=settings)
     wanted = {f.change_id for f in claimed}
-    left = leftovers(summary.files, [d for d in detectors if d.change_id in wanted], root,
-                     settings_files=settings, migration_files=migrations, map_to_old=True)
+    request = LeftRequest([d for d in detectors if d.change_id in wanted], root, settings_files=settings,
+                          migration_files=migrations)
+    summary = engine.run(paths, entries, target=target, mode="check", jobs=1 if len(paths) < 24 else None,
+                         settings_files=settings, detect=request)
+    left = leftovers(summary.files, (), root, request=request, map_to_old=True)
     return {(x.change_id, x.path, x.line): x.reason for x in left}
