@@ -15,13 +15,14 @@ import pytest
 from upgrader import pins
 from upgrader.pins import registry, specs, textio
 from upgrader.pins.formats import ROLES, PinFormat, existing
-from upgrader.pins.model import Context, Pin, PinChange, bump_requirement_text, pin_from_requirement, safe_requirement
+from upgrader.pins.model import Context, LockFile, Pin, PinChange, bump_requirement_text, pin_from_requirement, safe_requirement
 
 PROTOCOL = {
     "find": ["root"],
     "read": ["path", "ctx"],
     "bump": ["path", "text", "name", "new_version", "ctx"],
     "write": ["path", "text"],
+    "lock_files": ["path", "ctx", "package", "python"],
 }
 
 
@@ -37,6 +38,8 @@ def test_every_registered_format_implements_the_protocol(tmp_path):
             assert type(fmt).bump is not PinFormat.bump, f"{fmt} is bumped but does not implement bump"
         if fmt.role != "support":
             assert fmt.kinds, f"{fmt} reads pins but names no Pin.kind"
+        if fmt.role == "lock":
+            assert type(fmt).lock_files is not PinFormat.lock_files, f"{fmt} is a lock but says no way to regenerate it"
         assert fmt.find(tmp_path) == [], fmt  # an empty project has none of its files
 
 
@@ -157,6 +160,47 @@ def test_an_unregistered_format_is_no_longer_read(tmp_path):
         registry.unregister(fmt.name)
     assert pins.find_django_pins(tmp_path) == []
     assert pins.bump_django(tmp_path, "4.2") == []
+
+
+class DepsLockFormat(PinFormat):
+    """A made-up lock file, ``deps.lock`` (``name version`` a line), regenerated with ``true``."""
+
+    name = "deps.lock"
+    role = "lock"
+    kinds = ("lock",)
+
+    def find(self, root: Path) -> list[Path]:
+        return existing(root, "deps.lock")
+
+    def read(self, path: Path, ctx: Context) -> list[Pin]:
+        out = []
+        for i, line in enumerate(textio.read_text(path).splitlines(), 1):
+            name, version = line.split()
+            out.append(Pin(file=path, line=i, kind="lock", name=name, specifier=f"=={version}", raw=line,
+                           version=version, source=f"deps.lock:{i}", lock_format="deps.lock"))
+        return out
+
+    def lock_files(self, path: Path, ctx: Context, package: str, python: str | None) -> list[LockFile]:
+        return [LockFile(path, "true", ["true", package], True, ctx.root, "deps.lock")]
+
+
+def test_a_new_lock_format_is_read_and_regenerated(tmp_path):
+    _write(tmp_path, "deps.lock", "django 4.1.3\n")
+    _write(tmp_path, "requirements.txt", "Django>=4.1\n")
+    fmt = registry.register(DepsLockFormat())
+    try:
+        assert pins.current_from_pins(tmp_path).version == "4.1.3"  # a lock file wins
+        assert [p.source for p in pins.find_django_pins(tmp_path)] == ["requirements.txt:1", "deps.lock:1"]
+        assert [d["bumped"] for d in pins.django_declarations(tmp_path)] == [True, False]
+        assert pins.find_requirements(tmp_path, include_locks=False)[-1].source == "requirements.txt:1"
+        (lock,) = pins.lock_files(tmp_path)
+        assert lock.format == "deps.lock" and lock.regenerate_cmd == ["true", "django"]
+        assert pins.regenerate(lock).ok
+        assert pins.bump_django(tmp_path, "5.0") == []  # >=4.1 admits it; a lock is never edited
+        assert (tmp_path / "deps.lock").read_text() == "django 4.1.3\n"
+    finally:
+        registry.unregister(fmt.name)
+    assert pins.lock_files(tmp_path) == []
 
 
 def test_register_refuses_what_is_not_a_format_and_duplicate_names():

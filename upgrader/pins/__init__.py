@@ -34,8 +34,7 @@ from core import versions
 from core.errors import UsageError
 from upgrader.pins import locks as _locks
 from upgrader.pins import registry, specs
-from upgrader.pins.locks import LockFile, RegenerateResult
-from upgrader.pins.model import Context, Dependency, Pin, PinChange
+from upgrader.pins.model import Context, Dependency, LockFile, Pin, PinChange, RegenerateResult
 
 __all__ = [
     "Pin", "PinChange", "Dependency", "LockFile", "RegenerateResult", "find_django_pins", "find_requirements",
@@ -205,7 +204,7 @@ def lock_files(project_dir, package: str = "django", python: str | None = None) 
 
     ``available`` says whether the tool is installed (on PATH, or beside ``python`` when given).
     """
-    return _locks.lock_files(_root(project_dir), package=package, python=python)
+    return registry.lock_files(_root(project_dir), package, python)
 
 
 def regenerate(lock: LockFile, timeout: float = 900, python: str | None = None) -> RegenerateResult:

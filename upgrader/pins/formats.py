@@ -7,7 +7,9 @@ A format knows one kind of file where a project declares, locks or tests against
 * ``bump(path, text, name, new_version, ctx) -> (new_text, list[PinChange])``: ``text`` (the file's
   text, possibly already rewritten by an earlier format of the same bump) with ``name`` rewritten to
   admit ``new_version``, keeping the file's formatting; nothing is written;
-* ``write(path, text)``: write the new text (atomically, through ``core.atomic``).
+* ``write(path, text)``: write the new text (atomically, through ``core.atomic``);
+* ``lock_files(path, ctx, package, python) -> list[LockFile]`` (optional): how to regenerate the lock
+  file ``path`` is (uv.lock ...) or holds (pip-compile output) after ``package`` moved.
 
 ``role`` says how ``upgrader.pins`` uses a format's pins:
 
@@ -26,7 +28,7 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 
 from upgrader.pins import textio
-from upgrader.pins.model import Context, Pin, PinChange
+from upgrader.pins.model import Context, LockFile, Pin, PinChange
 
 ROLES = ("declared", "lock", "tested", "support")
 
@@ -53,6 +55,11 @@ class PinFormat(ABC):
 
     def write(self, path: Path, text: str) -> None:
         textio.write_atomic(path, text)
+
+    def lock_files(self, path: Path, ctx: Context, package: str, python: str | None) -> list[LockFile]:
+        """The lock files ``path`` is or stands for, each with the command regenerating it after
+        ``package`` moved (default: none; ``python`` finds the tool beside the project's interpreter)."""
+        return []
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r} ({self.role})>"

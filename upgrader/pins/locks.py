@@ -13,14 +13,13 @@ import json
 import os
 import re
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from packaging.utils import canonicalize_name
 
 from upgrader.pins import reqfiles, textio
 from upgrader.pins.formats import PinFormat, existing
-from upgrader.pins.model import Context, Pin
+from upgrader.pins.model import Context, LockFile, Pin, RegenerateResult
 from core import run as _run
 
 try:  # Python 3.11+
@@ -41,31 +40,6 @@ def _loads_toml(text: str) -> dict:
 
 
 LOCK_NAMES = ("uv.lock", "poetry.lock", "Pipfile.lock")
-
-
-@dataclass(frozen=True)
-class LockFile:
-    path: Path
-    tool: str  # uv / poetry / pipenv / pip-compile
-    regenerate_cmd: list[str] = field(hash=False)
-    available: bool
-    cwd: Path | None = None  # where to run regenerate_cmd (the project directory by default)
-    format: str = ""  # uv.lock / poetry.lock / Pipfile.lock / pip-compile / uv-pip-compile
-
-    @property
-    def command_line(self) -> str:
-        import shlex
-
-        return shlex.join(self.regenerate_cmd)
-
-
-@dataclass(frozen=True)
-class RegenerateResult:
-    lock: LockFile
-    ok: bool
-    output: str
-    returncode: int | None
-    command: list[str]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -122,36 +96,6 @@ def read_pipfile_lock(path: Path, ctx: Context) -> list[Pin]:
     return pins
 
 
-class TomlLockFormat(PinFormat):
-    """``uv.lock`` / ``poetry.lock``: the ``[[package]]`` tables (``kind="lock"``); never edited."""
-
-    role = "lock"
-    kinds = ("lock",)
-
-    def __init__(self, file_name: str):
-        self.name = file_name
-
-    def find(self, root: Path) -> list[Path]:
-        return existing(root, self.name)
-
-    def read(self, path: Path, ctx: Context) -> list[Pin]:
-        return read_toml_lock(path, ctx)
-
-
-class PipfileLockFormat(PinFormat):
-    """``Pipfile.lock`` (JSON; ``kind="lock"``); never edited."""
-
-    name = "Pipfile.lock"
-    role = "lock"
-    kinds = ("lock",)
-
-    def find(self, root: Path) -> list[Path]:
-        return existing(root, "Pipfile.lock")
-
-    def read(self, path: Path, ctx: Context) -> list[Pin]:
-        return read_pipfile_lock(path, ctx)
-
-
 # ----------------------------------------------------------------------------------------------
 # regenerating
 # ----------------------------------------------------------------------------------------------
@@ -204,32 +148,6 @@ def _pip_compile_lock(path: Path, root: Path, package: str, python: str | None) 
                     cwd=cwd, format="uv-pip-compile" if exe == "uv" else "pip-compile")
 
 
-def lock_files(root: Path, package: str = "django", python: str | None = None) -> list[LockFile]:
-    locks: list[LockFile] = []
-    if (root / "uv.lock").is_file():
-        cmd = ["uv", "lock", "--upgrade-package", package]
-        locks.append(LockFile(root / "uv.lock", "uv", cmd, _which("uv", python) is not None, root, "uv.lock"))
-    if (root / "poetry.lock").is_file():
-        exe = _which("poetry", python)
-        major = _poetry_major(exe) if exe else None
-        cmd = ["poetry", "lock"] if major and major >= 2 else ["poetry", "lock", "--no-update"]
-        locks.append(LockFile(root / "poetry.lock", "poetry", cmd, exe is not None, root, "poetry.lock"))
-    if (root / "Pipfile.lock").is_file():
-        locks.append(LockFile(root / "Pipfile.lock", "pipenv", ["pipenv", "lock"], _which("pipenv", python) is not None, root, "Pipfile.lock"))
-    ctx = Context(root=root, quiet=True)
-    seen = set()
-    for path in reqfiles.discover(root):
-        for pin_file in {p.file for p in reqfiles.read(path, ctx)} | {path}:
-            key = Path(pin_file).resolve()
-            if key in seen or key.suffix.lower() != ".txt":
-                continue
-            seen.add(key)
-            lock = _pip_compile_lock(Path(pin_file), root, package, python)
-            if lock:
-                locks.append(lock)
-    return locks
-
-
 def regenerate(lock: LockFile, timeout: float = 900, python: str | None = None) -> RegenerateResult:
     """Run the lock's own tool. Never raises: a missing tool, a failure or a timeout is ``ok=False``."""
     cmd = list(lock.regenerate_cmd)
@@ -248,3 +166,52 @@ def regenerate(lock: LockFile, timeout: float = 900, python: str | None = None) 
         return RegenerateResult(lock, False, f"cannot run {lock.command_line}: {exc}", None, cmd)
     output = (proc.stdout or "") + (proc.stderr or "")
     return RegenerateResult(lock, proc.returncode == 0, output, proc.returncode, cmd)
+
+
+# ----------------------------------------------------------------------------------------------
+# the lock formats (upgrader.pins.registry)
+# ----------------------------------------------------------------------------------------------
+class _LockFormat(PinFormat):
+    role = "lock"
+    kinds = ("lock",)
+
+    def find(self, root: Path) -> list[Path]:
+        return existing(root, self.name)
+
+    def read(self, path: Path, ctx: Context) -> list[Pin]:
+        return read_toml_lock(path, ctx)
+
+
+class UvLockFormat(_LockFormat):
+    """``uv.lock`` (TOML ``[[package]]``; ``kind="lock"``): regenerated with ``uv lock --upgrade-package``."""
+
+    name = "uv.lock"
+
+    def lock_files(self, path: Path, ctx: Context, package: str, python: str | None) -> list[LockFile]:
+        cmd = ["uv", "lock", "--upgrade-package", package]
+        return [LockFile(path, "uv", cmd, _which("uv", python) is not None, ctx.root, "uv.lock")]
+
+
+class PoetryLockFormat(_LockFormat):
+    """``poetry.lock``: regenerated with ``poetry lock --no-update`` (``poetry lock`` on Poetry 2)."""
+
+    name = "poetry.lock"
+
+    def lock_files(self, path: Path, ctx: Context, package: str, python: str | None) -> list[LockFile]:
+        exe = _which("poetry", python)
+        major = _poetry_major(exe) if exe else None
+        cmd = ["poetry", "lock"] if major and major >= 2 else ["poetry", "lock", "--no-update"]
+        return [LockFile(path, "poetry", cmd, exe is not None, ctx.root, "poetry.lock")]
+
+
+class PipfileLockFormat(_LockFormat):
+    """``Pipfile.lock`` (JSON): regenerated with ``pipenv lock``."""
+
+    name = "Pipfile.lock"
+
+    def read(self, path: Path, ctx: Context) -> list[Pin]:
+        return read_pipfile_lock(path, ctx)
+
+    def lock_files(self, path: Path, ctx: Context, package: str, python: str | None) -> list[LockFile]:
+        return [LockFile(path, "pipenv", ["pipenv", "lock"], _which("pipenv", python) is not None, ctx.root,
+                         "Pipfile.lock")]

@@ -71,6 +71,35 @@ class PinChange:
     source: str = ""
 
 
+@dataclass(frozen=True)
+class LockFile:
+    """A lock file and the command that regenerates it (``lock_files``; run by ``regenerate``)."""
+
+    path: Path
+    tool: str  # uv / poetry / pipenv / pip-compile
+    regenerate_cmd: list[str] = field(hash=False)
+    available: bool
+    cwd: Path | None = None  # where to run regenerate_cmd (the project directory by default)
+    format: str = ""  # uv.lock / poetry.lock / Pipfile.lock / pip-compile / uv-pip-compile
+
+    @property
+    def command_line(self) -> str:
+        import shlex
+
+        return shlex.join(self.regenerate_cmd)
+
+
+@dataclass(frozen=True)
+class RegenerateResult:
+    """What ``regenerate`` did: ``ok`` and the tool's output."""
+
+    lock: LockFile
+    ok: bool
+    output: str
+    returncode: int | None
+    command: list[str]
+
+
 @dataclass
 class Context:
     root: Path

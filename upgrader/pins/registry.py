@@ -15,8 +15,8 @@ from packaging.utils import canonicalize_name
 from upgrader.pins import textio
 from upgrader.pins.formats import ROLES, PinFormat
 from upgrader.pins.library import ClassifierFormat, GithubMatrixFormat
-from upgrader.pins.locks import PipfileLockFormat, TomlLockFormat
-from upgrader.pins.model import Context, Pin, PinChange
+from upgrader.pins.locks import PipfileLockFormat, PoetryLockFormat, UvLockFormat
+from upgrader.pins.model import Context, LockFile, Pin, PinChange
 from upgrader.pins.requirements import RequirementsFormat
 from upgrader.pins.setupfiles import SetupCfgFormat, SetupPyFormat
 from upgrader.pins.tomlfiles import PipfileFormat, PyprojectFormat
@@ -28,8 +28,8 @@ FORMATS: list[PinFormat] = [
     SetupCfgFormat(),
     SetupPyFormat(),
     PipfileFormat(),
-    TomlLockFormat("uv.lock"),
-    TomlLockFormat("poetry.lock"),
+    UvLockFormat(),
+    PoetryLockFormat(),
     PipfileLockFormat(),
     ClassifierFormat(),
     ToxFormat(),
@@ -67,6 +67,21 @@ def read_pins(root: Path, ctx: Context, roles: Iterable[str]) -> list[tuple[PinF
     for fmt in formats(*roles):
         for path in fmt.find(root):
             out += [(fmt, pin) for pin in fmt.read(path, ctx)]
+    return out
+
+
+def lock_files(root: Path, package: str, python: str | None) -> list[LockFile]:
+    """Every lock file and how to regenerate it: the ``lock`` formats' first, then the lock files the
+    other formats' files are (pip-compile output), each once."""
+    ctx = Context(root=root, quiet=True)
+    out: list[LockFile] = []
+    seen: set[Path] = set()
+    for fmt in formats("lock") + [f for f in FORMATS if f.role != "lock"]:
+        for path in fmt.find(root):
+            for lock in fmt.lock_files(path, ctx, package, python):
+                if Path(lock.path).resolve() not in seen:
+                    seen.add(Path(lock.path).resolve())
+                    out.append(lock)
     return out
 
 
