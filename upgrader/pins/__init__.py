@@ -220,44 +220,45 @@ def tox_declarations(project_dir) -> list[Pin]:
     return [pin for _fmt, pin in registry.read_pins(root, Context(root=root, quiet=True), ("tested",))]
 
 
+def _django_places(project_dir, problems: list | None = None):
+    """(format, pin, names one version) for every Django pin of the declared, lock and tested formats."""
+    root = _root(project_dir)
+    for fmt, p in registry.read_pins(root, _context(root, problems), ("declared", "lock", "tested")):
+        if p.canonical_name == "django":
+            yield fmt, p, version_specific(p.file) or (fmt.role == "tested" and bool(p.marker))
+
+
 def django_declarations(project_dir, problems: list | None = None) -> list[dict]:
     """Every place Django is declared, locked or tested against, with what a bump does there:
     ``[{source, kind, specifier, version_specific, bumped}]`` (``bumped``: False for lock files, tox
     lines and files that name one Django version)."""
-    root = _root(project_dir)
-    out = []
-    for fmt, p in registry.read_pins(root, _context(root, problems), ("declared", "lock", "tested")):
-        if p.canonical_name != "django":
-            continue
-        one = version_specific(p.file) or (fmt.role == "tested" and bool(p.marker))
-        out.append({"source": p.source, "kind": p.kind, "specifier": p.specifier or "(any)",
-                    "version_specific": one, "bumped": fmt.role == "declared" and p.kind != "lock" and not one})
-    return out
+    return [{"source": p.source, "kind": p.kind, "specifier": p.specifier or "(any)", "version_specific": one,
+             "bumped": fmt.role == "declared" and p.kind != "lock" and not one}
+            for fmt, p, one in _django_places(project_dir, problems)]
 
 
 def explain_unchanged(project_dir, new_version: str) -> str:
     """Why a Django bump changed nothing, naming every declaration (for the step report), e.g.
     ``Django is declared in setup.py:6 (>=3.2, already admits 4.0.10); tox.ini:7 (django32 factor: names one
     version, left alone)``; or ``Django is not declared in any requirements/pyproject/setup/tox file``."""
-    found = django_declarations(project_dir)
+    found = list(_django_places(project_dir))
     if not found:
         return "Django is not declared in any requirements/pyproject/setup/Pipfile/tox file: nothing to bump"
     parts = []
-    for d in found:
-        if d["kind"] == "lock":
+    for fmt, p, one in found:
+        if fmt.role == "lock" or p.kind == "lock":
             why = "a lock file: regenerated with its tool"
-        elif d["version_specific"]:
+        elif one:
             why = "names one Django version: left alone"
-        elif d["kind"] == "tox":
-            why = "tox deps: not bumped"
+        elif fmt.role == "tested":
+            why = f"{fmt.name} deps: not bumped"
         else:
             try:
-                ok = specs.admits(d["specifier"] if d["specifier"] != "(any)" else "", new_version,
-                                  "poetry" if d["kind"] == "pyproject-poetry" else "pep440")
+                ok = specs.admits(p.specifier, new_version, p.style)
             except (specs.SpecError, ValueError):
                 ok = False
             why = f"already admits {new_version}" if ok else "not bumped (see warnings)"
-        parts.append(f"{d['source']} ({d['specifier']}: {why})")
+        parts.append(f"{p.source} ({p.specifier or '(any)'}: {why})")
     return "Django is declared in " + "; ".join(parts)
 
 
