@@ -69,3 +69,35 @@ def test_noop(source):
 ])
 def test_noop_reported(source):
     check_noop(InvalidQueryExcept, source, reported=True)
+
+
+def test_real_django_3_2_the_rewrite_catches_what_django_raises(tmp_path):
+    """On Django 3.2 ``except InvalidQuery`` no longer catches the raw-query error; the rewrite does."""
+    import subprocess
+
+    from codemods.apply import apply_source
+    from tests.venvs import make_venv, python_for
+
+    py = make_venv(python_for(django="3.2"), ["django==3.2.25"])
+    before = (
+        "import warnings\nwarnings.simplefilter('error')\n"
+        "import django\nfrom django.conf import settings\n"
+        "settings.configure(INSTALLED_APPS=['django.contrib.auth', 'django.contrib.contenttypes'],\n"
+        "                   DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}})\n"
+        "django.setup()\n"
+        "from django.core.management import call_command\ncall_command('migrate', verbosity=0)\n"
+        "from django.contrib.auth.models import User\n"
+        "from django.db.models.query_utils import InvalidQuery\n"
+        "User.objects.create(username='a')\n"
+        "try:\n    list(User.objects.raw('SELECT username FROM auth_user'))\n"
+        "except InvalidQuery:\n    print('caught')\n"
+    )
+    after = apply_source(before, "app/views.py", [InvalidQueryExcept()]).new
+    assert "except (FieldDoesNotExist, FieldError):" in after
+    runs = {}
+    for label, source in (("before", before), ("after", after)):
+        script = tmp_path / f"{label}.py"
+        script.write_text(source)
+        runs[label] = subprocess.run([str(py), str(script)], capture_output=True, text=True, timeout=120)
+    assert "FieldDoesNotExist: Raw query must include the primary key" in runs["before"].stderr
+    assert runs["after"].returncode == 0 and runs["after"].stdout == "caught\n", runs["after"].stderr

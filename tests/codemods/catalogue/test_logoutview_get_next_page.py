@@ -67,3 +67,35 @@ def test_noop_reported(source):
 
 def test_not_in_migrations():
     check_noop(LogoutViewGetNextPage, IMP + view("'/'"), filename="app/migrations/0002_x.py")
+
+
+def test_real_django_4_1_calls_the_renamed_method(tmp_path):
+    """Django 4.1 never calls get_next_page(); after the rewrite a POST redirects where the override says."""
+    import subprocess
+
+    from codemods.apply import apply_source
+    from tests.venvs import make_venv, python_for
+
+    py = make_venv(python_for(django="4.1"), ["django==4.1.13"])
+    urls = ("from django.contrib.auth.views import LogoutView\nfrom django.http import HttpResponse\n"
+            "from django.urls import path, reverse\n\n\n"
+            "class SignOut(LogoutView):\n    def get_next_page(self):\n        return reverse('home')\n\n\n"
+            "urlpatterns = [path('logout/', SignOut.as_view()), path('home/', lambda r: HttpResponse('h'), name='home')]\n")
+    run = ("import django\nfrom django.conf import settings\n"
+           "settings.configure(ROOT_URLCONF='urls', SECRET_KEY='x', ALLOWED_HOSTS=['testserver'],\n"
+           "    INSTALLED_APPS=['django.contrib.auth', 'django.contrib.contenttypes', 'django.contrib.sessions'],\n"
+           "    MIDDLEWARE=['django.contrib.sessions.middleware.SessionMiddleware'],\n"
+           "    TEMPLATES=[{'BACKEND': 'django.template.backends.django.DjangoTemplates', 'DIRS': ['templates']}],\n"
+           "    DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}})\n"
+           "django.setup()\nfrom django.test import Client\n"
+           "r = Client().post('/logout/')\nprint(r.status_code, r.get('Location'))\n")
+    (tmp_path / "run.py").write_text(run)
+    (tmp_path / "templates" / "registration").mkdir(parents=True)
+    (tmp_path / "templates" / "registration" / "logged_out.html").write_text("bye")
+    results = {}
+    for label, source in (("before", urls), ("after", apply_source(urls, "app/urls.py", [LogoutViewGetNextPage()]).new)):
+        (tmp_path / "urls.py").write_text(source)
+        proc = subprocess.run([str(py), "run.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        results[label] = proc.stdout.strip() or proc.stderr
+    assert results["before"] == "200 None"  # the override is ignored: the logged-out page
+    assert results["after"] == "302 /home/"
