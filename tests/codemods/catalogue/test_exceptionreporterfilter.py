@@ -65,3 +65,30 @@ def test_other_use_reported_base_still_rewritten():
                       "from django.views.debug import ExceptionReporterFilter, SafeExceptionReporterFilter\n"
                       + CLS.format("SafeExceptionReporterFilter") + "x = ExceptionReporterFilter()\n",
                       reported=True)
+
+
+def test_real_django_3_1_filter_works_after(tmp_path):
+    """On 3.1 the old base is gone (ImportError); the rewritten filter serves an exception report."""
+    import subprocess
+
+    from codemods.apply import apply_source
+    from tests.venvs import make_venv, python_for
+
+    py = make_venv(python_for(django="3.1"), ["django==3.1.14"])
+    module = IMP + CLS.format("ExceptionReporterFilter")
+    run = ("import sys\nimport django\nfrom django.conf import settings\n"
+           "settings.configure(DEFAULT_EXCEPTION_REPORTER_FILTER='filters.NoPost', SECRET_KEY='x')\n"
+           "django.setup()\nfrom django.test import RequestFactory\nfrom django.views.debug import ExceptionReporter\n"
+           "request = RequestFactory().post('/', {'card': '4242'})\n"
+           "try:\n    1 / 0\nexcept ZeroDivisionError:\n"
+           "    data = ExceptionReporter(request, *sys.exc_info()).get_traceback_data()\n"
+           "print(data['filtered_POST_items'], data['settings']['SECRET_KEY'])\n")
+    (tmp_path / "run.py").write_text(run)
+    results = {}
+    for label, source in (("before", module),
+                          ("after", apply_source(module, "app/filters.py", [ExceptionReporterFilterBase()]).new)):
+        (tmp_path / "filters.py").write_text(source)
+        proc = subprocess.run([str(py), "run.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        results[label] = proc.stdout.strip() or proc.stderr.strip().splitlines()[-1]
+    assert results["before"].startswith("ImportError: cannot import name 'ExceptionReporterFilter'")
+    assert results["after"] == "[] ********************"
