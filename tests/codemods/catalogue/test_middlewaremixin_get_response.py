@@ -58,3 +58,26 @@ def test_noop_reported(source):
 
 def test_not_in_migrations():
     check_noop(MiddlewareMixinGetResponse, IMP + mw("get_response=None"), filename="app/migrations/0002_x.py")
+
+
+def test_real_django_4_0_loads_the_middleware_after(tmp_path):
+    import subprocess
+
+    from codemods.apply import apply_source
+    from tests.venvs import make_venv, python_for
+
+    py = make_venv(python_for(django="4.0"), ["django==4.0.10"])
+    module = IMP + mw("get_response=None", "        super().__init__()\n        self.get_response = get_response\n")
+    run = ("import django\nfrom django.conf import settings\n"
+           "settings.configure(MIDDLEWARE=['mw.Timing'], ROOT_URLCONF=[], SECRET_KEY='x')\n"
+           "django.setup()\nfrom django.core.handlers.base import BaseHandler\n"
+           "h = BaseHandler()\nh.load_middleware()\nprint('loaded')\n")
+    (tmp_path / "run.py").write_text(run)
+    results = {}
+    for label, source in (("before", module),
+                          ("after", apply_source(module, "app/mw.py", [MiddlewareMixinGetResponse()]).new)):
+        (tmp_path / "mw.py").write_text(source)
+        proc = subprocess.run([str(py), "run.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        results[label] = proc.stdout.strip() or proc.stderr.strip().splitlines()[-1]
+    assert results["before"].startswith("TypeError")  # __init__() missing 1 required positional argument
+    assert results["after"] == "loaded"
