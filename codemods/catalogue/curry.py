@@ -18,12 +18,66 @@ ATTR = "attribute"  # ``x.name = curry(...)`` with x other than ``self``
 FLOWS = "flows"  # ``name = curry(...)`` where ``name`` then goes into a class (body, setattr, attribute)
 
 
+class _Rebinds(cst.CSTVisitor):
+    """Whether a function body binds ``name`` again."""
+
+    def __init__(self, name: str):
+        self.name, self.found = name, False
+
+    def _target(self, target):
+        if isinstance(target, cst.Name) and target.value == self.name:
+            self.found = True
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for el in target.elements:
+                self._target(el.value)
+        elif isinstance(target, cst.StarredElement):
+            self._target(target.value)
+
+    def visit_AssignTarget(self, node):
+        self._target(node.target)
+
+    def visit_AnnAssign(self, node):
+        self._target(node.target)
+
+    def visit_AugAssign(self, node):
+        self._target(node.target)
+
+    def visit_For(self, node):
+        self._target(node.target)
+
+    def visit_WithItem(self, node):
+        if node.asname is not None:
+            self._target(node.asname.name)
+
+    def visit_NamedExpr(self, node):
+        self._target(node.target)
+
+    def visit_Global(self, node):
+        self.found = self.found or any(n.name.value == self.name for n in node.names)
+
+    def visit_Nonlocal(self, node):
+        self.found = self.found or any(n.name.value == self.name for n in node.names)
+
+
+def _model_class_param(node: cst.FunctionDef) -> str | None:
+    """``cls`` of ``def contribute_to_class(self, cls, name, ...)``: Django passes the model class there
+    (``Model.add_to_class()``), so an attribute set on it is a class attribute; None if it is rebound."""
+    params = [*node.params.posonly_params, *node.params.params]
+    if node.name.value != "contribute_to_class" or len(params) < 2:
+        return None
+    name = params[1].name.value
+    rebinds = _Rebinds(name)
+    node.body.visit(rebinds)
+    return None if rebinds.found else name
+
+
 class _Places(cst.CSTVisitor):
     """Classify every call in the module by where its value goes (see the constants above)."""
 
     def __init__(self):
         self.place: dict[int, str] = {}
         self.scopes: list[str] = []  # "class" / "function"
+        self.model_cls: list[str | None] = []  # per function: its model-class parameter (contribute_to_class)
         self.named: dict[str, list[int]] = {}  # name -> calls assigned to it outside class bodies
         self.into_class: set[str] = set()  # names used where a value becomes a class attribute
 
@@ -37,16 +91,25 @@ class _Places(cst.CSTVisitor):
         self.scopes.pop()
 
     def visit_FunctionDef(self, node):
+        self.model_cls.append(_model_class_param(node) if self._in_class_body() else None)
         self.scopes.append("function")
 
     def leave_FunctionDef(self, node):
         self.scopes.pop()
+        self.model_cls.pop()
+
+    def _is_model_class(self, node) -> bool:
+        """``node`` is the model-class parameter of the ``contribute_to_class`` we are directly in."""
+        return bool(self.scopes) and self.scopes[-1] == "function" and bool(self.model_cls) \
+            and self.model_cls[-1] is not None and isinstance(node, cst.Name) and node.value == self.model_cls[-1]
 
     def visit_Lambda(self, node):
+        self.model_cls.append(None)
         self.scopes.append("function")
 
     def leave_Lambda(self, node):
         self.scopes.pop()
+        self.model_cls.pop()
 
     def visit_Assign(self, node: cst.Assign):
         value = node.value
@@ -58,7 +121,9 @@ class _Places(cst.CSTVisitor):
             return
         for t in node.targets:
             target = t.target
-            if isinstance(target, cst.Attribute) and dotted(target.value) != "self":
+            if isinstance(target, cst.Attribute) and self._is_model_class(target.value) and isinstance(value, cst.Call):
+                self.place[id(value)] = METHOD
+            elif isinstance(target, cst.Attribute) and dotted(target.value) != "self":
                 if isinstance(value, cst.Call):
                     self.place[id(value)] = ATTR
                 elif isinstance(value, cst.Name):
@@ -80,7 +145,7 @@ class _Places(cst.CSTVisitor):
             if isinstance(value, cst.Name):
                 self.into_class.add(value.value)
             else:
-                self.place[id(value)] = SETATTR
+                self.place[id(value)] = METHOD if self._is_model_class(node.args[0].value) else SETATTR
 
     def finish(self) -> dict[int, str]:
         for name in self.into_class:
@@ -97,12 +162,15 @@ class Curry(CallRewriteCodemod):
     ``functools`` and dropping the old import once unused. ``name = curry(f, key=value)`` directly in
     a class body - where the function ``curry`` returned became a method - becomes
     ``name = partialmethod(f, key=value)``: with keyword arguments only, both call
-    ``f(instance, ..., key=value)`` (and ``f(...)`` through the class).
+    ``f(instance, ..., key=value)`` (and ``f(...)`` through the class). The same holds for
+    ``setattr(cls, name, curry(...))`` / ``cls.name = curry(...)`` in a field's
+    ``contribute_to_class(self, cls, name)``, where Django passes the model class as ``cls`` (the
+    ``get_FOO_display`` pattern, which Django itself moved to ``partialmethod``).
 
     Left alone and reported: in a class body, ``curry`` with positional arguments (the old method
     received the instance AFTER them, ``partialmethod`` passes it first: reorder ``f``'s parameters
     by hand, as Django did for ``method_get_order``) or ``*args``, or inside another expression;
-    ``setattr(x, name, curry(...))`` and ``x.name = curry(...)`` (other than ``self.name``), where
+    other ``setattr(x, name, curry(...))`` and ``x.name = curry(...)`` (but ``self.name``), where
     ``x`` may be a class (``partialmethod``) or an instance (``partial``); a name assigned from
     ``curry(...)`` that then goes into a class that way; names taken by something else.
 

@@ -34,6 +34,27 @@ def test_transformed(before, after):
     check_transformed(Curry, before, after)
 
 
+CTC = "class ChoiceField(Field):\n    def contribute_to_class(self, cls, name, **kwargs):\n        {}\n"
+
+
+@pytest.mark.parametrize("stmt, new", [
+    ("setattr(cls, 'get_%s_display' % name, curry(cls._get_FIELD_display, field=self))",
+     "setattr(cls, 'get_%s_display' % name, partialmethod(cls._get_FIELD_display, field=self))"),
+    ("cls.get_label = curry(_label, field=self)", "cls.get_label = partialmethod(_label, field=self)"),
+])
+def test_contribute_to_class_model_attribute(stmt, new):
+    check_transformed(Curry, IMP + CTC.format(stmt), "from functools import partialmethod\n" + CTC.format(new))
+
+
+@pytest.mark.parametrize("stmt", [
+    "setattr(cls, name, curry(_label, self))",  # positional: the instance's place changes
+    "cls = other\n        setattr(cls, name, curry(_label, field=self))",  # rebound
+    "setattr(model, name, curry(_label, field=self))",  # not the class parameter
+])
+def test_contribute_to_class_reported(stmt):
+    check_noop(Curry, IMP + CTC.format(stmt), reported=True)
+
+
 def test_migration():
     check_transformed(Curry, IMP + "f = curry(g, 1)\n", "from functools import partial\nf = partial(g, 1)\n",
                       filename="app/migrations/0002_x.py")
