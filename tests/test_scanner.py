@@ -178,7 +178,7 @@ def test_skips_environments_and_build_dirs(tmp_path):
 
 
 def test_unparseable_file_is_reported_not_fatal(tmp_path):
-    write(tmp_path, "app/py2.py", "print 'force_text'\n")
+    write(tmp_path, "app/py2.py", "from django.utils.encoding import force_text\nprint 'force_text'\n")  # may hold a finding: parsed
     write(tmp_path, "app/ok.py", "from django.utils.encoding import force_text\n")
     r = scan_ids(tmp_path, "force-text")
     assert where(r, "force-text") == [("app/ok.py", 1)]

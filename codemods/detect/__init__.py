@@ -134,7 +134,7 @@ class _Plan:
         """(detector, item, its triggers) for the items checked in files of ``kind``."""
         got = self._items.get(kind)
         if got is None:
-            got = self._items[kind] = [(d, it, it.triggers()) for d in self.detectors for it in d.items
+            got = self._items[kind] = [(d, it, (it.triggers(), it.required())) for d in self.detectors for it in d.items
                                        if it.kind == kind]
         return got
 
@@ -165,9 +165,12 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     def present(trigger: str) -> bool:
         return trigger in words if trigger.isidentifier() else trigger in text
 
-    items = [(d, it) for d, it, triggers in plan.items_of(kind) if any(present(t) for t in triggers)]
+    def passes(triggers, required) -> bool:
+        return any(present(t) for t in triggers) and all(w in words for w in required)
+
+    items = [(d, it) for d, it, (triggers, required) in plan.items_of(kind) if passes(triggers, required)]
     cms = [(name, cm, ids, derived) for name, (cm, ids, derived) in plan.codemods.items()
-           if _kind_ok(cm, kind) and (any(present(t) for i in derived for t in i.triggers()) or cm.prefilter(text))]
+           if _kind_ok(cm, kind) and (any(passes(i.triggers(), i.required()) for i in derived) or cm.prefilter(text))]
     if not items and not cms:
         return [], None
     pf = None
@@ -204,7 +207,7 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
         if is_migration and not cm.migrations:
             continue
         for item in derived:
-            if not any(present(t) for t in item.triggers()):
+            if not passes(item.triggers(), item.required()):
                 continue
             token = item.value.rsplit(".", 1)[-1]
             for line in lines_of(item):

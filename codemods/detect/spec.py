@@ -85,6 +85,22 @@ class Item:
             return ("{",)
         return (str(self.value),)
 
+    def required(self) -> tuple[str, ...]:
+        """Words that ALL occur in every file this item can match, besides one of ``triggers()``:
+        a dotted name is reached through an import that names its parent module (``datetime_safe``
+        for ``django.utils.datetime_safe.date``, however it is imported or aliased); a class's base
+        is named where the class is; a keyword, or the attribute before the one read, is written."""
+        out = []
+        if self.form in ("import", "attribute", "call") and self.value.count(".") >= 1:
+            out.append(self.value.rsplit(".", 2)[-2])
+        if self.form == "class_base" and self.opts.get("method"):
+            out.append(self.value.rsplit(".", 1)[-1])
+        if self.form == "call" and isinstance(self.opts.get("keyword"), str):
+            out.append(self.opts["keyword"])
+        if self.form == "attribute_name" and isinstance(self.opts.get("after"), str):
+            out.append(self.opts["after"])
+        return tuple(w for w in out if w.isidentifier())
+
 
 def parse_item(raw, owner: str = "?") -> Item:
     if not isinstance(raw, dict):

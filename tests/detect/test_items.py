@@ -306,3 +306,34 @@ def test_attribute_name(tmp_path):
     """
     assert one(tmp_path, [{"attribute_name": "rel", "file_imports": "django"}], text) == [2]
     assert one(tmp_path, [{"attribute_name": "to", "after": "remote_field"}], text) == [3]
+
+
+# -- the text prefilter: words every matching file holds ------------------------------------------------
+def test_required_words_of_each_form():
+    assert parse_item({"import": "django.utils.datetime_safe.date"}).required() == ("datetime_safe",)
+    assert parse_item({"call": "django.urls.include", "keyword": "namespace"}).required() == ("urls", "namespace")
+    assert parse_item({"class_base": "django.utils.deprecation.MiddlewareMixin", "method": "__init__"}).required() \
+        == ("MiddlewareMixin",)
+    assert parse_item({"attribute_name": "to", "after": "remote_field"}).required() == ("remote_field",)
+    assert parse_item({"module": "pytz"}).required() == ()
+
+
+@pytest.mark.parametrize("text", [
+    "from django.utils import datetime_safe as ds\nx = ds.date(1, 2, 3)\n",
+    "import django.utils.datetime_safe\nx = django.utils.datetime_safe.date(1, 2, 3)\n",
+    "from django.utils.datetime_safe import date as d\nx = d(1, 2, 3)\n",
+])
+def test_required_words_keep_every_aliased_use(tmp_path, text):
+    assert one(tmp_path, [{"attribute": "django.utils.datetime_safe.date"}], text) != []
+
+
+def test_a_file_without_the_required_words_is_not_parsed(tmp_path):
+    # ``to`` is in almost every file; without ``remote_field`` the item cannot match, and the file
+    # (which would not even parse) is never read into an ast
+    errors = []
+    lines(tmp_path, [{"attribute_name": "to", "after": "remote_field"}], {"app/a.py": "print 'to'\n"}, errors=errors)
+    assert errors == []
+    errors = []
+    lines(tmp_path, [{"attribute_name": "to", "after": "remote_field"}],
+          {"app/a.py": "print 'to'\nx.remote_field.to\n"}, errors=errors)
+    assert errors == [("app/a.py", "cannot parse")]
