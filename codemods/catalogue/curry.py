@@ -142,10 +142,13 @@ class _Places(cst.CSTVisitor):
             self.place.setdefault(id(node), CLASS_BODY)
         if dotted(node.func) == "setattr" and len(node.args) >= 3:
             value = node.args[2].value
+            target = node.args[0].value
+            if dotted(target) == "self":
+                return  # an instance attribute, as ``self.name = ...``: partial
             if isinstance(value, cst.Name):
                 self.into_class.add(value.value)
             else:
-                self.place[id(value)] = METHOD if self._is_model_class(node.args[0].value) else SETATTR
+                self.place[id(value)] = METHOD if self._is_model_class(target) else SETATTR
 
     def finish(self) -> dict[int, str]:
         for name in self.into_class:
@@ -170,7 +173,7 @@ class Curry(CallRewriteCodemod):
     Left alone and reported: in a class body, ``curry`` with positional arguments (the old method
     received the instance AFTER them, ``partialmethod`` passes it first: reorder ``f``'s parameters
     by hand, as Django did for ``method_get_order``) or ``*args``, or inside another expression;
-    other ``setattr(x, name, curry(...))`` and ``x.name = curry(...)`` (but ``self.name``), where
+    other ``setattr(x, name, curry(...))`` and ``x.name = curry(...)`` (``x`` other than ``self``), where
     ``x`` may be a class (``partialmethod``) or an instance (``partial``); a name assigned from
     ``curry(...)`` that then goes into a class that way; names taken by something else.
 

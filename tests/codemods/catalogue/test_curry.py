@@ -26,6 +26,9 @@ IMP = "from django.utils.functional import curry\n"
     # both in one module; self.x is an instance attribute
     (IMP + "\nclass A:\n    m = curry(f, k=1)\n\n    def __init__(self):\n        self.cb = curry(f, 2)\n",
      "from functools import partialmethod, partial\n\nclass A:\n    m = partialmethod(f, k=1)\n\n    def __init__(self):\n        self.cb = partial(f, 2)\n"),
+    # setattr on self: an instance attribute (django-braces' shape)
+    (IMP + "\nclass V:\n    def setup(self, request):\n        setattr(self, 'api', curry(api_fn, request))\n",
+     "from functools import partial\n\nclass V:\n    def setup(self, request):\n        setattr(self, 'api', partial(api_fn, request))\n"),
     # functools already imported by name
     ("from functools import partial\n" + IMP + "f = curry(g, 1)\n",
      "from functools import partial\nf = partial(g, 1)\n"),
