@@ -8,12 +8,14 @@ database. ``migration_blockers(paths)`` lists each place with the way out (the
 
 from __future__ import annotations
 
-import ast
-import warnings
+import re
 from pathlib import Path
 
+import release_data
 from codemods.base import Finding
 from core.files import discover, is_migration as is_migration_path
+
+_ROOT = Path("/").resolve()  # findings are relative to it, then given back as the paths passed in
 
 
 INDEX_TOGETHER_WAY_OUT = (
@@ -32,47 +34,38 @@ INDEX_TOGETHER_WAY_OUT = (
 )
 
 
-def _index_together_sites(tree: ast.AST) -> list[tuple[int, str]]:
-    sites = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            func = node.func
-            fname = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            if fname == "AlterIndexTogether":
-                value = next((k.value for k in node.keywords if k.arg == "index_together"),
-                             node.args[1] if len(node.args) > 1 else None)
-                empty = isinstance(value, (ast.Set, ast.List, ast.Tuple)) and not value.elts or (
-                    isinstance(value, ast.Call) and not value.args and getattr(value.func, "id", "") == "set")
-                sites.append((node.lineno, "AlterIndexTogether" + (" (to an empty set)" if empty else "")))
-        elif isinstance(node, ast.Dict):
-            for k in node.keys:
-                if isinstance(k, ast.Constant) and k.value == "index_together":
-                    sites.append((k.lineno, "index_together in the model options"))
-    return sites
+# the index-together change's migration items (release_data/changes.json): one detector, also plan's
+_ITEMS = ({"migration_option": "index_together"}, {"migration_operation": "AlterIndexTogether"})
+_EMPTY = re.compile(r"index_together\s*=\s*(set\(\s*\)|\{\s*\}|\[\s*\]|\(\s*\))")
+
+
+def _what(text: str) -> str:
+    if "AlterIndexTogether" in text:
+        return "AlterIndexTogether" + (" (to an empty set)" if _EMPTY.search(text) else "")
+    return "index_together in the model options"
 
 
 def migration_blockers(paths, files=None) -> list[Finding]:
-    """``index_together`` / ``AlterIndexTogether`` left in historical migrations under ``paths``.
+    """``index_together`` / ``AlterIndexTogether`` left in historical migrations under ``paths``, found
+    by the ``index-together`` change's own migration items (``codemods.detect``).
 
     ``files``: the already discovered files (e.g. ``[f.path for f in summary.files]``) to skip discovery.
     """
-    out: list[Finding] = []
-    for path in (discover(paths).files if files is None else [Path(f) for f in files]):
-        p = str(path)
-        if not is_migration_path(p):
-            continue
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        if ("index_together" not in text and "AlterIndexTogether" not in text) or "Migration" not in text:
-            continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                tree = ast.parse(text)
-        except (SyntaxError, ValueError):
-            continue
-        for line, what in sorted(_index_together_sites(tree)):
-            out.append(Finding("index_together_migrations", p, line, f"{what} in a historical migration. {INDEX_TOGETHER_WAY_OUT}"))
-    return out
+    from codemods.detect import detector_for, find_in_files
+
+    found = discover(paths).files if files is None else [Path(f) for f in files]
+    candidates = {}
+    for path in found:
+        if is_migration_path(str(path)):
+            candidates[Path(path).resolve().relative_to(_ROOT).as_posix()] = str(path)
+    if not candidates:
+        return []
+    spec = next((c for c in release_data.load(use_refreshed=False).changes if c.id == "index-together"), None)
+    items = [i for i in (getattr(spec, "detect", None) or _ITEMS) if "migration_option" in i or "migration_operation" in i]
+    detector = detector_for({"id": "index-together", "detect": items}, with_codemods=False)
+    out = []
+    for f in find_in_files(sorted(candidates), [detector], _ROOT):
+        path = candidates.get(f.path, f.path)
+        out.append(Finding("index_together_migrations", path, f.line,
+                           f"{_what(f.text)} in a historical migration. {INDEX_TOGETHER_WAY_OUT}"))
+    return sorted(out, key=lambda b: (b.path, b.line))

@@ -298,6 +298,21 @@ def test_migration_blockers(tmp_path):
     assert [(Path(f.path).name, f.line) for f in found] == [("0001_initial.py", 5), ("0001_initial.py", 6)]
     assert "RenameIndex" in found[0].message and "squash" in found[0].message
     assert found[0].message.index("index_together_migrations") < found[0].message.index("squash")
+    assert found[1].message.startswith("AlterIndexTogether in a historical migration")
+    assert found[0].message.startswith("index_together in the model options")
+
+
+def test_migration_blockers_are_the_changes_own_detector(tmp_path):
+    """The same lines plan's index-together detector finds: aliases of the module, an empty set named."""
+    mig = tmp_path / "shop" / "migrations"
+    mig.mkdir(parents=True)
+    (mig / "0003_x.py").write_text(
+        "from django.db import migrations as m\n\n"
+        "class Migration(m.Migration):\n"
+        "    operations = [m.AlterIndexTogether(name='p', index_together=set())]\n"
+    )
+    found = migration_blockers([tmp_path])
+    assert [(f.line, f.message.split(" in a ")[0]) for f in found] == [(4, "AlterIndexTogether (to an empty set)")]
 
 
 def test_bad_mode():
