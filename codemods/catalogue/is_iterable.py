@@ -58,7 +58,6 @@ class IsIterable(CallRewriteCodemod):
     triggers = ("is_iterable",)
     kinds = frozenset({"python"})
     migrations = True
-    prunable = False  # the old import's removal and the fallback import look at the whole module
     callables = (OLD,)
 
     def transform(self, module, ctx):

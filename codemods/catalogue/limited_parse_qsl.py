@@ -56,7 +56,6 @@ class LimitedParseQsl(CallRewriteCodemod):
     triggers = ("limited_parse_qsl",)
     kinds = frozenset({"python"})
     migrations = True
-    prunable = False  # the old import's removal looks at the whole module
     callables = (OLD,)
 
     def rewrite(self, call, qual, ctx, edit):

@@ -79,3 +79,18 @@ def check_noop(codemod_cls, source: str, filename: str = "app/views.py", target:
     if reported is not None:
         assert bool(result.findings) == reported, f"findings: {result.findings}"
     return result
+
+
+def check_elided(codemod_cls, before: str, after: str, filename: str = "app/views.py",
+                 target: str | None = None, reported: bool | None = None):
+    """``check_transformed``, and libcst really got an elided file: at least one definition of
+    ``before`` holds none of the codemod's needles and is hidden (so the comparison with the
+    whole-file run that ``check_transformed`` makes is about elision, not a no-op)."""
+    from codemods import elide, prune
+
+    source = textwrap.dedent(before)
+    tree = ast.parse(source)
+    needles = prune.needles_for(codemod_cls(), tree)
+    assert needles, f"{codemod_cls.name} is not prunable"
+    assert elide.build(source, tree, needles) is not None, "nothing of this source is hidden from libcst"
+    return check_transformed(codemod_cls, before, after, filename=filename, target=target, reported=reported)

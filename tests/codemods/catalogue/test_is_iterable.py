@@ -1,7 +1,7 @@
 import pytest
 
 from codemods.catalogue.is_iterable import IsIterable as C
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_elided, check_noop, check_transformed
 
 
 @pytest.mark.parametrize("before, after", [
@@ -68,3 +68,29 @@ def test_dotted_import_of_the_removed_module_reported():
     check_transformed(C, "import django.utils.itercompat\nok = django.utils.itercompat.is_iterable(v)\n",
                       "import django.utils.itercompat\nfrom collections.abc import Iterable\nok = isinstance(v, Iterable)\n",
                       reported=True)
+
+
+# elided: the definitions without 'is_iterable' are hidden from libcst; what they import, bind and use
+# still counts (the output is the whole-file run's, which check_elided compares)
+@pytest.mark.parametrize("before, after", [
+    ("from django.utils.itercompat import is_iterable\n\n\ndef other(v):\n    return len(v)\n\n\n"
+     "def check(v):\n    return is_iterable(v)\n",
+     "from collections.abc import Iterable\n\n\ndef other(v):\n    return len(v)\n\n\n"
+     "def check(v):\n    return isinstance(v, Iterable)\n"),
+    # Iterable is imported from typing in a hidden function: the module form is written
+    ("from django.utils.itercompat import is_iterable\n\n\ndef other(v):\n    from typing import Iterable\n"
+     "    return v\n\n\ndef check(v):\n    return is_iterable(v)\n",
+     "import collections.abc\n\n\ndef other(v):\n    from typing import Iterable\n"
+     "    return v\n\n\ndef check(v):\n    return isinstance(v, collections.abc.Iterable)\n"),
+    # a class named Iterable in hidden code
+    ("from django.utils.itercompat import is_iterable\n\n\nclass Iterable:\n    pass\n\n\n"
+     "ok = is_iterable(v)\n",
+     "import collections.abc\n\n\nclass Iterable:\n    pass\n\n\nok = isinstance(v, collections.abc.Iterable)\n"),
+    # the module alias is used in hidden code: the import stays
+    ("from django.utils import itercompat\n\n\ndef other(v):\n    return itercompat\n\n\n"
+     "ok = itercompat.is_iterable(v)\n",
+     "from django.utils import itercompat\nfrom collections.abc import Iterable\n\n\ndef other(v):\n    return itercompat\n\n\n"
+     "ok = isinstance(v, Iterable)\n"),
+])
+def test_elided(before, after):
+    check_elided(C, before, after)

@@ -1,7 +1,10 @@
+import ast
+
 import pytest
 
+from codemods import elide, prune
 from codemods.catalogue.limited_parse_qsl import LimitedParseQsl as C
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_elided, check_noop, check_transformed
 
 
 @pytest.mark.parametrize("before, after", [
@@ -69,4 +72,30 @@ def test_noop(source):
     "from django.utils.http import *\np = limited_parse_qsl(b)\n",
 ])
 def test_noop_reported(source):
+    check_noop(C, source, reported=True)
+
+
+# elided: the definitions without 'limited_parse_qsl' are hidden from libcst (check_elided compares
+# the output with the whole-file run's)
+@pytest.mark.parametrize("before, after", [
+    ("from django.utils.http import limited_parse_qsl\n\n\ndef other(v):\n    return v\n\n\n"
+     "def parse(body):\n    return limited_parse_qsl(body)\n",
+     "from urllib.parse import parse_qsl\n\n\ndef other(v):\n    return v\n\n\n"
+     "def parse(body):\n    return parse_qsl(body)\n"),
+    # TooManyFieldsSent is used in hidden code: still reported
+    ("from django.utils.http import limited_parse_qsl\n\n\ndef other(v):\n    raise TooManyFieldsSent(v)\n\n\n"
+     "p = limited_parse_qsl(body)\n",
+     "from urllib.parse import parse_qsl\n\n\ndef other(v):\n    raise TooManyFieldsSent(v)\n\n\n"
+     "p = parse_qsl(body)\n"),
+])
+def test_elided(before, after):
+    check_elided(C, before, after, reported="TooManyFieldsSent" in before or None)
+
+
+def test_elided_name_bound_in_hidden_code():
+    # parse_qsl is defined in a hidden function: left alone and reported, as in the whole-file run
+    source = ("from django.utils.http import limited_parse_qsl\n\n\ndef parse_qsl(v):\n    return v\n\n\n"
+              "p = limited_parse_qsl(body)\n")
+    tree = ast.parse(source)
+    assert elide.build(source, tree, prune.needles_for(C(), tree)) is not None
     check_noop(C, source, reported=True)
