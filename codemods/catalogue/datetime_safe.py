@@ -72,12 +72,16 @@ class DatetimeSafe(RemovedModuleRenameCodemod):
     triggers = ("datetime_safe",)
     kinds = frozenset({"python"})
     migrations = True
-    prunable = False  # the module's names are followed through the whole file
     renames = {f"{MOD}.{n}": f"datetime.{n}" for n in _CLASSES}
     removed_modules = (MOD,)
 
     def prefilter(self, text: str) -> bool:
         return "datetime_safe" in text
+
+    def prune_needles(self) -> tuple[str, ...]:
+        # every statement that uses a name of the module holds one of these (its public names all
+        # contain 'date' or 'time'; import aliases are added by codemods.prune)
+        return super().prune_needles() + ("_findall", "_illegal_formatting")
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

@@ -1,7 +1,7 @@
 import pytest
 
 from codemods.catalogue.datetime_safe import DatetimeSafe as C
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_elided, check_noop, check_transformed
 
 
 @pytest.mark.parametrize("before, after", [
@@ -75,3 +75,24 @@ def test_new_date_reported_at_its_use():
     result = check_noop(C, "from django.utils import datetime_safe\n\n\ndef f(d):\n    return datetime_safe.new_date(d)\n",
                         reported=True)
     assert any(f.line == 5 and "new_date()" in f.message and "datetime.date(d.year" in f.message for f in result.findings)
+
+
+# elided: the definitions holding none of the needles are hidden from libcst (check_elided compares the
+# output and findings with the whole-file run's)
+@pytest.mark.parametrize("before, after", [
+    ("from django.utils.datetime_safe import date\n\n\ndef other(v):\n    return v\n\n\n"
+     "def start(v):\n    return date(v, 1, 1)\n",
+     "from datetime import date\n\n\ndef other(v):\n    return v\n\n\n"
+     "def start(v):\n    return date(v, 1, 1)\n"),
+    ("from django.utils import datetime_safe\n\n\nclass Helper:\n    def run(self):\n        return 1\n\n\n"
+     "s = datetime_safe.strftime(value, '%Y')\n",
+     "class Helper:\n    def run(self):\n        return 1\n\n\n"
+     "s = value.strftime('%Y')\n"),
+    # a private name of the module used in a function: reported where it is used
+    ("from django.utils.datetime_safe import _findall, date\n\n\ndef hidden(v):\n    return v\n\n\n"
+     "def other(v):\n    return _findall(v, 'x')\n\n\nd = date(2020, 1, 1)\n",
+     "from django.utils.datetime_safe import _findall\nfrom datetime import date\n\n\ndef hidden(v):\n    return v\n\n\n"
+     "def other(v):\n    return _findall(v, 'x')\n\n\nd = date(2020, 1, 1)\n"),
+])
+def test_elided(before, after):
+    check_elided(C, before, after)
