@@ -58,7 +58,6 @@ class GetRawUri(Codemod):
     triggers = ("get_raw_uri",)
     kinds = frozenset({"python"})
     migrations = True
-    prunable = False  # a def get_raw_uri anywhere in the module changes what its calls mean
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
