@@ -60,7 +60,9 @@ class FieldCacheName(Codemod):
     triggers = ("get_cache_name",)
     kinds = frozenset({"python"})
     migrations = False
-    prunable = False  # a class's own cache_name matters wherever it is
+
+    def prune_needles(self) -> tuple[str, ...]:
+        return ("cache_name",)  # a class's own def cache_name is seen (never hidden), and every get_cache_name
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

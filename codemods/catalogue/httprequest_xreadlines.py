@@ -39,7 +39,9 @@ class HttprequestXreadlines(Codemod):
     triggers = ("xreadlines",)
     kinds = frozenset({"python"})
     migrations = False
-    prunable = False  # a rebinding of iter anywhere in the module matters
+
+    def prune_needles(self) -> tuple[str, ...]:
+        return self.triggers + ("iter",)  # a def iter / iter = ... anywhere is seen (never hidden)
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

@@ -51,7 +51,6 @@ class MultiDbToDatabases(Codemod):
     triggers = ("multi_db", "allow_database_queries")
     kinds = frozenset({"python"})
     migrations = False
-    prunable = False  # a class's own ``databases`` anywhere in its body matters
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

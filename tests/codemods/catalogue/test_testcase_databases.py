@@ -1,7 +1,7 @@
 import pytest
 
 from codemods.catalogue.testcase_databases import MultiDbToDatabases
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_elided, check_noop, check_transformed
 
 
 @pytest.mark.parametrize("before, after", [
@@ -33,3 +33,14 @@ def test_noop(source):
 ])
 def test_noop_reported(source):
     check_noop(MultiDbToDatabases, source, filename="shop/tests.py", target="2.2", reported=True)
+
+
+# elided: definitions without the triggers are hidden from libcst (check_elided compares the output and
+# findings with the whole-file run's); the class's own attributes are statements, never hidden
+def test_elided():
+    check_elided(MultiDbToDatabases,
+                 "from django.test import TestCase\n\n\ndef other(v):\n    return v\n\n\nclass T(TestCase):\n"
+                 "    multi_db = True\n\n    def test_a(self):\n        pass\n",
+                 "from django.test import TestCase\n\n\ndef other(v):\n    return v\n\n\nclass T(TestCase):\n"
+                 "    databases = \"__all__\"\n\n    def test_a(self):\n        pass\n",
+                 filename="shop/tests.py", target="2.2")
