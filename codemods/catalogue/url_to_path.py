@@ -162,9 +162,11 @@ class UrlToPath(Codemod):
     available_from = "2.0"
     removed_in = "4.0"
     triggers = ("django.conf.urls",)
-    prunable = False  # url() calls do not contain the trigger (the import path)
     kinds = frozenset({"python"})
     migrations = True
+
+    def prune_needles(self) -> tuple[str, ...]:
+        return ("url",)  # every url() call and the import path hold it (include() is only re-imported)
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

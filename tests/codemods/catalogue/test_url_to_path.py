@@ -1,7 +1,10 @@
+import ast
+
 import pytest
 
+from codemods import elide, prune
 from codemods.catalogue.url_to_path import UrlToPath as C, regex_to_route
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_elided, check_noop, check_transformed
 
 
 def test_typical_urls_module():
@@ -164,3 +167,22 @@ REGEX_TABLE = [
 def test_regex_to_route():
     for regex, include, route in REGEX_TABLE:
         assert regex_to_route(regex, include) == route, regex
+
+
+# elided: definitions without 'url' are hidden from libcst (check_elided compares the output and findings
+# with the whole-file run's); what they bind still counts
+def test_elided():
+    check_elided(C,
+                 "from django.conf.urls import include, url\n\n\ndef other(v):\n    return v\n\n\n"
+                 "urlpatterns = [url(r'^$', other), url(r'^a/', include('a'))]\n",
+                 "from django.urls import include, path\n\n\ndef other(v):\n    return v\n\n\n"
+                 "urlpatterns = [path('', other), path('a/', include('a'))]\n")
+
+
+def test_elided_path_bound_in_hidden_code():
+    source = ("from django.conf.urls import url\n\n\ndef path(v):\n    return v\n\n\n"
+              "urlpatterns = [url(r'^$', view)]\n")
+    tree = ast.parse(source)
+    assert elide.build(source, tree, prune.needles_for(C(), tree)) is not None
+    check_transformed(C, source, "from django.urls import re_path\n\n\ndef path(v):\n    return v\n\n\n"
+                                 "urlpatterns = [re_path(r'^$', view)]\n")
