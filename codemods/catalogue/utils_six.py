@@ -75,15 +75,36 @@ class UtilsSix(Codemod):
     triggers = ("six",)
     kinds = frozenset({"python"})
     migrations = True
-    prunable = False  # all or nothing: every use in the file matters
+    _names: tuple[str, ...] | None = None  # what the file confirm() last saw binds from six
+
+    def prune_needles(self) -> tuple[str, ...]:
+        # a use of a name imported from six (text_type, range, ...) holds no fixed trigger: the needles
+        # are the names this file binds from six, read by confirm() (the pipeline confirms a file before
+        # it asks for needles); before any confirm(): not pruned
+        return () if self._names is None else (*self.triggers, *self._names)
 
     def confirm(self, tree, text, ctx) -> bool:
+        self._names = None
         if tree is None:
             return True
-        return any((isinstance(n, ast.ImportFrom) and (n.module or "").startswith("django.utils")
-                    and ((n.module or "").startswith(SIX) or any(a.name == "six" for a in n.names)))
-                   or (isinstance(n, ast.Import) and any(a.name.startswith(SIX) for a in n.names))
-                   for n in nodes_of(tree, ast.ImportFrom, ast.Import))
+        names: set[str] = set()
+        found = False
+        for n in nodes_of(tree, ast.ImportFrom, ast.Import):
+            if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("django.utils"):
+                whole = (n.module or "").startswith(SIX)
+                for a in n.names:
+                    if whole or a.name == "six":
+                        found = True
+                        if a.name != "*":
+                            names.add(a.asname or a.name)
+            elif isinstance(n, ast.Import):
+                for a in n.names:
+                    if a.name.startswith(SIX):
+                        found = True
+                        names.add(a.asname or a.name.split(".")[0])
+        if found:
+            self._names = tuple(sorted(names))
+        return found
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)
@@ -115,7 +136,8 @@ class UtilsSix(Codemod):
             ctx.report(1, f"six.{sorted(t.unknown)[0]} has no single Python 3 spelling here: install the six package "
                           "(import six) or port this file by hand")
             return module
-        taken = set().union(*(_builtins_used(v) for v in t.used)) & index.other_bound
+        # (``in``, not ``&``: other_bound also asks the definitions hidden from libcst, see codemods.elide)
+        taken = {n for n in set().union(*(_builtins_used(v) for v in t.used)) if n in index.other_bound}
         if "urllib" in t.used and ("urllib" in index.other_bound or any(
                 b.qualname not in ("urllib", "urllib.parse") and not b.qualname.startswith(SIX)
                 for b in index.bindings.get("urllib", []))):

@@ -87,10 +87,13 @@ def check_elided(codemod_cls, before: str, after: str, filename: str = "app/view
     ``before`` holds none of the codemod's needles and is hidden (so the comparison with the
     whole-file run that ``check_transformed`` makes is about elision, not a no-op)."""
     from codemods import elide, prune
+    from codemods.apply import make_context
 
     source = textwrap.dedent(before)
     tree = ast.parse(source)
-    needles = prune.needles_for(codemod_cls(), tree)
+    codemod = codemod_cls()
+    assert codemod.confirm(tree, source, make_context(filename, source, target))  # (some needles come from it)
+    needles = prune.needles_for(codemod, tree)
     assert needles, f"{codemod_cls.name} is not prunable"
     assert elide.build(source, tree, needles) is not None, "nothing of this source is hidden from libcst"
     return check_transformed(codemod_cls, before, after, filename=filename, target=target, reported=reported)

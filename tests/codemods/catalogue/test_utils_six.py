@@ -1,7 +1,11 @@
+import ast
+
 import pytest
 
+from codemods import elide, prune
+
 from codemods.catalogue.utils_six import UtilsSix
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_elided, check_noop, check_transformed
 
 IMP = "from django.utils import six\n"
 
@@ -53,3 +57,38 @@ def test_noop(source):
 ])
 def test_noop_reported(source):
     check_noop(UtilsSix, source, reported=True)
+
+
+# elided: definitions holding neither 'six' nor a name the file imports from six are hidden from libcst
+# (check_elided compares the output and findings with the whole-file run's)
+@pytest.mark.parametrize("before, after", [
+    ("from django.utils.six import text_type\n\n\ndef other(v):\n    return v\n\n\n"
+     "def label(v):\n    return text_type(v)\n",
+     "def other(v):\n    return v\n\n\ndef label(v):\n    return str(v)\n"),
+    ("from django.utils.six import string_types as strings\n\n\ndef other(v):\n    return v\n\n\n"
+     "def check(v):\n    return isinstance(v, strings)\n",
+     "def other(v):\n    return v\n\n\ndef check(v):\n    return isinstance(v, (str,))\n"),
+])
+def test_elided(before, after):
+    check_elided(UtilsSix, before, after)
+
+
+def test_elided_builtin_rebound_in_hidden_code():
+    # str is a parameter of a hidden function: 'this module rebinds str', as in the whole-file run
+    source = ("from django.utils.six import string_types\n\n\ndef other(str):\n    return str\n\n\n"
+              "def check(v):\n    return isinstance(v, string_types)\n")
+    tree = ast.parse(source)
+    c = UtilsSix()
+    assert c.confirm(tree, source, None)
+    assert elide.build(source, tree, prune.needles_for(c, tree)) is not None
+    check_noop(UtilsSix, source, reported=True)
+
+
+def test_needles_are_the_files_six_names():
+    c = UtilsSix()
+    assert c.prune_needles() == ()  # nothing confirmed yet: not pruned
+    source = "from django.utils.six.moves import range as r, zip\nfrom django.utils import six\n"
+    assert c.confirm(ast.parse(source), source, None)
+    assert set(c.prune_needles()) == {"six", "r", "zip"}
+    assert not c.confirm(ast.parse("import os\n"), "import os\n", None)
+    assert c.prune_needles() == ()
