@@ -7,7 +7,7 @@ import re
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, walk
+from codemods.base import Codemod, FileContext, nodes_of, walk
 from codemods.imports import ImportIndex, dotted
 
 _DJANGO_BASES = {
@@ -68,13 +68,28 @@ class RequiresSystemChecks(Codemod):
 
     def prefilter(self, text: str) -> bool:
         return "requires_system_checks" in text and _BOOL_ASSIGN.search(text) is not None
-    prunable = False  # a command class may derive from a base class defined earlier in the file
     kinds = frozenset({"python"})
     migrations = True
 
+    _bases: tuple[str, ...] | None = None  # the class names the file confirm() last saw uses as bases
+
+    def prune_needles(self) -> tuple[str, ...]:
+        # a command may derive from a base class defined earlier in the file, which holds no trigger:
+        # the names used as bases in this file (read by confirm(), which the pipeline runs first) keep
+        # every such class in view; before any confirm(): not pruned
+        return () if self._bases is None else (*self.triggers, *self._bases)
+
     def confirm(self, tree, text, ctx) -> bool:
+        self._bases = None
         if tree is None:
             return True
+        found = self._confirm(tree)
+        if found:
+            self._bases = tuple(sorted({b.id for c in nodes_of(tree, ast.ClassDef) for b in c.bases
+                                        if isinstance(b, ast.Name)}))
+        return found
+
+    def _confirm(self, tree) -> bool:
         for node in walk(tree):
             if isinstance(node, ast.ClassDef):
                 for stmt in node.body:

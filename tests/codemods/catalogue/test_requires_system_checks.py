@@ -1,5 +1,5 @@
 from codemods.catalogue.requires_system_checks import RequiresSystemChecks as C
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_elided, check_noop, check_transformed
 
 F = "shop/management/commands/sync.py"
 
@@ -94,3 +94,22 @@ def test_noop_non_literal():
 
 def test_noop_module_level_name():
     check_noop(C, "requires_system_checks = False\n", filename="app/util.py")
+
+
+def test_elided_base_defined_earlier():
+    # the base class holds no trigger: it stays in view (the file's base-class names are needles), so the
+    # command deriving from it is rewritten, as in the whole-file run; the unrelated helper is hidden
+    check_elided(
+        C,
+        "from django.core.management.base import BaseCommand\n\n\ndef helper():\n    return 1\n\n\n"
+        "class Base(BaseCommand):\n    help = 'x'\n\n\nclass Mid(Base):\n    pass\n\n\n"
+        "class Command(Mid):\n    requires_system_checks = False\n",
+        "from django.core.management.base import BaseCommand\n\n\ndef helper():\n    return 1\n\n\n"
+        "class Base(BaseCommand):\n    help = 'x'\n\n\nclass Mid(Base):\n    pass\n\n\n"
+        "class Command(Mid):\n    requires_system_checks = []\n",
+        filename=F,
+    )
+
+
+def test_needles_before_confirm():
+    assert C().prune_needles() == ()  # not pruned until a file is confirmed
