@@ -64,13 +64,30 @@ class AdminRegisterDecorator(Codemod):
     kinds = frozenset({"python"})
     migrations = False
     modernize = True
-    prunable = False
+    _names: tuple[str, ...] | None = None  # the names the register() calls of the file confirm() last saw pass
+
+    def prune_needles(self) -> tuple[str, ...]:
+        # the admin class (and the model) a register() call names are defined elsewhere in the file, without
+        # the trigger: the names the calls pass (read by confirm(), which the pipeline runs first) keep their
+        # definitions and every other use in view; before any confirm(): not pruned
+        return () if self._names is None else (*self.triggers, *self._names)
 
     def confirm(self, tree, text, ctx) -> bool:
+        self._names = None
         if tree is None:
             return True
-        return any(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Attribute)
-                   and s.value.func.attr == "register" and len(s.value.args) == 2 for s in tree.body)
+        calls = [s.value for s in tree.body if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call)
+                 and isinstance(s.value.func, ast.Attribute) and s.value.func.attr == "register" and len(s.value.args) == 2]
+        names = set()
+        for call in calls:
+            for arg in call.args:
+                while isinstance(arg, ast.Attribute):
+                    arg = arg.value
+                if isinstance(arg, ast.Name):
+                    names.add(arg.id)
+        if calls:
+            self._names = tuple(sorted(names))
+        return bool(calls)
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)

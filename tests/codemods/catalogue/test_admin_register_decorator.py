@@ -1,8 +1,10 @@
+import ast
+
 import pytest
 
-from codemods import registry
+from codemods import elide, prune, registry
 from codemods.catalogue.admin_register_decorator import AdminRegisterDecorator
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_elided, check_noop, check_transformed
 
 HEAD = "from django.contrib import admin\n\nfrom .models import Book\n\n\n"
 
@@ -37,3 +39,29 @@ def test_noop(source):
 def test_opt_in_only():
     assert "admin_register_decorator" not in [e.name for e in registry.select_entries(target="5.2")]
     assert "admin_register_decorator" in [e.name for e in registry.select_entries(target="5.2", modernize=True)]
+
+
+# elided: definitions holding neither the trigger nor a name the register() calls pass are hidden from
+# libcst (check_elided compares the output and findings with the whole-file run's)
+def test_elided():
+    check_elided(AdminRegisterDecorator,
+                 HEAD + "def helper(v):\n    return v\n\n\nclass BookAdmin(admin.ModelAdmin):\n    pass\n\n\n"
+                        "admin.site.register(Book, BookAdmin)\n",
+                 HEAD + "def helper(v):\n    return v\n\n\n@admin.register(Book)\nclass BookAdmin(admin.ModelAdmin):\n"
+                        "    pass\n", filename="app/admin.py")
+
+
+@pytest.mark.parametrize("later", [
+    # the model is defined after the admin class: the decorator would run before it exists
+    "class Tag(models.Model):\n    pass\n",
+    # the admin class is used elsewhere, in a function
+    "def admin_for():\n    return TagAdmin\n",
+])
+def test_elided_left_alone(later):
+    source = ("from django.contrib import admin\nfrom django.db import models\n\n\ndef helper(v):\n    return v\n\n\n"
+              "class TagAdmin(admin.ModelAdmin):\n    pass\n\n\n" + later + "\n\nadmin.site.register(Tag, TagAdmin)\n")
+    check_noop(AdminRegisterDecorator, source, filename="app/admin.py")
+    c = AdminRegisterDecorator()
+    tree = ast.parse(source)
+    assert c.confirm(tree, source, None)
+    assert elide.build(source, tree, prune.needles_for(c, tree)) is not None  # (helper is hidden)
