@@ -46,6 +46,7 @@ class CachedStaticFilesStorage(SettingsValueRenameCodemod):
     changes = ("cachedstaticfilesstorage",)
     available_from = "1.11"
     removed_in = "3.1"
+    prunable = False  # a settings codemod: settings modules are small and run whole, with the other settings codemods
     values = {
         "django.contrib.staticfiles.storage.CachedStaticFilesStorage":
             "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",

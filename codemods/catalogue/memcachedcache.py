@@ -76,6 +76,7 @@ class MemcachedCache(SettingsCodemod):
     available_from = "3.2"
     removed_in = "4.1"
     triggers = ("MemcachedCache",)
+    prunable = False  # CACHES[...]["OPTIONS"] set anywhere in the module (no trigger there) decides every rewrite
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

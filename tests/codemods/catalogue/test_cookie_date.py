@@ -1,7 +1,7 @@
 import pytest
 
 from codemods.catalogue.cookie_date import CookieDate as C
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_elided, check_noop, check_transformed
 
 
 @pytest.mark.parametrize("before, after", [
@@ -49,3 +49,19 @@ def test_noop(source):
 ])
 def test_noop_reported(source):
     check_noop(C, source, reported=True)
+
+
+# elided (a rename: prunable): definitions without 'cookie_date' are hidden from libcst; an alias is a
+# needle too (check_elided compares the output and findings with the whole-file run's)
+@pytest.mark.parametrize("before, after", [
+    ("from django.utils.http import cookie_date\n\n\ndef other(v):\n    return v\n\n\n"
+     "def expires(t):\n    return cookie_date(t)\n",
+     "from django.utils.http import http_date\n\n\ndef other(v):\n    return v\n\n\n"
+     "def expires(t):\n    return http_date(t)\n"),
+    ("from django.utils.http import cookie_date as cd\n\n\ndef other(v):\n    return v\n\n\n"
+     "def expires(t):\n    return cd(t)\n",
+     "from django.utils.http import http_date as cd\n\n\ndef other(v):\n    return v\n\n\n"
+     "def expires(t):\n    return cd(t)\n"),
+])
+def test_elided(before, after):
+    check_elided(C, before, after)

@@ -1,7 +1,7 @@
 import pytest
 
 from codemods.catalogue.floatrangefield import FloatRangeField as C
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_elided, check_noop, check_transformed
 
 
 @pytest.mark.parametrize("before, after", [
@@ -78,3 +78,19 @@ def test_noop(source):
 ])
 def test_noop_reported(source):
     check_noop(C, source, reported=True)
+
+
+# elided (a rename: prunable): definitions without 'FloatRangeField' are hidden from libcst; an alias
+# is a needle too (check_elided compares the output and findings with the whole-file run's)
+@pytest.mark.parametrize("before, after", [
+    ("from django.contrib.postgres.fields import FloatRangeField\nfrom django.db import models\n\n\n"
+     "def other(v):\n    return v\n\n\nclass M(models.Model):\n    r = FloatRangeField()\n",
+     "from django.contrib.postgres.fields import DecimalRangeField\nfrom django.db import models\n\n\n"
+     "def other(v):\n    return v\n\n\nclass M(models.Model):\n    r = DecimalRangeField()\n"),
+    ("from django.contrib.postgres.fields import FloatRangeField as FRF\nfrom django.db import models\n\n\n"
+     "def other(v):\n    return v\n\n\nclass M(models.Model):\n    r = FRF()\n",
+     "from django.contrib.postgres.fields import DecimalRangeField as FRF\nfrom django.db import models\n\n\n"
+     "def other(v):\n    return v\n\n\nclass M(models.Model):\n    r = FRF()\n"),
+])
+def test_elided(before, after):
+    check_elided(C, before, after)
