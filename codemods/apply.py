@@ -20,6 +20,7 @@ import libcst as cst
 from codemods import elide as elide_defs
 from codemods import imports, prune
 from codemods.lines import line_lookup
+from codemods.render import Renderer
 from codemods.base import Codemod, FileContext, Finding, parse_quietly
 from core.files import is_migration as is_migration_path
 from core.files import is_template
@@ -172,7 +173,8 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
         return result
     # libcst must print back exactly what it parsed, or untouched code could change with the rewrite
     # (it does not always: e.g. indented comments at the very end of a module)
-    exact = module.code == parse_text
+    renderer = Renderer()  # (re-renders only the statements a codemod changed)
+    exact = renderer.code(module) == parse_text
     if elision is not None:
         current_tree = parse_quietly(parse_text) if exact else None
         if current_tree is None or module.default_indent != elision.default_indent:
@@ -210,16 +212,20 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 continue
             if _unchanged(module, new_module, inert):
                 continue
-            new_code = new_module.code
+            new_code = renderer.code(new_module)
             if new_code != current_code:
                 result.applied.append(codemod.name)
                 module, current_code, current_tree = new_module, new_code, None
+                imports._MEMO.clear()  # (what it remembers is about older trees: let them go)
+                imports._TREE_HINT.clear()
+            else:
+                renderer.clear()  # (it would keep the discarded tree's statements)
     if elision is not None:
         current_code = elision.expand(current_code)
         if current_code is None:  # a codemod moved or dropped a placeholder: do the file whole
             return apply_source(text, path, codemods, target, elide=False)
     new_text = current_code
-    if new_text != text:
+    if new_text != text and (elision is not None or current_tree is None):  # (a tree: it parsed already)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

@@ -148,6 +148,12 @@ class CstCollector(cst.CSTVisitor):
         self._bind_target(node.target)
 
 
+_BINDERS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign, ast.AugAssign,
+            ast.NamedExpr, ast.For, ast.AsyncFor, ast.comprehension, ast.withitem, ast.ExceptHandler, ast.arg,
+            ast.Global, ast.Delete)
+_BODIES = ("body", "handlers", "orelse", "finalbody", "cases")  # where statements (and imports) are
+
+
 class AstCollector:
     """The ast twin of ``CstCollector``: the same bindings, from an ``ast`` tree."""
 
@@ -207,6 +213,50 @@ class AstCollector:
                 self._bind(t)
         for child in ast.iter_child_nodes(node):
             self.visit(child, try_depth, scope_depth)
+
+    def collect(self, tree: ast.Module) -> None:
+        """``visit(tree)`` of a whole module, without a recursive walk of every node: the imports are
+        found among the statements (the only place they can be), in source order with their depths,
+        and the other bindings from the tree's shared walk (``codemods.base.nodes_of``); the same
+        index (tests/codemods/test_imports.py compares the two)."""
+        from codemods.base import nodes_of
+
+        self._statements(tree.body, 0, 0)
+        bound = self.index.other_bound
+        for node in nodes_of(tree, *_BINDERS):
+            cls = type(node)
+            if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+                bound.add(node.name)
+            elif cls is ast.Assign or cls is ast.Delete:
+                for t in node.targets:
+                    self._bind(t)
+            elif cls is ast.withitem:
+                if node.optional_vars is not None:
+                    self._bind(node.optional_vars)
+            elif cls is ast.ExceptHandler:
+                if node.name:
+                    bound.add(node.name)
+            elif cls is ast.arg:
+                bound.add(node.arg)
+            elif cls is ast.Global:
+                bound.update(node.names)
+            else:  # AnnAssign, AugAssign, NamedExpr, For, AsyncFor, comprehension
+                self._bind(node.target)
+
+    def _statements(self, body: list, try_depth: int, scope_depth: int) -> None:
+        for node in body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                self.visit(node, try_depth, scope_depth)
+                continue
+            inner_try, inner_scope = try_depth, scope_depth
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                inner_scope += 1
+            elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
+                inner_try += 1
+            for name in _BODIES:  # (in ``ast.iter_child_nodes`` order)
+                value = getattr(node, name, None)
+                if value.__class__ is list:
+                    self._statements(value, inner_try, inner_scope)
 
     def _bind(self, target) -> None:
         if isinstance(target, ast.Name):

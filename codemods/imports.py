@@ -81,7 +81,7 @@ class ImportIndex:
             index = cls()
             tree = hinted_tree(module)
             if tree is not None:
-                AstCollector(index).visit(tree)  # same answers, a fraction of a libcst walk
+                AstCollector(index).collect(tree)  # same answers, a fraction of a libcst walk
             else:
                 module.visit(CstCollector(index))
             _add_hidden_index(index)

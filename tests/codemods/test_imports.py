@@ -210,3 +210,94 @@ def test_split_modules_keep_the_old_import_paths():
     assert imports._related_insert_index is import_edit.related_insert_index
     assert settings_helpers.base_status is settings_bases.base_status
     assert importlib.import_module("codemods.dotted_names").dotted is imports.dotted
+
+
+# -- the fast walks agree with the visitors they replace ------------------------------------------
+
+_TRICKY = '''
+"""Doc."""
+from __future__ import annotations
+import os, os.path as osp
+from django.utils.encoding import force_text, smart_text as st
+from . import sibling
+from ..pkg import *
+try:
+    from django.utils.six import text_type
+except ImportError:
+    text_type = str
+else:
+    import json
+finally:
+    import sys
+if os:
+    from a import b
+elif sys:
+    import c.d
+else:
+    from e import (f, g as h)
+for i, (j, *k) in enumerate([]):
+    from m import n
+else:
+    import o
+while False:
+    import p
+with open("x") as (q, r), open("y"):
+    import s
+class C(Base, metaclass=M):
+    from t import u
+    attr: int = force_text(st(1))
+    def meth(self, a, /, b=1, *args, c, d=2, **kwargs):
+        global G
+        import v
+        del self.x, w
+        return [x for x in args if (y := x)] + list(lambda z: z)
+async def coro(a):
+    async for e in a:
+        async with a as f2:
+            import aw
+    try:
+        pass
+    except (ValueError, TypeError) as err:
+        import ex
+match command:
+    case [first, *rest] if first:
+        import mc
+    case {"k": v2, **others}:
+        pass
+    case Point(x=0, y=yy) as pt:
+        pass
+    case _:
+        pass
+x = force_text(y=text_type, z=osp.join(a.b.c, d)); force_text
+'''
+
+
+def test_name_counts_are_reference_counters_counts():
+    from codemods.references import RefCounter, name_counts
+
+    module = cst.parse_module(_TRICKY)
+    for node in [module, *module.body, module.body[-1].body[0]]:
+        counter = RefCounter(None)
+        node.visit(counter)
+        assert name_counts(node) == counter.counts
+    assert count_references(module.body[-1], "force_text") == 2
+
+
+def test_collect_finds_the_same_index_as_the_recursive_visit():
+    import ast
+
+    from codemods.import_collect import AstCollector
+
+    tree = ast.parse(_TRICKY)
+    walked, collected = ImportIndex(), ImportIndex()
+    AstCollector(walked).visit(tree)
+    AstCollector(collected).collect(tree)
+    assert list(collected.bindings.items()) == list(walked.bindings.items())
+    assert collected.star_modules == walked.star_modules == {"..pkg"}
+    assert collected.other_bound == walked.other_bound
+    assert [b.in_try for b in collected.bindings["json"]] == [True]
+    assert [b.top_level for b in collected.bindings["v"]] == [False]
+    module = cst.parse_module(_TRICKY)
+    by_cst = ImportIndex()
+    module.visit(__import__("codemods.import_collect", fromlist=["x"]).CstCollector(by_cst))
+    assert list(by_cst.bindings.items()) == list(collected.bindings.items())
