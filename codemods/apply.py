@@ -36,7 +36,7 @@ class SourceResult:
     applied: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
-    tree: object = field(default=None, repr=False, compare=False)  # the ast of ``original``, if it was parsed
+    tree: object = field(default=None, repr=False, compare=False)  # the ast of ``original``, if parsed and unchanged
 
     @property
     def changed(self) -> bool:
@@ -218,6 +218,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 module, current_code, current_tree = new_module, new_code, None
                 imports._MEMO.clear()  # (what it remembers is about older trees: let them go)
                 imports._TREE_HINT.clear()
+                tree = result.tree = None  # (only an unchanged file's tree is handed on)
             else:
                 renderer.clear()  # (it would keep the discarded tree's statements)
     if elision is not None:

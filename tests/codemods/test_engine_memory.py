@@ -53,3 +53,40 @@ def test_nothing_of_a_file_outlives_its_run():
     from codemods import base
 
     assert base._WALK[0] is None
+
+
+
+def test_no_older_tree_is_kept_once_a_codemod_changed_the_file():
+    """While the next codemods run, neither the first text's ast tree nor the import helpers' memos
+    of the replaced libcst module stay alive (on a large file each is hundreds of MB); an unchanged
+    file still hands its tree on (to the leftover detection)."""
+    import gc
+    import weakref
+
+    from codemods.base import Codemod
+    from codemods.imports import ImportIndex
+
+    first_tree, alive = [], []
+
+    class Watch(Codemod):
+        name = "watch"
+        triggers = ("force_",)
+
+        def confirm(self, tree, text, ctx):
+            first_tree.append(weakref.ref(tree))
+            return True
+
+        def transform(self, module, ctx):
+            gc.collect()
+            alive.append(first_tree[0]() is not None)
+            alive.append(any(entry[0] is not module for entry in imports._MEMO._dict().values()))
+            ImportIndex.build(module)
+            return module
+
+    codemods = [CODEMODS[0](), Watch()]
+    result = apply_module.apply_source(OLD, "m.py", codemods, target="5.2")
+    assert result.applied == [codemods[0].name]
+    assert result.tree is None
+    assert alive == [False, False]
+    unchanged = apply_module.apply_source(NEW, "m.py", [CODEMODS[0](), Watch()], target="5.2")
+    assert not unchanged.applied and unchanged.tree is not None
