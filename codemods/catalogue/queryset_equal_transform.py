@@ -12,19 +12,34 @@ from codemods.base import Codemod, FileContext, walk
 METHODS = ("assertQuerysetEqual", "assertQuerySetEqual")
 
 
+_STRING = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
+
+
+def _is_string(node: cst.BaseExpression) -> bool:
+    """A string literal, an f-string, ``"...".format(...)`` or ``"..." % x``: a string either way."""
+    if isinstance(node, _STRING):
+        return True
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "format":
+        return isinstance(node.func.value, _STRING)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
+        return isinstance(node.left, _STRING)
+    return False
+
+
 def _all_strings(node: cst.BaseExpression) -> bool | None:
-    """True when a literal list/tuple holds only string literals, False for other literals, None unknown."""
+    """True when a literal list/tuple holds only strings, False for other literals, None unknown."""
     if isinstance(node, (cst.List, cst.Tuple)):
         if not node.elements:
             return False
-        return all(isinstance(e.value, (cst.SimpleString, cst.ConcatenatedString)) for e in node.elements)
+        return all(not isinstance(e, cst.StarredElement) and _is_string(e.value) for e in node.elements)
     return None
 
 
 class QuerysetEqualTransform(Codemod):
     """Pass ``transform=repr`` where ``assertQuerysetEqual()`` compares with ``repr()`` strings.
 
-    What it does: when the expected values are a literal list (or tuple) of strings and no
+    What it does: when the expected values are a literal list (or tuple) of strings (literals,
+    f-strings, ``"<{}: x>".format(name)``, ``"<%s>" % name``) and no
     ``transform`` is given, adds ``transform=repr`` - what Django did implicitly - so the assertion
     keeps comparing ``repr(obj)`` with the strings. Lists of other values are already fine; values
     passed as a variable can't be checked statically and are reported.

@@ -64,3 +64,19 @@ def test_noop_empty_list():
 
 def test_noop_kwargs():
     check_noop(C, "self.assertQuerysetEqual(qs, ['A'], **kw)\n", filename=F)
+
+
+def test_formatted_strings():
+    # django-taggit 1.5's tests: "<{}: pear>".format(model_name) is a repr() string too
+    check_transformed(
+        C,
+        "self.assertQuerysetEqual(\n    pks,\n    ['<{}: pear>'.format(name), f'<{name}: guava>', '<%s: fig>' % name],\n"
+        "    ordered=False,\n)\n",
+        "self.assertQuerysetEqual(\n    pks,\n    ['<{}: pear>'.format(name), f'<{name}: guava>', '<%s: fig>' % name],\n"
+        "    ordered=False,\n    transform=repr,\n)\n",
+        filename="tests/tests.py")
+
+
+def test_noop_mixed_or_starred_elements():
+    check_noop(C, "self.assertQuerysetEqual(qs, ['<A: a>', obj])\n", filename="tests/tests.py")
+    check_noop(C, "self.assertQuerysetEqual(qs, [*names])\n", filename="tests/tests.py")
