@@ -163,6 +163,8 @@ def needles_for(codemod, tree: ast.Module, aliases=None) -> tuple[str, ...]:
         return ()
     if aliases is None:
         aliases = import_aliases(tree)
+    if not getattr(codemod, "alias_needles", True):  # (its rewrite of an aliased import is on the import line)
+        return base
     extra = [asname for name, asname in aliases if any(t in name for t in base)]
     return base + tuple(extra)
 

@@ -47,6 +47,9 @@ class TranslationAliases(RenameCodemod):
     available_from = "2.0"
     removed_in = "4.0"
     triggers = ("ugettext", "ungettext")
+    # ``ugettext as _`` is rewritten on its import line (the local name stays): the uses of ``_`` - most
+    # statements of a module - need not be in view
+    alias_needles = False
     kinds = frozenset({"python"})
     migrations = True
     renames = {
@@ -68,6 +71,10 @@ class _AliasedImports(cst.CSTTransformer):
     def __init__(self, names: dict[str, str]):
         self.names = names
         self.in_try = 0
+
+    def visit_SimpleStatementLine(self, node) -> bool:
+        # only import statements matter: the expressions of the other lines are not walked
+        return any(isinstance(small, cst.ImportFrom) for small in node.body)
 
     def visit_Try(self, node):
         self.in_try += 1

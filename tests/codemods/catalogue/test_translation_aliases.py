@@ -114,3 +114,16 @@ def test_alias_rewritten_when_underscore_is_assigned():
         "from django.utils.translation import ugettext_lazy as _\nx = _('hi')\n_ = 3\n",
         "from django.utils.translation import gettext_lazy as _\nx = _('hi')\n_ = 3\n",
     )
+
+
+def test_underscore_alias_keeps_the_rest_of_the_module_out_of_view():
+    # ``_`` is in almost every statement; the rewrite is on the import line, so the functions using
+    # ``_`` are hidden from libcst (the same text as the whole-file run)
+    from tests.codemods.helpers import check_elided
+
+    check_elided(
+        C,
+        "from django.utils.translation import ugettext as _\n\n\ndef label(x):\n    return _('x') + x\n\n\n"
+        "def other_name(y):\n    return _(y)\n",
+        "from django.utils.translation import gettext as _\n\n\ndef label(x):\n    return _('x') + x\n\n\n"
+        "def other_name(y):\n    return _(y)\n")
