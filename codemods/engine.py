@@ -86,6 +86,20 @@ def _unified_diff(path: str, old: str, new: str) -> str:
 
 def process_file(path: str, codemods: list[Codemod], target: str | None, mode: str,
                  known: dict | None = None, cache_key=None, settings=None, detect=None) -> tuple[FileResult, dict | None]:
+    """``_process_file``, with Python's cyclic garbage collector paused (see ``apply.apply_source``)."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _process_file(path, codemods, target, mode, known, cache_key, settings, detect)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _process_file(path: str, codemods: list[Codemod], target: str | None, mode: str,
+                  known: dict | None = None, cache_key=None, settings=None, detect=None) -> tuple[FileResult, dict | None]:
     """Run the codemods over one file. Returns the result and cache info (or None).
 
     ``detect``: called as ``detect(path, old, new, tree)`` on the file as the codemods leave it; what it

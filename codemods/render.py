@@ -25,6 +25,13 @@ class Renderer:
         self._codes: dict[int, tuple[cst.CSTNode, str]] = {}  # id(statement) -> (statement, its code)
 
     def code(self, module: cst.Module) -> str:
+        try:
+            return self._code(module)
+        except Exception:  # noqa: BLE001 - (libcst's code generation state is not public API)
+            self.clear()
+            return module.code
+
+    def _code(self, module: cst.Module) -> str:
         style = (module.default_indent, module.default_newline)
         if style != self._style:
             self._style, self._codes = style, {}

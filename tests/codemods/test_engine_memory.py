@@ -90,3 +90,27 @@ def test_no_older_tree_is_kept_once_a_codemod_changed_the_file():
     assert alive == [False, False]
     unchanged = apply_module.apply_source(NEW, "m.py", [CODEMODS[0](), Watch()], target="5.2")
     assert not unchanged.applied and unchanged.tree is not None
+
+
+def test_the_cyclic_garbage_collector_is_paused_while_a_file_is_processed(tmp_path):
+    import gc
+
+    from codemods.base import Codemod
+
+    states = []
+
+    class Watch(Codemod):
+        name = "watch"
+        triggers = ("force_",)
+
+        def transform(self, module, ctx):
+            states.append(gc.isenabled())
+            return module
+
+    path = tmp_path / "m.py"
+    path.write_text(OLD)
+    assert gc.isenabled()
+    apply_module.apply_source(OLD, "m.py", [Watch()], target="5.2")
+    engine.process_file(str(path), [Watch()], "5.2", "diff", detect=lambda *a: states.append(gc.isenabled()))
+    assert states == [False, False, False]
+    assert gc.isenabled()

@@ -45,3 +45,11 @@ def test_only_the_changed_statements_are_rendered_again(monkeypatch):
     assert rendered == ["f"]  # g() is the very same statement: its code is kept
     assert code == new.code == src.replace("target", "renamed")
 
+
+
+def test_libcsts_own_code_generation_when_its_internals_change(monkeypatch):
+    import codemods.render as render
+
+    module = cst.parse_module("x = 1\ny = 2\n")
+    monkeypatch.setattr(render, "CodegenState", None)  # (a libcst release without it)
+    assert Renderer().code(module) == "x = 1\ny = 2\n"
