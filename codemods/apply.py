@@ -113,13 +113,11 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
 
 
 def _forget_file() -> None:
-    """Drop what the helpers remember of the last file (its libcst module, its ast walk): nothing of a
-    file outlives its run, so a worker's memory is bounded by its largest file, not by the last one."""
+    """Drop what the helpers remember of the last file (its libcst module; its ast walk is kept on
+    the tree and goes with it): nothing of a file outlives its run, so a worker's memory is bounded by
+    its largest file, not by the last one."""
     imports._MEMO.clear()
     imports._TREE_HINT.clear()
-    from codemods import base
-
-    base._WALK[:] = [None, (), None]
 
 
 def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None,

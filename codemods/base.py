@@ -180,29 +180,36 @@ def parse_quietly(text: str) -> ast.Module | None:
         return None
 
 
-_WALK: list = [None, (), None]  # the last tree, its nodes, {node type: [positions in the nodes]}
+_MEMO = "_dua_walk"  # attribute of a Module tree: [its nodes, {node type: [positions in the nodes]}]
 
 
 def walk(tree: ast.AST):
-    """``ast.walk(tree)`` (the same nodes in the same order), but the node list of the last tree is
-    kept: the confirm() checks of all the codemods that look at one file share a single walk (each
-    full walk costs a parse's worth)."""
-    if _WALK[0] is not tree:
-        _WALK[0], _WALK[1], _WALK[2] = tree, _breadth_first(tree), None
-    return _WALK[1]
+    """``ast.walk(tree)`` (the same nodes in the same order), but the node list of a module's tree is
+    kept on the tree itself: the confirm() checks of all the codemods that look at one file share a
+    single walk (each full walk costs a parse's worth), and it goes when the tree goes (no module-level
+    memory of the last file)."""
+    memo = getattr(tree, _MEMO, None)
+    if memo is not None:
+        return memo[0]
+    nodes = _breadth_first(tree)
+    if isinstance(tree, ast.Module):
+        setattr(tree, _MEMO, [nodes, None])
+    return nodes
 
 
 def nodes_of(tree: ast.AST, *types: type) -> list:
     """The nodes of ``tree`` whose type is one of ``types`` (exact ast classes), in ``walk`` order;
-    from an index by type built once per tree, so a check for imports or calls does not go over
-    every node of the file again."""
+    from an index by type built once per module tree, so a check for imports or calls does not go
+    over every node of the file again."""
     nodes = walk(tree)
-    index = _WALK[2]
+    memo = getattr(tree, _MEMO, None)
+    index = memo[1] if memo is not None else None
     if index is None:
         index = {}
         for i, node in enumerate(nodes):
             index.setdefault(type(node), []).append(i)
-        _WALK[2] = index
+        if memo is not None:
+            memo[1] = index
     if len(types) == 1:
         return [nodes[i] for i in index.get(types[0], ())]
     return [nodes[i] for i in sorted(i for t in types for i in index.get(t, ()))]

@@ -52,7 +52,25 @@ def test_nothing_of_a_file_outlives_its_run():
     assert not imports._MEMO and not imports._TREE_HINT
     from codemods import base
 
-    assert base._WALK[0] is None
+    assert not hasattr(base, "_WALK")  # the walk of a tree is kept on the tree, nowhere else
+
+
+def test_the_walk_of_a_tree_goes_with_the_tree():
+    import ast
+    import gc
+    import weakref
+
+    from codemods.base import nodes_of, walk
+
+    tree = ast.parse("import os\nx = os.path\n")
+    assert walk(tree) is walk(tree)  # one walk per tree, shared by every check
+    assert [type(n) for n in nodes_of(tree, ast.Import)] == [ast.Import]
+    other = ast.parse("y = 1\n")
+    assert nodes_of(other, ast.Import) == [] and nodes_of(tree, ast.Import)  # two trees, two memos
+    ref = weakref.ref(tree)
+    del tree
+    gc.collect()
+    assert ref() is None
 
 
 
