@@ -148,7 +148,10 @@ def snapshot_tool(dest: Path, rev: str | None) -> Path:
     """A frozen copy of the tool (the work tree, or the commit ``rev``), byte-compiled like an install."""
     dest.mkdir(parents=True)
     if rev:
-        archive = subprocess.run(["git", "archive", rev, *PACKAGES], cwd=ROOT, capture_output=True, check=True).stdout
+        top = subprocess.run(["git", "ls-tree", "--name-only", rev], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.split()
+        packages = [p for p in PACKAGES if p in top]  # (an older revision may predate a package, e.g. core/)
+        archive = subprocess.run(["git", "archive", rev, *packages], cwd=ROOT, capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
     else:
         for pkg in PACKAGES:
