@@ -180,20 +180,21 @@ def parse_quietly(text: str) -> ast.Module | None:
         return None
 
 
-_MEMO = "_dua_walk"  # attribute of a Module tree: [its nodes, {node type: [positions in the nodes]}]
+_MEMO = "_dua_walk"  # attribute of a Module tree: [its nodes but itself, {node type: [positions in walk()]}]
 
 
 def walk(tree: ast.AST):
     """``ast.walk(tree)`` (the same nodes in the same order), but the node list of a module's tree is
     kept on the tree itself: the confirm() checks of all the codemods that look at one file share a
     single walk (each full walk costs a parse's worth), and it goes when the tree goes (no module-level
-    memory of the last file)."""
+    memory of the last file). The memo leaves the tree itself out: no reference cycle, so the tree is
+    freed the moment nothing uses it, even while the cyclic collector is paused."""
     memo = getattr(tree, _MEMO, None)
     if memo is not None:
-        return memo[0]
+        return (tree, *memo[0])
     nodes = _breadth_first(tree)
     if isinstance(tree, ast.Module):
-        setattr(tree, _MEMO, [nodes, None])
+        setattr(tree, _MEMO, [nodes[1:], None])
     return nodes
 
 
@@ -201,18 +202,20 @@ def nodes_of(tree: ast.AST, *types: type) -> list:
     """The nodes of ``tree`` whose type is one of ``types`` (exact ast classes), in ``walk`` order;
     from an index by type built once per module tree, so a check for imports or calls does not go
     over every node of the file again."""
-    nodes = walk(tree)
     memo = getattr(tree, _MEMO, None)
-    index = memo[1] if memo is not None else None
+    if memo is None:
+        nodes = walk(tree)
+        memo = getattr(tree, _MEMO, None)
+        if memo is None:  # (not a module: nothing kept)
+            return [n for n in nodes if type(n) in types]
+    rest, index = memo
     if index is None:
-        index = {}
-        for i, node in enumerate(nodes):
+        index = {type(tree): [0]}
+        for i, node in enumerate(rest, 1):
             index.setdefault(type(node), []).append(i)
-        if memo is not None:
-            memo[1] = index
-    if len(types) == 1:
-        return [nodes[i] for i in index.get(types[0], ())]
-    return [nodes[i] for i in sorted(i for t in types for i in index.get(t, ()))]
+        memo[1] = index
+    positions = index.get(types[0], ()) if len(types) == 1 else sorted(i for t in types for i in index.get(t, ()))
+    return [rest[i - 1] if i else tree for i in positions]
 
 
 def _breadth_first(tree: ast.AST) -> tuple:
