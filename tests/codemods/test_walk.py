@@ -20,7 +20,8 @@ def test_walk_is_ast_walk_in_the_same_order():
     for path in _files():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert walk(tree) == tuple(ast.walk(tree)), path
-        assert walk(tree) is walk(tree)  # kept for the same tree
+        kept = tree._dua_walk[0]
+        assert walk(tree) == walk(tree) and tree._dua_walk[0] is kept  # walked once, kept on the tree
 
 
 def test_nodes_of_one_or_several_types_keep_walk_order():
