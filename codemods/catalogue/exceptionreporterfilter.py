@@ -8,6 +8,7 @@ from codemods.base import Codemod, FileContext
 from codemods.calls import ast_local_names
 from codemods.imports import ImportIndex, add_from_import, count_references, remove_if_unused
 from codemods.names import name_for
+from codemods.old_name_uses import OldNameUses
 
 MOD = "django.views.debug"
 OLD = f"{MOD}.ExceptionReporterFilter"
@@ -93,52 +94,21 @@ class ExceptionReporterFilterBase(Codemod):
         return new
 
 
-class _Rewriter(cst.CSTTransformer):
+class _Rewriter(OldNameUses):
     def __init__(self, index: ImportIndex, ctx: FileContext):
-        self.index, self.ctx = index, ctx
-        self.bases: set[int] = set()  # class-base expressions naming the old class
-        self.skip: set[int] = set()
-        self.in_import = 0
-        self.changed = False
+        super().__init__(index, ctx, (OLD,))
+        self.bases = self.allowed  # class-base expressions naming the old class
         self.needs_import = False
         self.taken_reported = False
-
-    def _is_old(self, node) -> bool:
-        return isinstance(node, (cst.Name, cst.Attribute)) and self.index.resolve(node) == OLD
-
-    def visit_Import(self, node):
-        self.in_import += 1
-
-    def leave_Import(self, original, updated):
-        self.in_import -= 1
-        return updated
-
-    def visit_ImportFrom(self, node):
-        self.in_import += 1
-
-    def leave_ImportFrom(self, original, updated):
-        self.in_import -= 1
-        return updated
 
     def visit_ClassDef(self, node: cst.ClassDef):
         for arg in node.bases:
             if arg.keyword is None and not arg.star and self._is_old(arg.value):
                 self.bases.add(id(arg.value))
 
-    def visit_Attribute(self, node: cst.Attribute):
-        self.skip.add(id(node.attr))
-        if not self.in_import and id(node) not in self.bases and self._is_old(node):
-            self._report(node)
-            return False
-        return True
-
-    def visit_Name(self, node: cst.Name):
-        if not self.in_import and id(node) not in self.bases and id(node) not in self.skip and self._is_old(node):
-            self._report(node)
-
-    def _report(self, node):
-        self.ctx.report(node, "ExceptionReporterFilter used other than as a base class: Django 3.1 removed it; "
-                              "use SafeExceptionReporterFilter (which filters sensitive values) by hand")
+    def message(self, node) -> str:
+        return ("ExceptionReporterFilter used other than as a base class: Django 3.1 removed it; "
+                "use SafeExceptionReporterFilter (which filters sensitive values) by hand")
 
     def leave_Arg(self, original: cst.Arg, updated: cst.Arg):
         if id(original.value) not in self.bases:

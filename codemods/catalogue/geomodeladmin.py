@@ -8,6 +8,7 @@ from codemods.base import Codemod, FileContext
 from codemods.calls import ast_local_names
 from codemods.imports import ImportIndex, add_from_import, count_references, dotted, remove_if_unused
 from codemods.names import name_for
+from codemods.old_name_uses import OldNameUses
 
 MODS = ("django.contrib.gis.admin", "django.contrib.gis.admin.options")
 OLD_NAMES = ("GeoModelAdmin", "OSMGeoAdmin")
@@ -152,33 +153,13 @@ class GeoModelAdminToGIS(Codemod):
         return new
 
 
-class _Rewriter(cst.CSTTransformer):
+class _Rewriter(OldNameUses):
     def __init__(self, index: ImportIndex, ctx: FileContext):
-        self.index, self.ctx = index, ctx
-        self.targets: set[int] = set()  # expressions naming an old class that we rewrite
+        super().__init__(index, ctx, OLDS)
+        self.targets = self.allowed  # expressions naming an old class that we rewrite
         self.blocked: set[int] = set()  # ... that we leave (reported once, at the class)
-        self.skip: set[int] = set()
-        self.in_import = 0
-        self.changed = False
         self.needs_import: tuple[str, str] | None = None
         self.taken_reported = False
-
-    def _is_old(self, node) -> bool:
-        return isinstance(node, (cst.Name, cst.Attribute)) and self.index.resolve(node) in OLDS
-
-    def visit_Import(self, node):
-        self.in_import += 1
-
-    def leave_Import(self, original, updated):
-        self.in_import -= 1
-        return updated
-
-    def visit_ImportFrom(self, node):
-        self.in_import += 1
-
-    def leave_ImportFrom(self, original, updated):
-        self.in_import -= 1
-        return updated
 
     def visit_ClassDef(self, node: cst.ClassDef):
         bases = [a.value for a in node.bases if a.keyword is None and not a.star and self._is_old(a.value)]
@@ -206,24 +187,11 @@ class _Rewriter(cst.CSTTransformer):
         if cls_arg is not None and self._is_old(cls_arg):
             self.targets.add(id(cls_arg))
 
-    def visit_Attribute(self, node: cst.Attribute):
-        self.skip.add(id(node.attr))
-        if self._other_use(node):
-            self._report(node)
-            return False
-        return True
+    def is_allowed(self, node) -> bool:
+        return id(node) in self.targets or id(node) in self.blocked
 
-    def visit_Name(self, node: cst.Name):
-        if id(node) not in self.skip and self._other_use(node):
-            self._report(node)
-
-    def _other_use(self, node) -> bool:
-        return not self.in_import and id(node) not in self.targets and id(node) not in self.blocked \
-            and self._is_old(node)
-
-    def _report(self, node):
-        self.ctx.report(node, f"{dotted(node)} used other than as a base class or registered admin: "
-                              "use GISModelAdmin by hand")
+    def message(self, node) -> str:
+        return f"{dotted(node)} used other than as a base class or registered admin: use GISModelAdmin by hand"
 
     def _replace(self, original, updated):
         if isinstance(original, cst.Attribute):

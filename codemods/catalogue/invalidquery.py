@@ -8,6 +8,7 @@ from codemods.base import Codemod, FileContext
 from codemods.calls import ast_local_names
 from codemods.imports import ImportIndex, add_from_import, count_references, dotted, remove_if_unused
 from codemods.names import name_for
+from codemods.old_name_uses import OldNameUses
 
 OLD = "django.db.models.query_utils.InvalidQuery"
 OLDS = (OLD, "django.db.models.query.InvalidQuery")  # query.py imported it up to 3.0
@@ -110,30 +111,11 @@ class InvalidQueryExcept(Codemod):
         return new
 
 
-class _Rewriter(cst.CSTTransformer):
+class _Rewriter(OldNameUses):
     def __init__(self, index: ImportIndex, names: list[str], ctx: FileContext):
-        self.index, self.names, self.ctx = index, names, ctx
-        self.handled: set[int] = set()  # except-clause type nodes we rewrite
-        self.skip: set[int] = set()  # attribute names (``x.InvalidQuery``'s right-hand part)
-        self.in_import = 0
-        self.changed = False
-
-    def _is_old(self, node) -> bool:
-        return isinstance(node, (cst.Name, cst.Attribute)) and self.index.resolve(node) in OLDS
-
-    def visit_Import(self, node):
-        self.in_import += 1
-
-    def leave_Import(self, original, updated):
-        self.in_import -= 1
-        return updated
-
-    def visit_ImportFrom(self, node):
-        self.in_import += 1
-
-    def leave_ImportFrom(self, original, updated):
-        self.in_import -= 1
-        return updated
+        super().__init__(index, ctx, OLDS)
+        self.names = names
+        self.handled = self.allowed  # except-clause type nodes we rewrite
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler):
         typ = node.type
@@ -144,20 +126,9 @@ class _Rewriter(cst.CSTTransformer):
                 if self._is_old(el.value) and not isinstance(el, cst.StarredElement):
                     self.handled.add(id(el.value))
 
-    def visit_Attribute(self, node: cst.Attribute):
-        self.skip.add(id(node.attr))
-        if not self.in_import and id(node) not in self.handled and self._is_old(node):
-            self._report(node)
-            return False
-        return True
-
-    def visit_Name(self, node: cst.Name):
-        if not self.in_import and id(node) not in self.handled and id(node) not in self.skip and self._is_old(node):
-            self._report(node)
-
-    def _report(self, node):
-        self.ctx.report(node, "InvalidQuery used other than in an except clause (raise, isinstance, a subclass): "
-                              "use FieldDoesNotExist or FieldError by hand")
+    def message(self, node) -> str:
+        return ("InvalidQuery used other than in an except clause (raise, isinstance, a subclass): "
+                "use FieldDoesNotExist or FieldError by hand")
 
     def leave_ExceptHandler(self, original: cst.ExceptHandler, updated: cst.ExceptHandler):
         typ = original.type

@@ -8,6 +8,7 @@ import libcst as cst
 
 from codemods.base import Codemod, FileContext, nodes_of
 from codemods.imports import ImportIndex, add_from_import, dotted, remove_from_import
+from codemods.old_name_uses import ImportDepth
 
 SIX = "django.utils.six"
 
@@ -170,8 +171,9 @@ class UtilsSix(Codemod):
         return new
 
 
-class _Rewrite(cst.CSTTransformer):
+class _Rewrite(ImportDepth):
     def __init__(self, locals_: dict[str, str]):
+        super().__init__()
         self.locals = locals_
         self.unknown: set[str] = set()
         self.used: set[str] = set()
@@ -179,20 +181,6 @@ class _Rewrite(cst.CSTTransformer):
         self.urllib: set[str] = set()
         self.inner: set[int] = set()
         self.in_import = 0
-
-    def visit_Import(self, node):
-        self.in_import += 1
-
-    def leave_Import(self, original, updated):
-        self.in_import -= 1
-        return updated
-
-    def visit_ImportFrom(self, node):
-        self.in_import += 1
-
-    def leave_ImportFrom(self, original, updated):
-        self.in_import -= 1
-        return updated
 
     def _path(self, node) -> str | None:
         chain = dotted(node)
