@@ -49,6 +49,23 @@ def test_plan_prints_why_a_found_manual_change_is_by_hand(tmp_path):
     assert removed["pickleserializer"]["occurrences"]
 
 
+def test_markdown_and_html_plans_say_why_too(tmp_path):
+    """Every plan format shows the sentence, not only text and JSON."""
+    root = tmp_path / "proj"
+    root.mkdir()
+    (root / "settings.py").write_text("SESSION_SERIALIZER = 'django.contrib.sessions.serializers.PickleSerializer'\n")
+    why = release_data.load(use_refreshed=False).change("pickleserializer").manual_because
+    args = ["plan", str(root), "--from", "4.2", "--to", "5.0", "--python-version", "3.11", "--format"]
+    md = CliRunner().invoke(cli, args + ["markdown"]).output.splitlines()
+    head = next(i for i, line in enumerate(md) if line.startswith("- [ ] `pickleserializer`"))
+    assert md[head + 1].startswith("  - by hand, a decision: ")
+    assert md[head + 1].replace("\\", "") == f"  - by hand, a decision: {why}".replace("\\", "")
+    html = CliRunner().invoke(cli, args + ["html"]).output
+    from html import escape
+
+    assert f'<div class="muted">a decision: {escape(why)}</div>' in html
+
+
 def test_double_dot_lookup_renders_nothing_on_real_django():
     """Why template-double-dot-lookup is manual: on Django 6.1 ``{{ book..title }}`` renders empty (a
     lookup of the empty string), so rewriting it to ``{{ book.title }}`` would change the page."""

@@ -52,6 +52,8 @@ def _removed(step: dict) -> str:
             where += f"<br>… and {len(occ) - MAX_OCCURRENCES} more"
         fix = (H.badge("codemod", "ok") + " " + ", ".join(f"<code>{H.e(c)}</code>" for c in rc["autofix"])
                if rc.get("autofix") else H.badge("by hand", "known"))
+        if rc.get("manual_because"):
+            fix += f'<div class="muted">a decision: {H.e(rc["manual_because"])}</div>'
         rows.append([
             H.link(rc.get("id"), rc.get("link")) + f'<div class="muted">{H.e(rc.get("old"))} → {H.e(rc.get("new"))}</div>',
             str(len(occ)), fix, where,

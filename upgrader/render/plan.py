@@ -124,7 +124,7 @@ def render_text(plan: Plan, colour: bool = False) -> str:
                     "  - " + _style(rc.id, colour, bold=True)
                     + f" ({len(rc.occurrences)}x, {fix_label(rc)}): {rc.old} -> {rc.new}"
                 )
-                if getattr(rc, "manual_because", None):
+                if rc.manual_because:
                     lines.append(f"      by hand, a decision: {rc.manual_because}")
                 for occ in rc.occurrences[:MAX_OCCURRENCES_TEXT]:
                     lines.append(f"      {occ.file}:{occ.line}: {occ.text}{_by_hand_mark(rc, occ)}")
@@ -198,6 +198,8 @@ def render_markdown(plan: Plan) -> str:
             for rc in found:
                 out.append(f"- [ ] `{_md_escape(rc.id)}` ({len(rc.occurrences)}×, {_md_escape(fix_label(rc))}): "
                            f"{_md_escape(rc.old)} → {_md_escape(rc.new)}")
+                if rc.manual_because:
+                    out.append(f"  - by hand, a decision: {_md_escape(rc.manual_because)}")
                 for occ in rc.occurrences[:20]:
                     out.append(f"  - `{occ.file}:{occ.line}`{_md_escape(_by_hand_mark(rc, occ))}")
         elif s.kind == "feature":
