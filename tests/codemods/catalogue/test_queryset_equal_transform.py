@@ -80,3 +80,34 @@ def test_formatted_strings():
 def test_noop_mixed_or_starred_elements():
     check_noop(C, "self.assertQuerysetEqual(qs, ['<A: a>', obj])\n", filename="tests/tests.py")
     check_noop(C, "self.assertQuerysetEqual(qs, [*names])\n", filename="tests/tests.py")
+
+
+def test_real_django_4_1_formatted_repr_strings(tmp_path):
+    """The django-taggit 1.5 shape on real Django 4.1: '<{}: a>'.format(...) strings with ordered=False
+    fail before the rewrite (a Counter of objects against one of strings) and pass after it."""
+    import subprocess
+
+    from codemods.apply import apply_source
+    from tests.venvs import make_venv, python_for
+
+    py = make_venv(python_for(django="4.1"), ["django==4.1.13"])
+    before = (
+        "import django\nfrom django.conf import settings\n"
+        "settings.configure(INSTALLED_APPS=['django.contrib.auth', 'django.contrib.contenttypes'],\n"
+        "                   DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}})\n"
+        "django.setup()\n"
+        "from django.core.management import call_command\ncall_command('migrate', verbosity=0)\n"
+        "from django.contrib.auth.models import Group\nfrom django.test import TransactionTestCase\n"
+        "Group.objects.create(name='a')\nGroup.objects.create(name='b')\nname = 'Group'\n"
+        "TransactionTestCase().assertQuerysetEqual(\n    Group.objects.all(),\n"
+        "    ['<{}: a>'.format(name), f'<{name}: b>'],\n    ordered=False,\n)\nprint('ok')\n"
+    )
+    after = apply_source(before, "tests/test_groups.py", [C()]).new
+    assert "transform=repr" in after
+    runs = {}
+    for label, source in (("before", before), ("after", after)):
+        script = tmp_path / f"{label}.py"
+        script.write_text(source)
+        runs[label] = subprocess.run([str(py), str(script)], capture_output=True, text=True, timeout=300)
+    assert "AssertionError: Counter({<Group: a>: 1, <Group: b>: 1}) != Counter(" in runs["before"].stderr, runs["before"].stderr
+    assert runs["after"].returncode == 0 and runs["after"].stdout == "ok\n", runs["after"].stderr
