@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import libcst as cst
 
+from codemods.action_location import ActionLocationOverride
 from codemods.base import FileContext
 from codemods.calls import keyword, kwarg, positional
-from codemods.imports import ImportIndex, add_from_import
-from codemods.signature import OverrideSignatureCodemod, insert_param, name_uses, param, positional_names
-
-_LOCATION = ("django.contrib.admin.ActionLocation", "django.contrib.admin.options.ActionLocation")
+from codemods.signature import insert_param, name_uses, param, positional_names
 
 
-class ModeladminGetActionChoices(OverrideSignatureCodemod):
+class ModeladminGetActionChoices(ActionLocationOverride):
     """Add ``action_location`` to ``ModelAdmin.get_action_choices()`` overrides.
 
     What it does: in a class deriving from ``ModelAdmin`` (or a project base whose name ends in
@@ -55,26 +53,10 @@ class ModeladminGetActionChoices(OverrideSignatureCodemod):
     kinds = frozenset({"python"})
     migrations = False
     method = "get_action_choices"
-    bases = ("django.contrib.admin.ModelAdmin", "django.contrib.admin.options.ModelAdmin",
-             "django.contrib.gis.admin.GISModelAdmin")
-    base_suffixes = ("Admin",)
 
     def ast_needs_change(self, fn) -> bool:
         names = [a.arg for a in fn.args.posonlyargs + fn.args.args]
         return len(names) == 3 and names[2] == "default_choices" and not fn.args.kwonlyargs
-
-    def _location(self, index: ImportIndex) -> str | None:
-        for local in index.locals_for("django.contrib.admin"):
-            if not index.unsure_reason(local):
-                return f"{local}.ActionLocation"
-        b = index.binding("ActionLocation")
-        if b is not None:
-            return "ActionLocation" if b.qualname in _LOCATION and not index.unsure_reason("ActionLocation") else None
-        return None if "ActionLocation" in index.other_bound else "ActionLocation"
-
-    def transform(self, module, ctx):
-        self._index = ImportIndex.build(module)
-        return super().transform(module, ctx)
 
     def new_params(self, fn: cst.FunctionDef, ctx: FileContext):
         names = positional_names(fn)
@@ -98,8 +80,3 @@ class ModeladminGetActionChoices(OverrideSignatureCodemod):
         sep = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
         args = [a.with_changes(comma=sep) for a in args]
         return call.with_changes(args=[*args, kwarg("action_location", cst.Name("action_location")).with_changes(comma=last)])
-
-    def after(self, module, ctx):
-        if self._location(self._index) == "ActionLocation" and self._index.binding("ActionLocation") is None:
-            return add_from_import(module, "django.contrib.admin", "ActionLocation")
-        return module

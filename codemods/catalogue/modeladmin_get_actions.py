@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import libcst as cst
 
+from codemods.action_location import ActionLocationOverride
 from codemods.base import FileContext
 from codemods.calls import keyword, kwarg, positional, with_args
-from codemods.imports import ImportIndex, add_from_import
-from codemods.signature import OverrideSignatureCodemod, insert_param, name_uses, param, positional_names
+from codemods.signature import insert_param, name_uses, param, positional_names
 
 
 class _AddsActions(cst.CSTVisitor):
@@ -24,7 +24,7 @@ class _AddsActions(cst.CSTVisitor):
             self.found = True
 
 
-class ModeladminGetActions(OverrideSignatureCodemod):
+class ModeladminGetActions(ActionLocationOverride):
     """Add ``action_location`` to ``ModelAdmin.get_actions()`` overrides.
 
     What it does: in a class deriving from ``ModelAdmin`` (or a project base whose name ends in
@@ -65,26 +65,9 @@ class ModeladminGetActions(OverrideSignatureCodemod):
     kinds = frozenset({"python"})
     migrations = False
     method = "get_actions"
-    bases = ("django.contrib.admin.ModelAdmin", "django.contrib.admin.options.ModelAdmin",
-             "django.contrib.gis.admin.GISModelAdmin")
-    base_suffixes = ("Admin",)
 
     def ast_needs_change(self, fn) -> bool:
         return len(fn.args.posonlyargs + fn.args.args) == 2 and not fn.args.kwonlyargs
-
-    def _location(self, index: ImportIndex) -> str | None:
-        for local in index.locals_for("django.contrib.admin"):
-            if not index.unsure_reason(local):
-                return f"{local}.ActionLocation"
-        b = index.binding("ActionLocation")
-        if b is not None:
-            ok = b.qualname in ("django.contrib.admin.ActionLocation", "django.contrib.admin.options.ActionLocation")
-            return "ActionLocation" if ok and not index.unsure_reason("ActionLocation") else None
-        return None if "ActionLocation" in index.other_bound else "ActionLocation"
-
-    def transform(self, module, ctx):
-        self._index = ImportIndex.build(module)
-        return super().transform(module, ctx)
 
     def new_params(self, fn: cst.FunctionDef, ctx: FileContext):
         names = positional_names(fn)
@@ -110,8 +93,3 @@ class ModeladminGetActions(OverrideSignatureCodemod):
         if len(positional(call)) == 1 and len(call.args) == 1 and keyword(call, "action_location") is None:
             return with_args(call, list(call.args) + [kwarg("action_location", cst.Name("action_location"))])
         return call
-
-    def after(self, module, ctx):
-        if self._location(self._index) == "ActionLocation" and self._index.binding("ActionLocation") is None:
-            return add_from_import(module, "django.contrib.admin", "ActionLocation")
-        return module
