@@ -18,9 +18,7 @@ from pathlib import Path
 from core import versions
 from release_data.behaviour import (  # noqa: F401  (the behaviour changes, importable from here)
     BackwardsIncompatible,
-    Behaviour,
     Signature,
-    _behaviour_from_json,
     load_behaviour,
 )
 
@@ -199,22 +197,12 @@ class ReleaseData:
         return candidates[0]
 
 
-def _release_from_json(obj: dict) -> Release:
+def _release_from_json(obj: dict, incompatible: tuple = ()) -> Release:
+    """A release of releases.json; ``incompatible``: its behaviour changes (behaviour.json)."""
     rd, rd_exp = parse_date(obj.get("release_date"))
     me, _ = parse_date(obj.get("mainstream_support_end"))
     ee, ee_exp = parse_date(obj.get("extended_support_end"))
     lpd, _ = parse_date(obj.get("latest_patch_date"))
-    incompatible = []
-    for i, item in enumerate(obj.get("incompatible") or []):
-        incompatible.append(
-            BackwardsIncompatible(
-                id=item.get("id") or f"{obj['version']}-incompatible-{i}",
-                release=obj["version"],
-                summary=item["summary"],
-                pattern=item.get("pattern"),
-                link=item.get("link") or obj.get("release_notes", ""),
-            )
-        )
     return Release(
         version=obj["version"],
         status=obj.get("status", "released"),
@@ -229,7 +217,7 @@ def _release_from_json(obj: dict) -> Release:
         latest_patch=obj.get("latest_patch"),
         latest_patch_date=lpd,
         warning_classes=dict(obj.get("warning_classes") or {}),
-        incompatible=tuple(incompatible),
+        incompatible=incompatible,
         highlights=tuple(obj.get("backwards_incompatible_highlights") or ()),
         release_notes=obj.get("release_notes", ""),
         patches=tuple(obj.get("patches") or ()),
@@ -297,20 +285,9 @@ def load(*, use_refreshed: bool = True) -> ReleaseData:
     behaviour: dict = {}
     for item in load_behaviour():
         behaviour.setdefault(item.release, []).append(item)
-    releases = [_with_behaviour(_release_from_json(r), behaviour) for r in releases_doc["releases"]]
+    releases = [_release_from_json(r, tuple(behaviour.get(r["version"], ()))) for r in releases_doc["releases"]]
     changes = [_change_from_json(c) for c in changes_doc["changes"]]
     return ReleaseData(releases=releases, changes=changes, source=source, refreshed_at=refreshed_at)
-
-
-def _with_behaviour(rel: Release, behaviour: dict) -> Release:
-    """``rel.incompatible`` from behaviour.json; an ``incompatible`` item still in releases.json whose id
-    behaviour.json lacks is kept."""
-    items = list(behaviour.get(rel.version, ()))
-    ids = {i.id for i in items}
-    items += [i for i in rel.incompatible if i.id not in ids]
-    import dataclasses
-
-    return dataclasses.replace(rel, incompatible=tuple(items))
 
 
 def merge_refreshed(releases_doc: dict, overlay: dict) -> dict:

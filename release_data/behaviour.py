@@ -1,6 +1,7 @@
 """Behaviour changes: what a release changes with no deprecation warning, and how a test that hits it
 fails (``behaviour.json`` beside this file; docs/behaviour.md). ``release_data.load()`` attaches them
-to their releases (``Release.incompatible``); every name here is importable from ``release_data``.
+to their releases (``Release.incompatible``); its classes and ``load_behaviour`` are importable from
+``release_data``.
 """
 
 from __future__ import annotations
@@ -64,9 +65,6 @@ class BackwardsIncompatible:
 
     def matches(self, text: str) -> bool:
         return bool(self.pattern and re.search(self.pattern, text, re.S))
-
-
-Behaviour = BackwardsIncompatible
 
 
 def _behaviour_from_json(obj: dict) -> BackwardsIncompatible:
