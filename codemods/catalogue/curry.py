@@ -7,6 +7,7 @@ import libcst as cst
 from codemods.calls import positional
 from codemods.callrewrite import CallRewriteCodemod
 from codemods.imports import count_references, dotted, remove_if_unused
+from codemods.local_bindings import BindingTargets
 
 OLD = "django.utils.functional.curry"
 
@@ -18,39 +19,15 @@ ATTR = "attribute"  # ``x.name = curry(...)`` with x other than ``self``
 FLOWS = "flows"  # ``name = curry(...)`` where ``name`` then goes into a class (body, setattr, attribute)
 
 
-class _Rebinds(cst.CSTVisitor):
+class _Rebinds(BindingTargets):
     """Whether a function body binds ``name`` again."""
 
     def __init__(self, name: str):
         self.name, self.found = name, False
 
-    def _target(self, target):
-        if isinstance(target, cst.Name) and target.value == self.name:
+    def bound(self, names):
+        if self.name in names:
             self.found = True
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for el in target.elements:
-                self._target(el.value)
-        elif isinstance(target, cst.StarredElement):
-            self._target(target.value)
-
-    def visit_AssignTarget(self, node):
-        self._target(node.target)
-
-    def visit_AnnAssign(self, node):
-        self._target(node.target)
-
-    def visit_AugAssign(self, node):
-        self._target(node.target)
-
-    def visit_For(self, node):
-        self._target(node.target)
-
-    def visit_WithItem(self, node):
-        if node.asname is not None:
-            self._target(node.asname.name)
-
-    def visit_NamedExpr(self, node):
-        self._target(node.target)
 
     def visit_Global(self, node):
         self.found = self.found or any(n.name.value == self.name for n in node.names)

@@ -9,6 +9,7 @@ import libcst as cst
 
 from codemods.base import Codemod, FileContext, walk
 from codemods.imports import ImportIndex, dotted
+from codemods.local_bindings import BindingTargets, NestedDepth
 
 _DJANGO_BASES = {
     "django.views.generic.DeleteView",
@@ -39,7 +40,7 @@ def _params_ok(params: cst.Parameters) -> dict[str, str] | None:
     return names
 
 
-class _Uses(cst.CSTVisitor):
+class _Uses(NestedDepth, BindingTargets):
     """Why the body cannot simply move: names rebound, nested scopes using them, ``form`` taken."""
 
     def __init__(self, names: set[str]):
@@ -47,57 +48,16 @@ class _Uses(cst.CSTVisitor):
         self.problem: str | None = None
         self.depth = 0
 
-    def visit_FunctionDef(self, node):
-        self.depth += 1
-
-    def leave_FunctionDef(self, node):
-        self.depth -= 1
-
-    def visit_Lambda(self, node):
-        self.depth += 1
-
-    def leave_Lambda(self, node):
-        self.depth -= 1
-
     def visit_Name(self, node: cst.Name):
         if node.value == "form" and self.problem is None:
             self.problem = "the body already uses the name 'form'"
         elif node.value in self.names and self.depth and self.problem is None:
             self.problem = f"'{node.value}' is used inside a nested function"
 
-    def _target(self, target):
-        for n in _names_in(target):
+    def bound(self, names):
+        for n in names:
             if n in self.names and self.problem is None:
                 self.problem = f"'{n}' is reassigned in delete()"
-
-    def visit_AssignTarget(self, node):
-        self._target(node.target)
-
-    def visit_AugAssign(self, node):
-        self._target(node.target)
-
-    def visit_AnnAssign(self, node):
-        self._target(node.target)
-
-    def visit_For(self, node):
-        self._target(node.target)
-
-    def visit_WithItem(self, node):
-        if node.asname is not None:
-            self._target(node.asname.name)
-
-    def visit_NamedExpr(self, node):
-        self._target(node.target)
-
-
-def _names_in(target) -> list[str]:
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for el in target.elements for n in _names_in(el.value)]
-    if isinstance(target, cst.StarredElement):
-        return _names_in(target.value)
-    return []
 
 
 def _is_super_delete(call: cst.Call, cls_name: str) -> bool:

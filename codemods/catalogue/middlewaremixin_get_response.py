@@ -9,6 +9,7 @@ import libcst as cst
 
 from codemods.base import Codemod, FileContext, nodes_of
 from codemods.imports import ImportIndex, dotted
+from codemods.local_bindings import NestedDepth
 
 MIXIN = "django.utils.deprecation.MiddlewareMixin"
 _DEF = re.compile(r"def\s+__init__\s*\(\s*self\s*,\s*get_response\s*=\s*None\b")
@@ -24,7 +25,7 @@ def _is_django_middleware(qual: str | None) -> bool:
     return qual.startswith("django.") and name.endswith("Middleware") and "middleware" in mod
 
 
-class _Uses(cst.CSTVisitor):
+class _Uses(NestedDepth):
     """How ``__init__``'s body uses ``get_response``: a None test, and the ``super().__init__()`` calls."""
 
     def __init__(self):
@@ -32,18 +33,6 @@ class _Uses(cst.CSTVisitor):
         self.bare_super: list[cst.Call] = []
         self.nested = False
         self.depth = 0
-
-    def visit_FunctionDef(self, node):
-        self.depth += 1
-
-    def leave_FunctionDef(self, node):
-        self.depth -= 1
-
-    def visit_Lambda(self, node):
-        self.depth += 1
-
-    def leave_Lambda(self, node):
-        self.depth -= 1
 
     def visit_Name(self, node: cst.Name):
         if node.value == "get_response" and self.depth:
