@@ -8,6 +8,7 @@ import re
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, walk
+from codemods.class_bases import match_bases
 from codemods.imports import ImportIndex, dotted
 from codemods.local_bindings import BindingTargets, NestedDepth
 
@@ -175,21 +176,9 @@ class DeleteViewFormValid(Codemod):
 
         class Rewriter(cst.CSTTransformer):
             def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef):
-                is_view, lookalike, unsure = False, None, None
-                for arg in original.bases:
-                    name = dotted(arg.value)
-                    if name is None:
-                        continue
-                    if name in views:
-                        is_view = True
-                    elif index.resolve(arg.value) in _DJANGO_BASES:
-                        reason = index.unsure_reason(name.split(".")[0])
-                        if reason:
-                            unsure = reason
-                        else:
-                            is_view = True
-                    elif name.endswith("DeleteView"):
-                        lookalike = name
+                match = match_bases(original, index, views, lambda qual: qual in _DJANGO_BASES)
+                is_view, unsure = match.found, match.reasons[-1] if match.reasons else None
+                lookalike = next((n for n in reversed(match.others) if n.endswith("DeleteView")), None)
                 if is_view and not unsure:
                     views.add(original.name.value)
                 if not isinstance(updated.body, cst.IndentedBlock):

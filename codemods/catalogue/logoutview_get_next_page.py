@@ -7,6 +7,7 @@ import ast
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, nodes_of
+from codemods.class_bases import match_bases
 from codemods.imports import ImportIndex, dotted
 
 BASES = {"django.contrib.auth.views.LogoutView"}
@@ -105,20 +106,8 @@ class LogoutViewGetNextPage(Codemod):
         views: set[str] = set()
 
         def is_view(cls: cst.ClassDef) -> tuple[bool, str | None]:
-            found, unsure = False, None
-            for arg in cls.bases:
-                name = dotted(arg.value)
-                if name is None:
-                    continue
-                if name in views:
-                    found = True
-                elif index.resolve(arg.value) in BASES:
-                    reason = index.unsure_reason(name.split(".")[0])
-                    if reason:
-                        unsure = reason
-                    else:
-                        found = True
-            return found, unsure
+            match = match_bases(cls, index, views, lambda qual: qual in BASES)
+            return match.found, match.reasons[-1] if match.reasons else None
 
         class Rewriter(cst.CSTTransformer):
             def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef):

@@ -8,6 +8,7 @@ import re
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, nodes_of
+from codemods.class_bases import match_bases
 from codemods.imports import ImportIndex, dotted
 from codemods.local_bindings import NestedDepth
 
@@ -145,17 +146,8 @@ class MiddlewareMixinGetResponse(Codemod):
 
         class Rewriter(cst.CSTTransformer):
             def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef):
-                found, unsure = False, None
-                for arg in original.bases:
-                    name = dotted(arg.value)
-                    if name is None:
-                        continue
-                    if name in ours:
-                        found = True
-                    elif _is_django_middleware(index.resolve(arg.value)):
-                        reason = index.unsure_reason(name.split(".")[0])
-                        unsure = unsure or reason
-                        found = found or not reason
+                match = match_bases(original, index, ours, _is_django_middleware)
+                found, unsure = match.found, match.reasons[0] if match.reasons else None
                 if found and not unsure:
                     ours.add(original.name.value)
                 if not isinstance(updated.body, cst.IndentedBlock):
