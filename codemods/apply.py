@@ -37,7 +37,9 @@ class SourceResult:
     applied: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
-    tree: object = field(default=None, repr=False, compare=False)  # the ast of ``original``, if parsed and unchanged
+    # the ast of ``new`` when one was parsed (of ``original`` when the file is unchanged): detection
+    # after the codemods (``codemods.detect.after``) reads it instead of parsing the text again
+    tree: object = field(default=None, repr=False, compare=False)
 
     @property
     def changed(self) -> bool:
@@ -225,7 +227,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 module, current_code, current_tree = new_module, new_code, None
                 imports._MEMO.clear()  # (what it remembers is about older trees: let them go)
                 imports._TREE_HINT.clear()
-                tree = result.tree = None  # (only an unchanged file's tree is handed on)
+                tree = result.tree = None  # (the first tree is let go: the final text's is handed on)
             else:
                 renderer.clear()  # (it would keep the discarded tree's statements)
     if elision is not None:
@@ -233,16 +235,18 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
         if current_code is None:  # a codemod moved or dropped a placeholder: do the file whole
             return apply_source(text, path, codemods, target, elide=False)
     new_text = current_code
-    if new_text != text and (elision is not None or current_tree is None):  # (a tree: it parsed already)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                ast.parse(new_text)  # CPython's own parser is the judge of valid Python (and fast)
-        except (SyntaxError, ValueError) as exc:
-            result.error = f"output of {', '.join(result.applied)} does not parse ({exc.__class__.__name__}); file left unchanged"
-            result.applied = []
-            result.findings = ctx.findings
-            return result
+    if new_text != text:
+        if elision is not None or current_tree is None:  # (else the tree of new_text: it parsed already)
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    current_tree = ast.parse(new_text)  # CPython's own parser is the judge of valid Python (and fast)
+            except (SyntaxError, ValueError) as exc:
+                result.error = f"output of {', '.join(result.applied)} does not parse ({exc.__class__.__name__}); file left unchanged"
+                result.applied = []
+                result.findings = ctx.findings
+                return result
+        result.tree = current_tree
     result.new = new_text
     result.findings = ctx.findings
     return result

@@ -102,8 +102,9 @@ def _process_file(path: str, codemods: list[Codemod], target: str | None, mode: 
                   known: dict | None = None, cache_key=None, settings=None, detect=None) -> tuple[FileResult, dict | None]:
     """Run the codemods over one file. Returns the result and cache info (or None).
 
-    ``detect``: called as ``detect(path, old, new, tree)`` on the file as the codemods leave it; what it
-    returns is the result's ``left`` (and is cached with it)."""
+    ``detect``: called as ``detect(path, old, new, tree)`` on the file as the codemods leave it (``tree``:
+    the ``ast`` of ``new``, or of ``old`` when unchanged, if one was parsed); what it returns is the
+    result's ``left`` (and is cached with it)."""
     try:
         st = os.stat(path)
         with open(path, "rb") as fh:

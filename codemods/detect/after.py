@@ -72,7 +72,8 @@ class LeftRequest:
     """What the engine's workers detect in each file after the codemods (``engine.run(detect=...)``).
 
     Called as ``request(path, old, new, tree)`` with the file's text before the codemods, the rewrite
-    (None when unchanged) and the ``ast`` tree of ``old`` if one was parsed; returns the file's
+    (None when unchanged) and the ``ast`` tree of the rewrite (of ``old`` when unchanged) if one was
+    parsed; returns the file's
     ``left`` rows: ``{"rows": [[change, line, text, fixable_by, old line, old text], ...],
     "error": ..., "sets": ...}`` (lines in the rewrite; the old ones only when there is a rewrite)."""
 
@@ -110,7 +111,7 @@ class LeftRequest:
         rel = _rel(Path(path), self.root)
         role = file_role(rel, self.settings_rel, self.migration_rel)
         found, error, sets = detect_one(new if new is not None else old, rel, self.plan, role, self.settings_rel,
-                                        tree=tree if new is None else None)
+                                        tree=tree)
         rows = []
         if found and new is not None:
             mapper, old_lines = line_map(old, new), old.splitlines()

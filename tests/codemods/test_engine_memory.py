@@ -3,6 +3,7 @@ cache do not hold every rewritten text; nothing of a file outlives its run."""
 
 from __future__ import annotations
 
+import ast
 import os
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def test_the_walk_of_a_tree_goes_with_the_tree():
 def test_no_older_tree_is_kept_once_a_codemod_changed_the_file():
     """While the next codemods run, neither the first text's ast tree nor the import helpers' memos
     of the replaced libcst module stay alive (on a large file each is hundreds of MB); an unchanged
-    file still hands its tree on (to the leftover detection)."""
+    file hands its tree on (to the leftover detection), a changed one the tree of its new text."""
     import gc
     import weakref
 
@@ -107,8 +108,10 @@ def test_no_older_tree_is_kept_once_a_codemod_changed_the_file():
     codemods = [CODEMODS[0](), Watch()]
     result = apply_module.apply_source(OLD, "m.py", codemods, target="5.2")
     assert result.applied == [codemods[0].name]
-    assert result.tree is None
     assert alive == [False, False]
+    # the tree handed on (to the leftover detection) is the rewritten text's, never the first one
+    assert first_tree[0]() is None and result.tree is not None
+    assert ast.dump(result.tree) == ast.dump(ast.parse(result.new))
     unchanged = apply_module.apply_source(NEW, "m.py", [CODEMODS[0](), Watch()], target="5.2")
     assert not unchanged.applied and unchanged.tree is not None
 

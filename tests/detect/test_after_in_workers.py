@@ -70,3 +70,23 @@ def test_another_set_of_changes_is_another_cache_entry(project, tmp_path):  # no
     summary = _run(project, "check", only, jobs=1, cache_dir=cache)
     left = leftovers(summary.files, (), project, request=only)
     assert {x.change_id for x in left} <= {"force-text"}
+
+
+def test_the_detection_reads_the_tree_of_the_text_it_is_given(project):  # noqa: F811
+    """The workers hand the detection the ``ast`` tree ``apply_source`` parsed of the rewritten text
+    (of the file itself when unchanged): it is the tree of the text detected, and nothing parses it
+    a second time."""
+    import ast
+
+    seen = []
+
+    def detect(path, old, new, tree):
+        text = new if new is not None else old
+        if path.endswith(".py"):  # (templates have no tree)
+            seen.append((new is not None, tree is not None and ast.dump(tree) == ast.dump(ast.parse(text))))
+        return {"rows": [], "error": None, "sets": None}
+
+    detect.fingerprint = "test"
+    _run(project, "check", detect, jobs=1)
+    assert any(changed for changed, _ in seen) and any(not changed for changed, _ in seen)
+    assert all(same for changed, same in seen if changed)
