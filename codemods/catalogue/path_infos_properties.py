@@ -7,6 +7,7 @@ import ast
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, nodes_of
+from codemods.class_body import defined_names
 from codemods.imports import ImportIndex, add_from_import
 from codemods.names import name_for
 
@@ -101,15 +102,7 @@ class PathInfosProperties(Codemod):
         class _Add(cst.CSTTransformer):
             def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef):
                 body = list(updated.body.body)
-                names = set()
-                for s in body:
-                    if isinstance(s, cst.FunctionDef):
-                        names.add(s.name.value)
-                    elif isinstance(s, cst.SimpleStatementLine):
-                        for small in s.body:
-                            targets = [t.target for t in getattr(small, "targets", ())] + \
-                                ([small.target] if isinstance(small, cst.AnnAssign) else [])
-                            names |= {t.value for t in targets if isinstance(t, cst.Name)}
+                names = {name for _, name in defined_names(body)}
                 wanted = [(m, p) for m, p in _wanted(names)
                           if any(isinstance(s, cst.FunctionDef) and s.name.value == m and _cst_takes(s) for s in body)]
                 if not wanted:

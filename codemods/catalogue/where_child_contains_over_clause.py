@@ -7,6 +7,7 @@ import ast
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, nodes_of
+from codemods.class_body import defined_names
 
 
 def _assigned(body) -> set[str]:
@@ -91,18 +92,11 @@ class WhereChildContainsOverClause(Codemod):
                     return updated
                 body = list(updated.body.body)
                 names, at = set(), None
-                for i, s in enumerate(body):
-                    if isinstance(s, cst.FunctionDef):
-                        names.add(s.name.value)
-                    elif isinstance(s, cst.SimpleStatementLine):
-                        for small in s.body:
-                            targets = [t.target for t in getattr(small, "targets", ())] + \
-                                ([small.target] if isinstance(small, cst.AnnAssign) else [])
-                            for t in targets:
-                                if isinstance(t, cst.Name):
-                                    names.add(t.value)
-                                    if t.value == "contains_aggregate" and len(s.body) == 1:
-                                        at = i
+                for i, name in defined_names(body):
+                    names.add(name)
+                    s = body[i]
+                    if name == "contains_aggregate" and isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1:
+                        at = i
                 if "contains_over_clause" in names or "as_sql" not in names or "contains_aggregate" not in names:
                     return updated
                 if at is None:
