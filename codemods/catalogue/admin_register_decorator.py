@@ -7,6 +7,7 @@ import ast
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, nodes_of
+from codemods.confirmed_needles import NeedlesFromConfirm
 from codemods.imports import ImportIndex, dotted
 
 
@@ -26,7 +27,7 @@ class _Names(cst.CSTVisitor):
         self.counts[node.value] = self.counts.get(node.value, 0) + 1
 
 
-class AdminRegisterDecorator(Codemod):
+class AdminRegisterDecorator(NeedlesFromConfirm, Codemod):
     """(opt-in, ``fix --modernize``) Register ModelAdmins with the ``@admin.register`` decorator.
 
     What it does: a module-level ``admin.site.register(Model, ModelAdmin)`` whose admin class is
@@ -64,13 +65,9 @@ class AdminRegisterDecorator(Codemod):
     kinds = frozenset({"python"})
     migrations = False
     modernize = True
-    _names: tuple[str, ...] | None = None  # the names the register() calls of the file confirm() last saw pass
-
-    def prune_needles(self) -> tuple[str, ...]:
-        # the admin class (and the model) a register() call names are defined elsewhere in the file, without
-        # the trigger: the names the calls pass (read by confirm(), which the pipeline runs first) keep their
-        # definitions and every other use in view; before any confirm(): not pruned
-        return () if self._names is None else (*self.triggers, *self._names)
+    # prune needles (NeedlesFromConfirm): the admin class (and the model) a register() call names are defined
+    # elsewhere in the file, without the trigger: the names the calls pass (``_names``, read by confirm()) keep
+    # their definitions and every other use in view
 
     def confirm(self, tree, text, ctx) -> bool:
         self._names = None

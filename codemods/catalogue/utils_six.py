@@ -7,6 +7,7 @@ import ast
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, nodes_of
+from codemods.confirmed_needles import NeedlesFromConfirm
 from codemods.imports import ImportIndex, add_from_import, dotted, remove_from_import
 from codemods.old_name_uses import ImportDepth
 
@@ -33,7 +34,7 @@ def _builtins_used(value: str) -> set[str]:
             if n in value}
 
 
-class UtilsSix(Codemod):
+class UtilsSix(NeedlesFromConfirm, Codemod):
     """Replace ``django.utils.six`` with the Python 3 code it stood for - all or nothing per file.
 
     What it does: rewrites the uses of Django's vendored ``six`` that have one exact Python 3 meaning
@@ -76,13 +77,8 @@ class UtilsSix(Codemod):
     triggers = ("six",)
     kinds = frozenset({"python"})
     migrations = True
-    _names: tuple[str, ...] | None = None  # what the file confirm() last saw binds from six
-
-    def prune_needles(self) -> tuple[str, ...]:
-        # a use of a name imported from six (text_type, range, ...) holds no fixed trigger: the needles
-        # are the names this file binds from six, read by confirm() (the pipeline confirms a file before
-        # it asks for needles); before any confirm(): not pruned
-        return () if self._names is None else (*self.triggers, *self._names)
+    # prune needles (NeedlesFromConfirm): a use of a name imported from six (text_type, range, ...) holds no
+    # fixed trigger: the needles are the names this file binds from six (``_names``, read by confirm())
 
     def confirm(self, tree, text, ctx) -> bool:
         self._names = None
