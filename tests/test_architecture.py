@@ -261,3 +261,21 @@ def test_no_module_over_400_lines_outside_the_catalogue():
     big = sorted(f"{rel}: {n} lines" for rel, n in sizes.items() if n > MAX_LINES)
     assert not big, (f"modules over {MAX_LINES} lines (split them into modules named for what they do; "
                      "docs/ARCHITECTURE.md):\n" + "\n".join(big))
+
+
+def test_help_and_codemods_do_not_import_the_project_layer():
+    """``upgrader.commands._common`` imports ``upgrader.project`` only when a command opens a project:
+    ``codemods`` and every ``--help`` start without it."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = ['django-upgrade', 'codemods', '--help']\n"
+        "try:\n    runpy.run_module('upgrader', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('upgrader.project' in sys.modules, 'upgrader.commands._common' in sys.modules, file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stderr.splitlines()[-1] == "False True", out.stderr

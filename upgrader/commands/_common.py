@@ -14,9 +14,16 @@ import sys
 
 import click
 
-from upgrader.project import open_project  # noqa: F401  (the commands' one way to get their Project)
 
 FORMAT_CHOICES_BASE = ("text", "json")
+
+
+def open_project(project_dir, python: str | None = None, settings: str | None = None):
+    """:func:`upgrader.project.open_project`, imported when a command runs (not for ``--help`` or the
+    commands that open no project: ``codemods``)."""
+    from upgrader.project import open_project as _open
+
+    return _open(project_dir, python=python, settings=settings)
 
 
 def project_argument(f):
