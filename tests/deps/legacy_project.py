@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from tests.deps.wheel_index import WheelIndex, legacy_compressor_wheels
-from tests.venvs import make_venv, python_for
+from tests.venvs import make_venv, missing, python_for
 
 MANAGE = '''#!/usr/bin/env python
 import os
@@ -54,6 +56,14 @@ SETUP_PY = '''from setuptools import setup
 
 setup(name="shop-site", version="1.0", packages=["shop", "shopsite"], install_requires=["Django==3.2.25"])
 '''
+
+
+def console_script() -> str:
+    """The tool's ``django-upgrade`` console script (on PATH or beside this interpreter); skips without it."""
+    found = shutil.which("django-upgrade") or os.path.join(os.path.dirname(sys.executable), "django-upgrade")
+    if not os.path.exists(found):
+        missing("the django-upgrade console script is not installed (pip install -e .)")
+    return found
 
 
 def env(**extra) -> dict:

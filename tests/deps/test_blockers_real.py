@@ -5,16 +5,13 @@ is fixed."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 
 import pytest
 
 from tests.deps import legacy_project
+from tests.deps.legacy_project import console_script
 from tests.deps.wheel_index import WheelIndex
-from tests.venvs import missing
 from upgrader.deps import blockers, step_target
 from upgrader.project import Project
 from upgrader.pypi import PyPIClient
@@ -28,13 +25,6 @@ def site(tmp_path_factory):
     with WheelIndex(legacy_project.wheels(tmp)) as index:
         project, py = legacy_project.make(tmp, index)
         yield project, py, index
-
-
-def _exe() -> str:
-    found = shutil.which("django-upgrade") or os.path.join(os.path.dirname(sys.executable), "django-upgrade")
-    if not os.path.exists(found):
-        missing("the django-upgrade console script is not installed (pip install -e .)")
-    return found
 
 
 def test_static_verdict_names_the_file_line_and_removed_name_and_never_the_project(site):
@@ -82,7 +72,7 @@ def test_an_unreachable_index_is_said_once_and_the_static_verdicts_stay(site):
 
 def test_plan_shows_the_blocker_per_step_in_text_and_json(site):
     project, py, index = site
-    cmd = [_exe(), "plan", str(project), "--python", str(py), "--to", "4.0"]
+    cmd = [console_script(), "plan", str(project), "--python", str(py), "--to", "4.0"]
     proc = subprocess.run([*cmd, "--check-deps", "--index-url", index.simple_url], capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr
@@ -99,7 +89,7 @@ def test_plan_shows_the_blocker_per_step_in_text_and_json(site):
 
 def test_plan_with_an_unreachable_index_says_so_once_and_keeps_the_blocker(site):
     project, py, _index = site
-    proc = subprocess.run([_exe(), "plan", str(project), "--python", str(py), "--to", "4.0", "--check-deps",
+    proc = subprocess.run([console_script(), "plan", str(project), "--python", str(py), "--to", "4.0", "--check-deps",
                            "--index-url", "http://127.0.0.1:9/simple/"], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stderr.splitlines() if line.strip()]

@@ -5,25 +5,15 @@ local index that pip also installs from."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 
 import pytest
 
 from tests.deps import legacy_project
+from tests.deps.legacy_project import console_script
 from tests.deps.wheel_index import WheelIndex
-from tests.venvs import missing
 
 pytestmark = pytest.mark.integration
-
-
-def _exe() -> str:
-    found = shutil.which("django-upgrade") or os.path.join(os.path.dirname(sys.executable), "django-upgrade")
-    if not os.path.exists(found):
-        missing("the django-upgrade console script is not installed (pip install -e .)")
-    return found
 
 
 @pytest.fixture
@@ -40,7 +30,7 @@ def _freeze(py) -> str:
 
 def _step(project, py, index, *args, timeout=1500):
     env = legacy_project.env(PIP_EXTRA_INDEX_URL=index.simple_url)  # pip finds legacy-compressor here
-    return subprocess.run([_exe(), "step", str(project), "--python", str(py), "--index-url", index.simple_url,
+    return subprocess.run([console_script(), "step", str(project), "--python", str(py), "--index-url", index.simple_url,
                            *args], capture_output=True, text=True, env=env, timeout=timeout)
 
 

@@ -4,27 +4,19 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.venvs import missing
+from tests.deps.legacy_project import console_script
 
 REQUIREMENTS = "Django==3.2.25\ndjangorestframework==3.12.4\ndjango-celery-beat==2.2.1\nrequests==2.32.3\ndjango-private-widgets==1.0\n"
 
 
-def _exe() -> str:
-    found = shutil.which("django-upgrade") or os.path.join(os.path.dirname(sys.executable), "django-upgrade")
-    if not os.path.exists(found):
-        missing("the django-upgrade console script is not installed (pip install -e .)")
-    return found
-
-
 def plan(project, *args, env=None):
     return subprocess.run(
-        [_exe(), "plan", str(project), "--python", sys.executable, "--from", "3.2.25", "--to", "4.1", "--python-version", "3.9", *args],
+        [console_script(), "plan", str(project), "--python", sys.executable, "--from", "3.2.25", "--to", "4.1", "--python-version", "3.9", *args],
         capture_output=True, text=True, timeout=120, env={**os.environ, **(env or {})},
     )
 

@@ -5,15 +5,12 @@ one Django version are left alone (and not installed with the new Django)."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 
 import pytest
 
-from tests.deps.legacy_project import env, git
-from tests.venvs import make_venv, missing, python_for
+from tests.deps.legacy_project import console_script, env, git
+from tests.venvs import make_venv, python_for
 
 pytestmark = pytest.mark.integration
 
@@ -58,13 +55,6 @@ class LabelTests(SimpleTestCase):
 '''
 
 
-def _exe() -> str:
-    found = shutil.which("django-upgrade") or os.path.join(os.path.dirname(sys.executable), "django-upgrade")
-    if not os.path.exists(found):
-        missing("the django-upgrade console script is not installed (pip install -e .)")
-    return found
-
-
 def _write(root):
     files = {
         "setup.py": SETUP_PY, "tox.ini": TOX, "runtests.py": RUNTESTS, "requirements/django32.txt": "Django>=3.2,<3.3\n",
@@ -87,10 +77,10 @@ def test_step_on_a_library_widens_its_range_and_leaves_version_specific_files_al
     py = make_venv(python_for(django="3.2"), ["django==3.2.25"], fresh=root / ".venv")
     subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", str(root)],
                    check=True, capture_output=True, text=True)
-    plan = subprocess.run([_exe(), "plan", str(root), "--python", str(py), "--to", "4.0", "--format", "json"],
+    plan = subprocess.run([console_script(), "plan", str(root), "--python", str(py), "--to", "4.0", "--format", "json"],
                           capture_output=True, text=True, env=env(), timeout=300)
     assert json.loads(plan.stdout)["project_kind"]["kind"] == "library", plan.stderr
-    proc = subprocess.run([_exe(), "step", str(root), "--python", str(py), "--format", "json"], capture_output=True,
+    proc = subprocess.run([console_script(), "step", str(root), "--python", str(py), "--format", "json"], capture_output=True,
                           text=True, env=env(), timeout=1500)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     setup = (root / "setup.py").read_text()

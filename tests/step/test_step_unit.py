@@ -255,23 +255,29 @@ def test_no_install_fixes_on_x_makes_migrations_and_bumps(mini, django32):
     assert (mini / "requirements.txt").read_text() == "Django==3.2.25\n"
 
 
+def _step_with_a_fragile_test(mini, python, test: str, needle: str, source: str) -> dict:
+    """Commit a test asserting that ``shop/<source>`` still says ``needle`` (the codemod that rewrites it
+    breaks that test), run ``step --no-install`` and return its step's JSON."""
+    write(mini, {f"shop/{test}_source.py": f"""
+        from pathlib import Path
+        from django.test import SimpleTestCase
+        class Src(SimpleTestCase):
+            def {test}(self):
+                self.assertIn("{needle}", (Path(__file__).parent / "{source}").read_text())
+        """})
+    git(mini, "add", "-A")
+    git(mini, "commit", "-qm", "fragile test")
+    res = run_cli("step", str(mini), "--python", python, "--no-install", "--format", "json")
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)["steps"][0]
+
+
 @pytest.mark.integration
 def test_only_the_codemod_that_broke_a_test_is_undone_and_said_why(mini, django32):
     # a test that depends on the old spelling: the codemod that rewrote text.py breaks it. Its traceback
     # names only the test file, so the blame comes from re-running without that codemod; the other
     # codemod (NullBooleanField, with its migration) stays.
-    write(mini, {"shop/test_source.py": """
-        from pathlib import Path
-        from django.test import SimpleTestCase
-        class Src(SimpleTestCase):
-            def test_spelling(self):
-                self.assertIn("force_text", (Path(__file__).parent / "text.py").read_text())
-        """})
-    git(mini, "add", "-A")
-    git(mini, "commit", "-qm", "fragile test")
-    res = run_cli("step", str(mini), "--python", django32, "--no-install", "--format", "json")
-    assert res.exit_code == 0, res.output
-    step = json.loads(res.stdout)["steps"][0]
+    step = _step_with_a_fragile_test(mini, django32, "test_spelling", "force_text", "text.py")
     cm = step["codemods"]["current"]
     assert [b["codemod"] for b in cm["blamed"]] == ["force_text"], cm["blamed"]
     blamed = cm["blamed"][0]
@@ -304,18 +310,7 @@ def test_a_codemod_whose_file_is_in_the_traceback_is_blamed_by_frame(mini, djang
 
 @pytest.mark.integration
 def test_an_undone_model_codemod_takes_its_migration_with_it(mini, django32):
-    write(mini, {"shop/test_models_source.py": """
-        from pathlib import Path
-        from django.test import SimpleTestCase
-        class Src(SimpleTestCase):
-            def test_field(self):
-                self.assertIn("NullBooleanField", (Path(__file__).parent / "models.py").read_text())
-        """})
-    git(mini, "add", "-A")
-    git(mini, "commit", "-qm", "fragile test")
-    res = run_cli("step", str(mini), "--python", django32, "--no-install", "--format", "json")
-    assert res.exit_code == 0, res.output
-    step = json.loads(res.stdout)["steps"][0]
+    step = _step_with_a_fragile_test(mini, django32, "test_field", "NullBooleanField", "models.py")
     cm = step["codemods"]["current"]
     assert [(b["codemod"], b["reason"]) for b in cm["blamed"]] == [("null_boolean_field", "re-run")], cm["blamed"]
     assert cm["migrations_created"] == [] and not list((mini / "shop/migrations").glob("0002*"))
