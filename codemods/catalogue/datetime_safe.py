@@ -142,21 +142,21 @@ def _by_hand_uses(module: cst.Module, index: ImportIndex) -> list[tuple[cst.CSTN
         def visit_ImportFrom(self, node):
             return False
 
-        def visit_Attribute(self, node):
+        def _member(self, node) -> bool:
+            """Whether ``node`` names a member of the module (noted in ``found`` unless rewritten)."""
             qual = index.resolve(node)
             if qual and qual.startswith(MOD + ".") and qual.count(".") == MOD.count(".") + 1:
                 name = qual.rpartition(".")[2]
                 if name not in handled:
                     found.append((node, name))
-                return False
-            return True
+                return True
+            return False
+
+        def visit_Attribute(self, node):
+            return not self._member(node)  # a member's own parts are not looked at again
 
         def visit_Name(self, node):
-            qual = index.resolve(node)
-            if qual and qual.startswith(MOD + ".") and qual.count(".") == MOD.count(".") + 1:
-                name = qual.rpartition(".")[2]
-                if name not in handled:
-                    found.append((node, name))
+            self._member(node)
 
     module.visit(_Find())
     return found
