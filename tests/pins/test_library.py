@@ -94,6 +94,11 @@ def test_kind_is_detected_from_metadata_and_deployment(tmp_path):
                                                  "source": "pyproject.toml"}
     with pytest.raises(UsageError):
         pins.project_kind(site, "app")
+    # the caller's Config (Project.config, read once) is used as it is
+    from core.config import Config
+
+    given = pins.project_kind(site, config=Config.from_raw({"project-kind": "library"}))
+    assert (given.kind, given.source) == ("library", "pyproject.toml")
 
 
 def test_a_library_range_is_widened_and_version_specific_files_are_left_alone(tmp_path):

@@ -125,7 +125,7 @@ def command(project_dir, python, from_, to, pre, via, python_version, refresh, f
     deps.check_for_plan(project, plan, check_deps=check_deps, index_url=index_url, fmt=fmt)
     from upgrader import pins  # site or library (docs/pins.md)
 
-    plan.project_kind = pins.project_kind(project.dir, project_kind)
+    plan.project_kind = pins.project_kind(project.dir, project_kind, project.config)
     if fmt == "json":
         echo_json({**planner.plan_to_json(plan), "project_kind": plan.project_kind.to_json()})
     elif fmt == "matrix":

@@ -192,11 +192,12 @@ def version_specific(path) -> bool:
     return bool(_ONE_VERSION.search(Path(path).stem))
 
 
-def project_kind(project_dir, kind: str | None = None):
-    """:class:`upgrader.pins.kind.ProjectKind`: site or library (``kind`` overrides; then the config)."""
+def project_kind(project_dir, kind: str | None = None, config=None):
+    """:class:`upgrader.pins.kind.ProjectKind`: site or library (``kind`` overrides; then the config,
+    ``config`` when the caller has it: ``Project.config``)."""
     from upgrader.pins.kind import project_kind as _kind
 
-    return _kind(_root(project_dir), kind)
+    return _kind(_root(project_dir), kind, config)
 
 
 def lock_files(project_dir, package: str = "django", python: str | None = None) -> list[LockFile]:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import ast
 import configparser
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.config import load_config
 from core.errors import UsageError
 from core.files import ProjectFiles
 
@@ -108,17 +110,20 @@ def deployment(root: Path) -> str | None:
     return None
 
 
-def project_kind(project_dir, kind: str | None = None, config: dict | None = None) -> ProjectKind:
-    """The project's kind (see the module docstring); UsageError for an unknown ``kind``."""
+def project_kind(project_dir, kind: str | None = None, config: Mapping | None = None) -> ProjectKind:
+    """The project's kind (see the module docstring); UsageError for an unknown ``kind``. ``config``: the
+    project's ``[tool.django-upgrade]`` (``core.config.Config``; default: read from its pyproject.toml)."""
     root = Path(project_dir)
     if kind:
         if kind not in KINDS:
             raise UsageError(f"unknown project kind {kind!r}: use site or library")
         return ProjectKind(kind, "given on the command line", "--project-kind")
     if config is None:
-        doc = _load_toml(root / "pyproject.toml") if (root / "pyproject.toml").is_file() else None
-        config = ((doc or {}).get("tool") or {}).get("django-upgrade") or {}
-    configured = config.get("project-kind") if isinstance(config, dict) else None
+        try:
+            config = load_config(root)
+        except UsageError:  # an unparsable pyproject.toml is said where the project is opened
+            config = {}
+    configured = config.get("project-kind") if isinstance(config, Mapping) else None
     if configured:
         if configured not in KINDS:
             raise UsageError(f"pyproject.toml [tool.django-upgrade] project-kind = {configured!r}: use site or library")
