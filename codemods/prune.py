@@ -58,7 +58,6 @@ def _wrap(cls) -> None:
     """Make ``cls`` (a CSTTransformer or CSTVisitor subclass of ours) skip inert nodes whole: neither
     their visit_X/leave_X methods nor their children run (so visitors that push in visit_ClassDef
     and pop in leave_ClassDef stay balanced). The class's own methods are wrapped, never libcst's."""
-    transformer = issubclass(cls, cst.CSTTransformer)
     original_visit, original_leave = cls.on_visit, cls.on_leave
     if not getattr(original_visit, "_dua_pruning", False):
         def on_visit(self, node):
@@ -70,18 +69,11 @@ def _wrap(cls) -> None:
         on_visit._dua_pruning = True
         cls.on_visit = on_visit
     if not getattr(original_leave, "_dua_pruning", False):
-        if transformer:
-            def on_leave(self, original_node, updated_node):
-                inert = _CURRENT_INERT.get()
-                if inert and id(original_node) in inert and getattr(self, "prunable", True):
-                    return updated_node
-                return original_leave(self, original_node, updated_node)
-        else:
-            def on_leave(self, original_node):
-                inert = _CURRENT_INERT.get()
-                if inert and id(original_node) in inert and getattr(self, "prunable", True):
-                    return None
-                return original_leave(self, original_node)
+        def on_leave(self, original_node, *updated):  # (a transformer's: and the updated node)
+            inert = _CURRENT_INERT.get()
+            if inert and id(original_node) in inert and getattr(self, "prunable", True):
+                return updated[0] if updated else None
+            return original_leave(self, original_node, *updated)
 
         on_leave._dua_pruning = True
         cls.on_leave = on_leave
