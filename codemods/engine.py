@@ -110,7 +110,7 @@ def _process_file(path: str, codemods: list[Codemod], target: str | None, mode: 
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
-        return FileResult(path, error=f"cannot read: {exc.strerror or exc}"), None
+        return FileResult(path, error=f"cannot read: {exc.strerror or exc}", left=_nothing_left(detect)), None
     chash = content_hash(data)
     info = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "hash": chash, "data": None}
     cached = None
@@ -121,7 +121,7 @@ def _process_file(path: str, codemods: list[Codemod], target: str | None, mode: 
         return result_from_cache(path, cached), info
     text, bom, error = _decode(data)
     if error:
-        result = FileResult(path, error=error, left={"rows": [], "error": None, "sets": None} if detect else None)
+        result = FileResult(path, error=error, left=_nothing_left(detect))
         info["data"] = cache_data(result)
         return result, info
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
@@ -158,6 +158,11 @@ def _process_file(path: str, codemods: list[Codemod], target: str | None, mode: 
         except OSError as exc:
             result.error = f"cannot write: {exc.strerror or exc}; file left unchanged"
     return result, info
+
+
+def _nothing_left(detect) -> dict | None:
+    """The ``left`` of a file the codemods cannot read (so ``leftovers`` gathers, scanning nothing)."""
+    return {"rows": [], "error": None, "sets": None} if detect is not None else None
 
 
 def cache_data(result: FileResult, new: str | None = None) -> dict:

@@ -90,3 +90,21 @@ def test_the_detection_reads_the_tree_of_the_text_it_is_given(project):  # noqa:
     _run(project, "check", detect, jobs=1)
     assert any(changed for changed, _ in seen) and any(not changed for changed, _ in seen)
     assert all(same for changed, same in seen if changed)
+
+
+def test_a_file_that_cannot_be_read_leaves_nothing_and_nothing_is_rescanned(project, monkeypatch):  # noqa: F811
+    """A file gone between discovery and its turn is reported; what is left is still gathered from
+    the workers' rows, not found by scanning every file again in this process."""
+    import codemods.detect
+
+    request = _request(project)
+    summary = _run(project, "check", request, jobs=1)
+    gone, _ = engine.process_file(str(project / "gone.py"), [], "5.1", "check", detect=request)
+    assert gone.error.startswith("cannot read") and gone.left == {"rows": [], "error": None, "sets": None}
+    expected = leftovers(summary.files, (), project, request=request)
+
+    def scan(*args, **kwargs):
+        raise AssertionError("scanned the files again")
+
+    monkeypatch.setattr(codemods.detect, "find_in_files", scan)
+    assert leftovers([*summary.files, gone], (), project, request=request) == expected
