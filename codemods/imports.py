@@ -109,9 +109,6 @@ class ImportIndex:
         """Local names bound (by from-import) to exactly ``qualname``."""
         return [local for local, bs in self.bindings.items() for b in bs if b.qualname == qualname and b.kind == "from"]
 
-    def imports_module(self, module: str) -> bool:
-        return any(b.module == module or b.qualname == module for bs in self.bindings.values() for b in bs)
-
     def star_imports(self, module: str) -> bool:
         return module in self.star_modules
 

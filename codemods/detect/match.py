@@ -30,10 +30,6 @@ def _contains(pf: PyFile, node, needle: str | None) -> bool:
     return needle in _segment(pf, node)
 
 
-def _has_star(call: ast.Call) -> bool:
-    return any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
-
-
 def _call_ok(call: ast.Call, item: Item, pf: PyFile | None = None) -> bool:
     kw = {k.arg for k in call.keywords if k.arg}
     if item.get("keyword"):
