@@ -196,8 +196,8 @@ def result_from_cache(path: str, data: dict) -> FileResult:
 _W: dict = {}
 
 
-def _worker_init(codemod_classes, target, mode, known, fp, settings=None, detect=None) -> None:
-    _W.update(codemods=[c() for c in codemod_classes], target=target, mode=mode, known=known, fp=fp,
+def _worker_init(codemod_classes, target, mode, known, settings=None, detect=None) -> None:
+    _W.update(codemods=[c() for c in codemod_classes], target=target, mode=mode, known=known,
               settings=settings, detect=detect)
     warnings.simplefilter("ignore")
 
@@ -327,7 +327,7 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             if detect is not None:
                 detect.prepare()  # (once here, not once per worker)
             summary.parallel = True
-            with ctx.Pool(jobs, initializer=_worker_init, initargs=(classes, target, mode, known, None, settings, detect)) as pool:
+            with ctx.Pool(jobs, initializer=_worker_init, initargs=(classes, target, mode, known, settings, detect)) as pool:
                 for p, outcome in pool.imap_unordered(_worker, todo, chunksize=chunksize):
                     collect(p, outcome)
                     if bar:
