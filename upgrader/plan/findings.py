@@ -88,7 +88,7 @@ def _left_by_codemods(findings, detectors, root: Path, target: str, settings, mi
     wanted = {f.change_id for f in claimed}
     request = LeftRequest([d for d in detectors if d.change_id in wanted], root, settings_files=settings,
                           migration_files=migrations)
-    summary = engine.run(paths, entries, target=target, mode="check", jobs=1 if len(paths) < 24 else None,
+    summary = engine.run(paths, entries, target=target, mode="check",  # (a few files: the engine runs them serially)
                          settings_files=settings, detect=request)
     left = leftovers(summary.files, (), root, request=request, map_to_old=True)
     return {(x.change_id, x.path, x.line): x.reason for x in left}
