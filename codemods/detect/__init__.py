@@ -126,7 +126,7 @@ class _Plan:
     def __init__(self, changes):
         self.detectors: list[Detector] = [d if isinstance(d, Detector) else detector_for(d) for d in changes]
         self.olds = {d.change_id: d.old for d in self.detectors}
-        self._codemods: dict[str, tuple[object, list[str], tuple[Item, ...]]] | None = None
+        self._codemods: dict[str, tuple[object, list[str], tuple]] | None = None
         self._items: dict[str, list] = {}
         self.missing = [(d, it) for d in self.detectors for it in d.items if it.form == "setting_missing"]
 
@@ -140,14 +140,17 @@ class _Plan:
 
     @property
     def codemods(self) -> dict:
+        """{name: (the codemod, the changes it fixes, (item, its triggers, its required words) of each
+        item derived from its tables)}."""
         if self._codemods is None:
-            found: dict[str, tuple[object, list[str], tuple[Item, ...]]] = {}
+            found: dict[str, tuple[object, list[str], tuple]] = {}
             for d in self.detectors:
                 for entry in d.codemods:
                     cls = entry.load() if hasattr(entry, "load") else entry
                     got = found.get(cls.name)
                     if got is None:
-                        got = found[cls.name] = (cls(), [], codemod_items(cls))
+                        got = found[cls.name] = (cls(), [], tuple((it, it.triggers(), it.required())
+                                                                  for it in codemod_items(cls)))
                     got[1].append(d.change_id)
             self._codemods = found
         return self._codemods
@@ -170,7 +173,7 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
 
     items = [(d, it) for d, it, (triggers, required) in plan.items_of(kind) if passes(triggers, required)]
     cms = [(name, cm, ids, derived) for name, (cm, ids, derived) in plan.codemods.items()
-           if _kind_ok(cm, kind) and (any(passes(i.triggers(), i.required()) for i in derived) or cm.prefilter(text))]
+           if _kind_ok(cm, kind) and (any(passes(t, r) for _, t, r in derived) or cm.prefilter(text))]
     if not items and not cms:
         return [], None
     pf = None
@@ -206,8 +209,8 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     for name, cm, ids, derived in cms:  # the codemod's tables: every use, fixable where it accepts the file
         if is_migration and not cm.migrations:
             continue
-        for item in derived:
-            if not passes(item.triggers(), item.required()):
+        for item, triggers, required in derived:
+            if not passes(triggers, required):
                 continue
             token = item.value.rsplit(".", 1)[-1]
             for line in lines_of(item):
