@@ -27,13 +27,13 @@ When the project names no settings module anywhere, the settings are the modules
 from __future__ import annotations
 
 import ast
-import configparser
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from core import walk as _files
+from core.metafiles import read_ini
 
 
 _SETTINGS_SIGNS = re.compile(r"^(INSTALLED_APPS|MIDDLEWARE|DATABASES|SECRET_KEY|ROOT_URLCONF|TEMPLATES)\s*[:=]", re.M)
@@ -90,10 +90,8 @@ def settings_from_script(path: Path) -> str | None:
 
 
 def _ini_value(path: Path, sections: tuple[str, ...]) -> str | None:
-    parser = configparser.ConfigParser(interpolation=None, strict=False)
-    try:
-        parser.read(path, encoding="utf-8")
-    except (configparser.Error, OSError, UnicodeDecodeError):
+    parser = read_ini(path)
+    if parser is None:
         return None
     for section in sections:
         if parser.has_section(section):

@@ -26,6 +26,8 @@ import re
 import shlex
 from pathlib import Path
 
+from core.metafiles import read_ini
+
 SKIP_TOOLS = {
     "pip", "pip3", "flake8", "black", "isort", "mypy", "ruff", "pylint", "pycodestyle", "pyflakes",
     "sphinx-build", "codecov", "check-manifest", "twine", "bandit", "pre-commit", "make", "rm", "echo",
@@ -37,12 +39,8 @@ _POSARGS = re.compile(r"\{posargs(?::([^}]*))?\}")
 
 
 def _testenv(path: Path) -> configparser.SectionProxy | None:
-    cp = configparser.ConfigParser(interpolation=None, strict=False)
-    try:
-        cp.read(path, encoding="utf-8")
-    except (configparser.Error, UnicodeDecodeError):
-        return None
-    return cp["testenv"] if cp.has_section("testenv") else None
+    cp = read_ini(path)
+    return cp["testenv"] if cp is not None and cp.has_section("testenv") else None
 
 
 def _substitute(line: str, root: Path) -> str:

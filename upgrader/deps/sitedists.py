@@ -12,6 +12,7 @@ the project tree (``direct_url.json`` with a ``file://`` URL under the project r
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from packaging.utils import canonicalize_name
 
 from upgrader.deps.model import ReleaseMeta
 from core import run as _run
+from core.metafiles import read_ini, read_toml, setup_keywords
 
 NOT_THIRD_PARTY = {"django", "pip", "setuptools", "wheel", "distribute", "pkg-resources"}
 
@@ -64,43 +66,16 @@ def own_names(project_dir: Path) -> set[str]:
     """The project's own distribution name(s), canonical (pyproject [project]/Poetry, setup.cfg, setup.py)."""
     names: set[str] = set()
     root = Path(project_dir)
-    try:
-        import tomllib as _toml  # Python 3.11+
-    except ImportError:  # pragma: no cover
-        import tomli as _toml  # type: ignore
-    pyproject = root / "pyproject.toml"
-    if pyproject.is_file():
-        try:
-            doc = _toml.loads(pyproject.read_text(encoding="utf-8"))
-            for name in ((doc.get("project") or {}).get("name"), ((doc.get("tool") or {}).get("poetry") or {}).get("name")):
-                if isinstance(name, str):
-                    names.add(canonicalize_name(name))
-        except (OSError, ValueError):
-            pass
-    cfg = root / "setup.cfg"
-    if cfg.is_file():
-        import configparser
-
-        parser = configparser.RawConfigParser()
-        try:
-            parser.read(cfg, encoding="utf-8")
-            if parser.has_option("metadata", "name"):
-                names.add(canonicalize_name(parser.get("metadata", "name").strip()))
-        except (configparser.Error, OSError, UnicodeDecodeError):
-            pass
-    setup = root / "setup.py"
-    if setup.is_file():
-        import ast
-
-        try:
-            tree = ast.parse(setup.read_text(encoding="utf-8"))
-            for node in ast.walk(tree):
-                if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "setup":
-                    for kw in node.keywords:
-                        if kw.arg == "name" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
-                            names.add(canonicalize_name(kw.value.value))
-        except (OSError, SyntaxError, ValueError):
-            pass
+    doc = read_toml(root / "pyproject.toml") or {}
+    for name in ((doc.get("project") or {}).get("name"), ((doc.get("tool") or {}).get("poetry") or {}).get("name")):
+        if isinstance(name, str):
+            names.add(canonicalize_name(name))
+    cfg = read_ini(root / "setup.cfg")
+    if cfg is not None and cfg.has_option("metadata", "name"):
+        names.add(canonicalize_name(cfg.get("metadata", "name").strip()))
+    name = (setup_keywords(root / "setup.py") or {}).get("name")
+    if isinstance(name, ast.Constant) and isinstance(name.value, str):
+        names.add(canonicalize_name(name.value))
     return names
 
 

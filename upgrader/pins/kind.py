@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-import ast
-import configparser
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ from pathlib import Path
 from core.config import load_config
 from core.errors import UsageError
 from core.files import ProjectFiles
+from core.metafiles import read_ini, read_toml, setup_keywords
 
 KINDS = ("site", "library")
 NOT_DEPLOYED = {"tests", "test", "testapp", "example", "examples", "demo", "sandbox", "docs", "doc", "testproject",
@@ -39,32 +38,9 @@ class ProjectKind:
         return {"kind": self.kind, "reason": self.reason, "source": self.source}
 
 
-def _load_toml(path: Path):
-    try:
-        import tomllib as toml  # Python 3.11+
-    except ImportError:  # pragma: no cover
-        import tomli as toml  # type: ignore
-    try:
-        return toml.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _setup_py_declares(path: Path) -> bool:
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return False
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "setup":
-            if any(kw.arg == "install_requires" for kw in node.keywords):
-                return True
-    return False
-
-
 def declared_distribution(root: Path) -> str | None:
     """Where the project declares itself a distribution with dependencies, or None."""
-    doc = _load_toml(root / "pyproject.toml") if (root / "pyproject.toml").is_file() else None
+    doc = read_toml(root / "pyproject.toml")
     if doc:
         project = doc.get("project") or {}
         if project.get("dependencies") or "dependencies" in (project.get("dynamic") or []):
@@ -72,15 +48,10 @@ def declared_distribution(root: Path) -> str | None:
         poetry = (doc.get("tool") or {}).get("poetry") or {}
         if poetry.get("dependencies") and poetry.get("package-mode", True) is not False and poetry.get("name"):
             return "pyproject.toml [tool.poetry] dependencies"
-    if (root / "setup.cfg").is_file():
-        parser = configparser.RawConfigParser()
-        try:
-            parser.read(root / "setup.cfg", encoding="utf-8")
-            if parser.has_option("options", "install_requires"):
-                return "setup.cfg install_requires"
-        except (configparser.Error, OSError, UnicodeDecodeError):
-            pass
-    if (root / "setup.py").is_file() and _setup_py_declares(root / "setup.py"):
+    cfg = read_ini(root / "setup.cfg")
+    if cfg is not None and cfg.has_option("options", "install_requires"):
+        return "setup.cfg install_requires"
+    if "install_requires" in (setup_keywords(root / "setup.py") or {}):
         return "setup.py install_requires"
     return None
 
