@@ -39,9 +39,6 @@ def _loads_toml(text: str) -> dict:
     return tomlkit.parse(text).unwrap()
 
 
-LOCK_NAMES = ("uv.lock", "poetry.lock", "Pipfile.lock")
-
-
 # ----------------------------------------------------------------------------------------------
 # reading
 # ----------------------------------------------------------------------------------------------
@@ -120,7 +117,7 @@ def _has_output_option(cmd: list[str]) -> bool:
     return any(a in ("-o", "--output-file") or a.startswith("--output-file=") or (a.startswith("-o") and len(a) > 2) for a in cmd)
 
 
-def _pip_compile_lock(path: Path, root: Path, package: str, python: str | None) -> LockFile | None:
+def pip_compile_lock(path: Path, root: Path, package: str, python: str | None) -> LockFile | None:
     text = textio.read_text(path)
     info = reqfiles.pip_compile_info(text)
     if info is None:

@@ -25,12 +25,12 @@ class RequirementsFormat(PinFormat):
         return reqfiles.read(path, ctx)
 
     def bump(self, path: Path, text: str, name: str, new_version: str, ctx: Context) -> tuple[str, list[PinChange]]:
-        lock = locks._pip_compile_lock(path, ctx.root, name, None)
+        lock = locks.pip_compile_lock(path, ctx.root, name, None)
         hint = f"pinned with --hash: regenerate with `{lock.command_line}`" if lock else ""
         return reqfiles.bump(path, name, new_version, ctx, hint, text=text)
 
     def lock_files(self, path: Path, ctx: Context, package: str, python: str | None) -> list[locks.LockFile]:
         """pip-compile / uv pip compile output among ``path`` and the ``.txt`` files it includes."""
         files = sorted({Path(p.file) for p in reqfiles.read(path, ctx)} | {Path(path)})
-        found = [locks._pip_compile_lock(f, ctx.root, package, python) for f in files if f.suffix.lower() == ".txt"]
+        found = [locks.pip_compile_lock(f, ctx.root, package, python) for f in files if f.suffix.lower() == ".txt"]
         return [lock for lock in found if lock is not None]
