@@ -6,6 +6,7 @@ EXIT_PENDING = 1  # there is something to fix: changes pending, deprecations ove
 EXIT_USAGE = 2  # bad input: unknown version, no Django found, unreadable settings, ...
 EXIT_TESTS_FAILED = 3  # the project's own test command failed
 EXIT_STEP_FAILED = 4  # an upgrade step failed and was (or can be) rolled back
+EXIT_INTERNAL = 70  # a bug of the tool (or a tool it runs failed in a way it cannot explain)
 EXIT_INTERRUPTED = 130
 
 

@@ -16,9 +16,7 @@ import sys
 import click
 
 from upgrader import commands as _commands_pkg
-from core.errors import EXIT_INTERRUPTED, EXIT_USAGE, UpgradeError
-
-EXIT_INTERNAL = 70
+from core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, UpgradeError
 
 
 class _OneLineUsageError(click.exceptions.UsageError):

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 
 from upgrader.step.suite import TestSummary, suite
 
-EXIT_INTERNAL = 70
-
 
 @dataclass
 class StepContext:

@@ -16,11 +16,11 @@ import os
 from dataclasses import dataclass, field
 
 from core import versions
-from core.errors import EXIT_OK, EXIT_STEP_FAILED, EXIT_TESTS_FAILED
+from core.errors import EXIT_INTERNAL, EXIT_OK, EXIT_STEP_FAILED, EXIT_TESTS_FAILED
 from upgrader import installer
 from upgrader.step import blame as _blame
 from upgrader.step import checks, fixes
-from upgrader.step.context import EXIT_INTERNAL, PhaseResult, StepContext, _stop
+from upgrader.step.context import PhaseResult, StepContext, _stop
 from upgrader.step.suite import TestSummary, failing_line, new_failures, tool_failed
 
 __all__ = ["PHASES", "StepContext", "install_requirements", "run_phases"]
