@@ -39,7 +39,6 @@ from codemods.import_edit import (
     remove_if_unused,
 )
 from codemods.import_state import (
-    HIDDEN,
     MEMO,
     TREE_HINT,
     file_state,
@@ -54,9 +53,8 @@ from codemods.references import RefCounter, count_references
 # What codemods and tests import from here stays importable from here (``from codemods.imports
 # import ...``), the older private names included.
 _Collector, _AstCollector, _RefCounter = CstCollector, AstCollector, RefCounter
-_MEMO, _TREE_HINT, _HIDDEN = MEMO, TREE_HINT, HIDDEN
+_MEMO, _TREE_HINT = MEMO, TREE_HINT
 _insert_index, _related_insert_index = insert_index, related_insert_index
-_memoized, _hinted_tree, _hidden = memoized, hinted_tree, hidden
 
 __all__ = [
     "AstCollector", "Binding", "CstCollector", "ImportIndex", "RefCounter", "add_from_import",
