@@ -34,8 +34,6 @@ INDEX_TOGETHER_WAY_OUT = (
 )
 
 
-# the index-together change's migration items (release_data/changes.json): one detector, also plan's
-_ITEMS = ({"migration_option": "index_together"}, {"migration_operation": "AlterIndexTogether"})
 _EMPTY = re.compile(r"index_together\s*=\s*(set\(\s*\)|\{\s*\}|\[\s*\]|\(\s*\))")
 
 
@@ -61,7 +59,8 @@ def migration_blockers(paths, files=None) -> list[Finding]:
     if not candidates:
         return []
     spec = next((c for c in release_data.load(use_refreshed=False).changes if c.id == "index-together"), None)
-    items = [i for i in (getattr(spec, "detect", None) or _ITEMS) if "migration_option" in i or "migration_operation" in i]
+    # the change's own migration items (release_data/changes.json): the detector plan uses too
+    items = [i for i in (getattr(spec, "detect", None) or ()) if "migration_option" in i or "migration_operation" in i]
     detector = detector_for({"id": "index-together", "detect": items}, with_codemods=False)
     out = []
     for f in find_in_files(sorted(candidates), [detector], _ROOT):
