@@ -124,13 +124,45 @@ def ast_local_names(tree: ast.AST, qualname: str) -> set[str]:
     return found
 
 
+_CALLS_MEMO = "_dua_calls"  # attribute of a Module tree: its calls by the name their callee resolves to
+
+
+def _calls_index(tree: ast.AST):
+    """({qualified name: [(position, call)]}, {bare unbound name: [(position, call)]}, star-imported
+    modules) of every call in ``tree``, built once per module tree and kept on it (like ``walk``'s memo:
+    only the tree's own nodes, so no reference cycle), so each codemod's ``confirm`` is a lookup."""
+    memo = getattr(tree, _CALLS_MEMO, None)
+    if memo is not None:
+        return memo
+    bound, stars = _ast_bindings(tree)
+    by_qual: dict[str, list] = {}
+    by_bare: dict[str, list] = {}
+    for pos, node in enumerate(nodes_of(tree, ast.Call)):
+        chain = _ast_dotted(node.func)
+        if chain is None:
+            continue
+        head, _, rest = chain.partition(".")
+        if head in bound:
+            q = bound[head]
+            by_qual.setdefault(f"{q}.{rest}" if rest else q, []).append((pos, node))
+        elif not rest and stars:
+            by_bare.setdefault(head, []).append((pos, node))
+    memo = (by_qual, by_bare, stars)
+    if isinstance(tree, ast.Module):
+        setattr(tree, _CALLS_MEMO, memo)
+    return memo
+
+
 def ast_calls_of(tree: ast.AST, qualname: str) -> Iterator[ast.Call]:
     """The ``ast.Call`` nodes whose callee refers to ``qualname`` through the module's imports
-    (including a bare name that may come from ``from module import *``)."""
-    bound, stars = _ast_bindings(tree)
-    for node in nodes_of(tree, ast.Call):
-        if _resolves_to(_ast_dotted(node.func), bound, stars, qualname):
-            yield node
+    (including a bare name that may come from ``from module import *``), in ``walk`` order."""
+    by_qual, by_bare, stars = _calls_index(tree)
+    found = by_qual.get(qualname, [])
+    mod, _, name = qualname.rpartition(".")
+    if mod in stars and name in by_bare:
+        found = sorted([*found, *by_bare[name]], key=lambda pair: pair[0])
+    for _, node in found:
+        yield node
 
 
 def ast_imports_or_uses(tree: ast.AST, modules, names, attributes: bool = True) -> bool:

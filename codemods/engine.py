@@ -32,6 +32,7 @@ from pathlib import Path
 from codemods import registry
 from codemods.base import Codemod, Finding
 from codemods.cache import ResultCache, content_hash, fingerprint
+from codemods.scanned_text import scanned
 from codemods.results import FileResult, RunSummary
 from core.files import discover
 from core import atomic
@@ -125,7 +126,7 @@ def _process_file(path: str, codemods: list[Codemod], target: str | None, mode: 
         info["data"] = cache_data(result)
         return result, info
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
-    work = text.replace("\r\n", "\n") if crlf else text
+    work = scanned(text.replace("\r\n", "\n") if crlf else text)  # (each trigger searched for once)
     tree = None
     if cached is not None:  # a known change: no need to run the codemods again
         result, new = result_from_cache(path, cached), cached["new"]

@@ -57,13 +57,19 @@ _OWN_PREFIX = "codemods"  # only the transformers and visitors defined in this p
 def _wrap(cls) -> None:
     """Make ``cls`` (a CSTTransformer or CSTVisitor subclass of ours) skip inert nodes whole: neither
     their visit_X/leave_X methods nor their children run (so visitors that push in visit_ClassDef
-    and pop in leave_ClassDef stay balanced). The class's own methods are wrapped, never libcst's."""
+    and pop in leave_ClassDef stay balanced). The class's own methods are wrapped, never libcst's.
+
+    Only a walk that started at the module is pruned (the codemod's own transform): a helper that
+    reads one node while the transform runs (the names a method's body uses, say) sees all of it."""
     original_visit, original_leave = cls.on_visit, cls.on_leave
     if not getattr(original_visit, "_dua_pruning", False):
         def on_visit(self, node):
             inert = _CURRENT_INERT.get()
-            if inert and id(node) in inert and getattr(self, "prunable", True):
-                return False
+            if inert:
+                if type(node) is cst.Module:
+                    self._dua_whole = True
+                elif id(node) in inert and getattr(self, "_dua_whole", False) and getattr(self, "prunable", True):
+                    return False
             return original_visit(self, node)
 
         on_visit._dua_pruning = True
@@ -71,7 +77,8 @@ def _wrap(cls) -> None:
     if not getattr(original_leave, "_dua_pruning", False):
         def on_leave(self, original_node, *updated):  # (a transformer's: and the updated node)
             inert = _CURRENT_INERT.get()
-            if inert and id(original_node) in inert and getattr(self, "prunable", True):
+            if inert and id(original_node) in inert and getattr(self, "_dua_whole", False) \
+                    and getattr(self, "prunable", True):
                 return updated[0] if updated else None
             return original_leave(self, original_node, *updated)
 

@@ -137,7 +137,8 @@ class OverrideSignatureCodemod(Codemod):
     method: ClassVar[str] = ""
     bases: ClassVar[tuple[str, ...]] = ()  # empty: any class
     base_suffixes: ClassVar[tuple[str, ...]] = ()
-    prunable: ClassVar[bool] = False  # a method's whole body is read (names it already uses)
+    # prunable: the triggers are (parts of) the method's name, so its class and its def stay in view;
+    # what new_params() reads of the def's body it reads whole (helpers walking one node are not pruned)
 
     def ast_needs_change(self, fn: ast.FunctionDef) -> bool:
         """Cheap check on the ``def``'s ast node (``confirm``)."""

@@ -31,8 +31,10 @@ from typing import Iterable
 
 from codemods.base import FileContext, nodes_of, parse_quietly
 from codemods.detect.match import python_lines, template_lines, trigger_lines
+from codemods.detect.plan import DetectPlan as _Plan, Detector, detector_for
 from codemods.detect.pyfile import PyFile
-from codemods.detect.spec import Item, SpecError, codemod_items, parse_items
+from codemods.scanned_text import scanned
+from codemods.detect.spec import Item, SpecError
 from core.files import is_migration as is_migration_path
 from core.files import is_template
 from core.settings import looks_like_settings
@@ -58,50 +60,10 @@ class Finding:
         return f"{self.path}:{self.line}"
 
 
-@dataclass
-class Detector:
-    """A change's detector: declared items and the codemods that fix it."""
-
-    change_id: str
-    old: str
-    items: tuple[Item, ...]
-    codemods: tuple  # the codemods fixing it, as ``registry.Entry`` metadata (``.load()`` imports one)
-    undetectable_reason: str | None = None
-
-    @property
-    def exists(self) -> bool:
-        return bool(self.items or self.codemods)
-
-
-def _get(obj, key, default=None):
-    return obj.get(key, default) if isinstance(obj, dict) else getattr(obj, key, default)
-
-
-def _codemods_for(change_id: str) -> tuple:
-    from codemods import registry
-
-    return tuple(registry.codemods_for_change(change_id))
-
-
-def detector_for(change, with_codemods: bool = True) -> Detector:
-    cid = _get(change, "id")
-    return Detector(
-        change_id=cid,
-        old=_get(change, "old", "") or "",
-        items=parse_items(_get(change, "detect"), cid, strict=False),
-        codemods=_codemods_for(cid) if with_codemods else (),
-        undetectable_reason=_get(change, "undetectable_reason"),
-    )
-
-
 def file_kind(rel: str, text: str) -> str | None:
     if rel.endswith(".py"):
         return "python"
     return "template" if is_template(rel, text) else None
-
-
-def _kind_ok(cm, kind: str) -> bool:
-    return ("template" in cm.kinds) if kind == "template" else bool({"python", "settings"} & set(cm.kinds))
 
 
 def _applicable(cm, kind: str, is_settings: bool, is_migration: bool) -> bool:
@@ -120,48 +82,13 @@ def _owners(det_ids: list[str], olds: dict[str, str], token: str) -> list[str]:
     return hit or det_ids
 
 
-class _Plan:
-    """The detectors of one run; the codemods are imported when a file first needs them."""
-
-    def __init__(self, changes):
-        self.detectors: list[Detector] = [d if isinstance(d, Detector) else detector_for(d) for d in changes]
-        self.olds = {d.change_id: d.old for d in self.detectors}
-        self._codemods: dict[str, tuple[object, list[str], tuple]] | None = None
-        self._items: dict[str, list] = {}
-        self.missing = [(d, it) for d in self.detectors for it in d.items if it.form == "setting_missing"]
-
-    def items_of(self, kind: str) -> list:
-        """(detector, item, its triggers) for the items checked in files of ``kind``."""
-        got = self._items.get(kind)
-        if got is None:
-            got = self._items[kind] = [(d, it, (it.triggers(), it.required())) for d in self.detectors for it in d.items
-                                       if it.kind == kind]
-        return got
-
-    @property
-    def codemods(self) -> dict:
-        """{name: (the codemod, the changes it fixes, (item, its triggers, its required words) of each
-        item derived from its tables)}."""
-        if self._codemods is None:
-            found: dict[str, tuple[object, list[str], tuple]] = {}
-            for d in self.detectors:
-                for entry in d.codemods:
-                    cls = entry.load() if hasattr(entry, "load") else entry
-                    got = found.get(cls.name)
-                    if got is None:
-                        got = found[cls.name] = (cls(), [], tuple((it, it.triggers(), it.required())
-                                                                  for it in codemod_items(cls)))
-                    got[1].append(d.change_id)
-            self._codemods = found
-        return self._codemods
-
-
 def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migration: bool,
                  kind: str | None = None, tree=None) -> tuple[list[Finding], str | None]:
     """The findings of one file's text, and an error (the file does not parse) or None."""
     kind = kind or file_kind(rel, text)
     if kind is None:
         return [], None
+    text = scanned(text)  # (the codemods' prefilters and the items ask for the same strings)
     found: dict[tuple[str, int], str | None] = {}  # (change, line) -> fixable_by
     words = set(_WORD.findall(text))
 
@@ -171,9 +98,11 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     def passes(triggers, required) -> bool:
         return any(present(t) for t in triggers) and all(w in words for w in required)
 
-    items = [(d, it) for d, it, (triggers, required) in plan.items_of(kind) if passes(triggers, required)]
-    cms = [(name, cm, ids, derived) for name, (cm, ids, derived) in plan.codemods.items()
-           if _kind_ok(cm, kind) and (any(passes(t, r) for _, t, r in derived) or cm.prefilter(text))]
+    item_index, kind_cms, derived_index, owners = plan.indexes(kind)
+    all_items = plan.items_of(kind)
+    items = [all_items[i][:2] for i in item_index.passing(text, words)]
+    by_table = {owners[i] for i in derived_index.passing(text, words)}
+    cms = [entry for n, entry in enumerate(kind_cms) if n in by_table or entry[1].prefilter(text)]
     if not items and not cms:
         return [], None
     pf = None

@@ -1,0 +1,43 @@
+"""Which detect items a file's text can match, without trying each one.
+
+An item passes the text prefilter when one of its triggers occurs in the file (an identifier
+trigger: as a word of it; any other: as a substring) and every one of its required words does
+(``Item.triggers()`` / ``Item.required()``). A project is checked for several hundred items; trying
+each against each file was a third of the detection's time. ``TriggerIndex`` turns it around: the
+items are indexed by their identifier triggers once per run, and a file looks up the words it
+has, so an item is only looked at when one of its triggers is there.
+"""
+
+from __future__ import annotations
+
+
+class TriggerIndex:
+    """``entries``: ``(triggers, required)`` pairs; ``passing(text, words)`` gives the positions of
+    those that pass, in order."""
+
+    def __init__(self, entries) -> None:
+        self.required: list[tuple[str, ...]] = []
+        self.by_word: dict[str, list[int]] = {}
+        self.by_text: dict[str, list[int]] = {}
+        for i, (triggers, required) in enumerate(entries):
+            self.required.append(tuple(required))
+            for t in dict.fromkeys(triggers):
+                (self.by_word if t.isidentifier() else self.by_text).setdefault(t, []).append(i)
+
+    def passing(self, text: str, words: set[str]) -> list[int]:
+        hits: set[int] = set()
+        by_word = self.by_word
+        if len(words) < len(by_word):
+            for w in words:
+                got = by_word.get(w)
+                if got:
+                    hits.update(got)
+        else:
+            for w, got in by_word.items():
+                if w in words:
+                    hits.update(got)
+        for t, got in self.by_text.items():
+            if t in text:
+                hits.update(got)
+        required = self.required
+        return sorted(i for i in hits if all(w in words for w in required[i]))
