@@ -206,7 +206,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 if current_tree is not None:
                     imports.hint_tree(module, current_tree)
             if positions_for is not module:  # (the lookup of an unchanged module is shared)
-                ctx._positions, positions_for = line_lookup(module, elision, current_tree), module
+                ctx._positions, positions_for = line_lookup(module, elision, current_tree, current_code), module
             inert = set()
             if use_pruning and current_tree is not None:
                 if aliases_for is not current_tree:  # (one walk of the imports per tree)

@@ -184,7 +184,9 @@ _MEMO = "_dua_walk"  # attribute of a Module tree: [its nodes but itself, {node 
 
 
 def walk(tree: ast.AST):
-    """``ast.walk(tree)`` (the same nodes in the same order), but the node list of a module's tree is
+    """``ast.walk(tree)`` (the same nodes in the same order, but for the ``Load``/``Store``/``Del``
+    context markers, which no check asks for and which are a third of the nodes; read ``node.ctx``
+    for those), and the node list of a module's tree is
     kept on the tree itself: the confirm() checks of all the codemods that look at one file share a
     single walk (each full walk costs a parse's worth), and it goes when the tree goes (no module-level
     memory of the last file). The memo leaves the tree itself out: no reference cycle, so the tree is
@@ -218,14 +220,18 @@ def nodes_of(tree: ast.AST, *types: type) -> list:
     return [rest[i - 1] if i else tree for i in positions]
 
 
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}  # node class -> its fields but ``ctx``
+
+
 def _breadth_first(tree: ast.AST) -> tuple:
     out = [tree]
-    append, node_type = out.append, ast.AST
-    i = 0
-    while i < len(out):
-        node = out[i]
-        i += 1
-        for name in node._fields:
+    append, node_type, fields_of = out.append, ast.AST, _CHILD_FIELDS
+    for node in out:  # (the list grows as it is read: breadth first, as ast.walk)
+        cls = node.__class__
+        fields = fields_of.get(cls)
+        if fields is None:
+            fields = fields_of[cls] = tuple(f for f in cls._fields if f != "ctx")
+        for name in fields:
             value = getattr(node, name, None)
             if value.__class__ is list:
                 for item in value:

@@ -19,7 +19,7 @@ from typing import ClassVar
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
-from codemods.calls import ast_calls_of
+from codemods.calls import ast_calls_of, may_call_any
 from codemods.imports import ImportIndex, add_from_import, dotted
 from codemods.keywords import resolve_call, star_source
 from codemods.names import name_for
@@ -56,6 +56,10 @@ class CallRewriteCodemod(Codemod):
 
     def rewrite(self, call: cst.Call, qual: str, ctx: FileContext, edit: Edit) -> cst.BaseExpression | None:
         return None
+
+    def prefilter(self, text: str) -> bool:
+        # (confirm's necessary condition in the text: most files that say "include" never call it)
+        return super().prefilter(text) and may_call_any(text, self.callables)
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

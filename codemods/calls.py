@@ -189,3 +189,14 @@ def may_call(text: str, *names: str) -> bool:
     (``name(``, ``mod.name(``) or imported under an alias (``name as``). Lets ``prefilter`` skip
     files that only mention the name; a parenthesised callee (``(name)(x)``) is not seen."""
     return any(n in text for n in names) and bool(_call_re(tuple(sorted(names))).search(text))
+
+
+def may_call_any(text: str, qualnames) -> bool:
+    """A text-level necessary condition of ``ast_calls_of(tree, q)`` finding a call for one of
+    ``qualnames``: its name written as a call or imported under an alias (``may_call``), in a file
+    that writes the last part of its module (``urls`` for ``django.conf.urls.include``), as every
+    import that could bind it does (``from django.conf.urls import include``, ``import django.urls``,
+    ``from django.conf import urls``, a star import of the module)."""
+    names = [q.rpartition(".")[2] for q in qualnames
+             if q.rpartition(".")[2] in text and q.rpartition(".")[0].rpartition(".")[2] in text]
+    return bool(names) and may_call(text, *names)

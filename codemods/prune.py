@@ -190,6 +190,11 @@ def inert_statements(module: cst.Module, tree: ast.Module, text: str, needles: t
     return out
 
 
+def current_inert() -> frozenset:
+    """The ids of the statements the transform running now skips (empty outside ``pruning``)."""
+    return _CURRENT_INERT.get()
+
+
 @contextmanager
 def pruning(inert):
     """While a codemod transforms one file: our transformers skip the statements in ``inert`` (ids)."""

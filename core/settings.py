@@ -244,12 +244,17 @@ def _imports(tree: ast.Module, module: str, is_package: bool) -> list[tuple[str,
     return out
 
 
+# a necessary condition of a ``INSTALLED_APPS = ...`` / ``INSTALLED_APPS: ...`` statement: the bare name
+# (not an attribute), then ``=`` (not ``==``) or ``:``, across spaces, a backslash-newline or a ``)``
+_ASSIGNED = re.compile(r"(?<![.\w])INSTALLED_APPS[\s\\)]*(?::|=(?!=))")
+
+
 def _assigns_installed_apps(path: Path) -> bool:
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-    if "INSTALLED_APPS" not in text:
+    if "INSTALLED_APPS" not in text or not _ASSIGNED.search(text):  # (most mentions are reads: no parse)
         return False
     tree = _parse(path)
     if tree is None:

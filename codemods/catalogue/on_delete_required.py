@@ -7,7 +7,7 @@ import ast
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
-from codemods.calls import ast_calls_of, has_star, keyword, kwarg, positional, with_args
+from codemods.calls import ast_calls_of, has_star, may_call_any, keyword, kwarg, positional, with_args
 from codemods.imports import ImportIndex, add_from_import, dotted
 from codemods.keywords import resolve_call, star_source
 
@@ -62,6 +62,9 @@ class OnDeleteRequired(Codemod):
     triggers = ("ForeignKey", "OneToOneField")
     kinds = frozenset({"python"})
     migrations = True
+
+    def prefilter(self, text: str) -> bool:
+        return super().prefilter(text) and may_call_any(text, CALLABLES)
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

@@ -77,7 +77,7 @@ class PathInfosProperties(Codemod):
     triggers = ("get_path_info", "get_reverse_path_info")
     kinds = frozenset({"python"})
     migrations = False
-    prunable = False  # the property goes into the class body, and the import at the top
+    # prunable: the classes to change hold a trigger (the override's name); the import goes in after the walk
 
     def prefilter(self, text: str) -> bool:
         return "_path_info(" in text and "filtered_relation" in text
@@ -95,36 +95,41 @@ class PathInfosProperties(Codemod):
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)
-        got = name_for(index, CACHED_PROPERTY)
-        codemod = self
-        state = {"import": None, "changed": False}
-
-        class _Add(cst.CSTTransformer):
-            def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef):
-                body = list(updated.body.body)
-                names = {name for _, name in defined_names(body)}
-                wanted = [(m, p) for m, p in _wanted(names)
-                          if any(isinstance(s, cst.FunctionDef) and s.name.value == m and _cst_takes(s) for s in body)]
-                if not wanted:
-                    return updated
-                if got is None:
-                    ctx.report(original, "'cached_property' means something else here: add the path_infos / "
-                                         "reverse_path_infos cached properties by hand (Django 4.1 reads them)")
-                    return updated
-                deco, needs = got
-                for method, prop in wanted:
-                    at = next(i for i, s in enumerate(body) if isinstance(s, cst.FunctionDef) and s.name.value == method)
-                    new = cst.parse_statement(f"@{deco}\ndef {prop}(self):\n    return self.{method}()\n",
-                                              config=module.config_for_parsing)
-                    new = new.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
-                    body.insert(at + 1, new)
-                state["import"], state["changed"] = needs, True
-                return updated.with_changes(body=updated.body.with_changes(body=body))
-
-        new = module.visit(_Add())
-        if state["changed"] and state["import"]:
-            new = add_from_import(new, *state["import"])
+        adder = _AddProperties(name_for(index, CACHED_PROPERTY), ctx, module.config_for_parsing)
+        new = module.visit(adder)
+        if adder.changed and adder.needs:
+            new = add_from_import(new, *adder.needs)
         return new
+
+
+class _AddProperties(cst.CSTTransformer):
+    """After each ``get_path_info`` / ``get_reverse_path_info`` override taking ``filtered_relation``,
+    the cached property 4.1 reads (``got``: how ``cached_property`` is written here, and the import
+    it needs, or None when the name means something else in this module)."""
+
+    def __init__(self, got, ctx: FileContext, config):
+        self.got, self.ctx, self.config = got, ctx, config
+        self.needs, self.changed = None, False
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef):
+        body = list(updated.body.body)
+        names = {name for _, name in defined_names(body)}
+        wanted = [(m, p) for m, p in _wanted(names)
+                  if any(isinstance(s, cst.FunctionDef) and s.name.value == m and _cst_takes(s) for s in body)]
+        if not wanted:
+            return updated
+        if self.got is None:
+            self.ctx.report(original, "'cached_property' means something else here: add the path_infos / "
+                                      "reverse_path_infos cached properties by hand (Django 4.1 reads them)")
+            return updated
+        deco, needs = self.got
+        for method, prop in wanted:
+            at = next(i for i, s in enumerate(body) if isinstance(s, cst.FunctionDef) and s.name.value == method)
+            new = cst.parse_statement(f"@{deco}\ndef {prop}(self):\n    return self.{method}()\n", config=self.config)
+            new = new.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+            body.insert(at + 1, new)
+        self.needs, self.changed = needs, True
+        return updated.with_changes(body=updated.body.with_changes(body=body))
 
 
 def _cst_takes(fn: cst.FunctionDef) -> bool:

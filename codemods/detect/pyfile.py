@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}  # node class -> its fields but ``ctx`` (nothing to find there)
 
 
 class PyFile:
@@ -85,6 +86,7 @@ class PyFile:
         classes: list[tuple[ast.ClassDef, tuple]] = []
         push = stack.append
         attributes = self.attributes
+        child_fields = _CHILD_FIELDS
         while stack:
             node, sc, in_chain = stack.pop()
             cls = node.__class__
@@ -158,7 +160,10 @@ class PyFile:
                 self.strings.append(node)
             elif cls is ast.ExceptHandler and node.name and sc:
                 local[id(sc[-1])].setdefault(node.name, None)
-            for field in node._fields:
+            fields = child_fields.get(cls)
+            if fields is None:
+                fields = child_fields[cls] = tuple(f for f in cls._fields if f != "ctx")
+            for field in fields:
                 value = getattr(node, field, None)
                 if value.__class__ is list:
                     for item in value:

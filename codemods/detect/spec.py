@@ -89,14 +89,19 @@ class Item:
         """Words that ALL occur in every file this item can match, besides one of ``triggers()``:
         a dotted name is reached through an import that names its parent module (``datetime_safe``
         for ``django.utils.datetime_safe.date``, however it is imported or aliased); a class's base
-        is named where the class is; a keyword, or the attribute before the one read, is written."""
+        is named where the class is; a keyword, a method the receiver calls, the attribute before the one
+        read, or a ``Meta`` class is written."""
         out = []
         if self.form in ("import", "attribute", "call") and self.value.count(".") >= 1:
             out.append(self.value.rsplit(".", 2)[-2])
         if self.form == "class_base" and self.opts.get("method"):
             out.append(self.value.rsplit(".", 1)[-1])
-        if self.form == "call" and isinstance(self.opts.get("keyword"), str):
-            out.append(self.opts["keyword"])
+        if self.form in ("call", "method_call"):
+            for opt in ("keyword", "receiver_calls"):  # (a keyword passed; a method called in the receiver)
+                if isinstance(self.opts.get(opt), str):
+                    out.append(self.opts[opt])
+        if self.form == "meta_option":
+            out.append("Meta")  # (an option is looked for in a ``class Meta``)
         if self.form == "attribute_name" and isinstance(self.opts.get("after"), str):
             out.append(self.opts["after"])
         return tuple(w for w in out if w.isidentifier())
