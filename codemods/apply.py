@@ -22,6 +22,7 @@ from codemods import elide as elide_defs
 from codemods import imports, prune
 from codemods.lines import line_lookup
 from codemods.render import Renderer
+from codemods.scanned_text import prefilter
 from codemods.base import Codemod, FileContext, Finding, parse_quietly
 from core.files import is_migration as is_migration_path
 from core.files import is_template
@@ -134,7 +135,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     ctx = make_context(path, text, target, is_settings)
     if ctx is None:
         return result
-    candidates = [c for c in codemods if _applicable(c, ctx) and c.prefilter(text)]
+    candidates = [c for c in codemods if _applicable(c, ctx) and prefilter(c, text)]
     if not candidates:
         return result
     if ctx.kind == "template":

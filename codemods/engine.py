@@ -22,6 +22,7 @@ The results: ``codemods.results`` (``FileResult``, ``RunSummary``).
 from __future__ import annotations
 
 import codecs
+import gc
 import multiprocessing
 import os
 import stat as _stat
@@ -88,8 +89,6 @@ def _unified_diff(path: str, old: str, new: str) -> str:
 def process_file(path: str, codemods: list[Codemod], target: str | None, mode: str,
                  known: dict | None = None, cache_key=None, settings=None, detect=None) -> tuple[FileResult, dict | None]:
     """``_process_file``, with Python's cyclic garbage collector paused (see ``apply.apply_source``)."""
-    import gc
-
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -328,11 +327,19 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             if detect is not None:
                 detect.prepare()  # (once here, not once per worker)
             summary.parallel = True
-            with ctx.Pool(jobs, initializer=_worker_init, initargs=(classes, target, mode, known, settings, detect)) as pool:
-                for p, outcome in pool.imap_unordered(_worker, todo, chunksize=chunksize):
-                    collect(p, outcome)
-                    if bar:
-                        bar.update(1)
+            # what the parent built so far (modules, codemods, release data) is left out of every
+            # garbage collection, the workers' included: a collection would otherwise go over it all
+            # again in each worker, and touching it copies the pages the fork shares
+            gc.freeze()
+            try:
+                with ctx.Pool(jobs, initializer=_worker_init,
+                              initargs=(classes, target, mode, known, settings, detect)) as pool:
+                    for p, outcome in pool.imap_unordered(_worker, todo, chunksize=chunksize):
+                        collect(p, outcome)
+                        if bar:
+                            bar.update(1)
+            finally:
+                gc.unfreeze()
             for p in large:
                 collect(p, process_file(p, instances, target, mode, known, key, settings, detect))
                 if bar:

@@ -38,3 +38,18 @@ class ScannedText(str):
 def scanned(text: str) -> str:
     """``text`` as a ``ScannedText`` (itself when it is one already)."""
     return text if isinstance(text, ScannedText) else ScannedText(text)
+
+
+def prefilter(codemod, text: str) -> bool:
+    """``codemod.prefilter(text)``, asked once per codemod class and text: the engine's codemods and
+    the leftover detection after them both ask it of every file the codemods left unchanged (a
+    prefilter is a function of the text and the class's own attributes)."""
+    if not isinstance(text, ScannedText):
+        return codemod.prefilter(text)
+    memo = text.__dict__.setdefault("_prefilters", {})
+    key = type(codemod)
+    try:
+        return memo[key]
+    except KeyError:
+        found = memo[key] = bool(codemod.prefilter(text))
+        return found

@@ -33,7 +33,7 @@ from codemods.base import FileContext, nodes_of, parse_quietly
 from codemods.detect.match import python_lines, template_lines, trigger_lines
 from codemods.detect.plan import DetectPlan as _Plan, Detector, detector_for
 from codemods.detect.pyfile import PyFile
-from codemods.scanned_text import scanned
+from codemods.scanned_text import prefilter, scanned
 from codemods.detect.spec import Item, SpecError
 from core.files import is_migration as is_migration_path
 from core.files import is_template
@@ -102,7 +102,7 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     all_items = plan.items_of(kind)
     items = [all_items[i][:2] for i in item_index.passing(text, words)]
     by_table = {owners[i] for i in derived_index.passing(text, words)}
-    cms = [entry for n, entry in enumerate(kind_cms) if n in by_table or entry[1].prefilter(text)]
+    cms = [entry for n, entry in enumerate(kind_cms) if n in by_table or prefilter(entry[1], text)]
     if not items and not cms:
         return [], None
     pf = None
@@ -123,7 +123,7 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     confirmed: dict[str, str] = {}  # change id -> codemod name accepting this file
     accepted: set[str] = set()
     for name, cm, ids, derived in cms:
-        if not (_applicable(cm, kind, is_settings, is_migration) and cm.prefilter(text)):
+        if not (_applicable(cm, kind, is_settings, is_migration) and prefilter(cm, text)):
             continue
         ctx = FileContext(path=rel, kind=kind, is_migration=is_migration, is_settings=is_settings)
         ctx.current_codemod = name
