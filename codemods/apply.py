@@ -182,18 +182,16 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
         result.error = f"cannot parse: {str(exc).splitlines()[0]}"
         return result
     # libcst must print back exactly what it parsed, or untouched code could change with the rewrite
-    # (it does not always: e.g. indented comments at the very end of a module)
+    # (it does not always: e.g. indented comments at the very end of a module). That takes a code
+    # generation of the whole module, so it is checked when a codemod first changes something: most
+    # files confirmed on the ast come through their codemods unchanged.
     renderer = Renderer()  # (re-renders only the statements a codemod changed)
-    exact = renderer.code(module) == parse_text
+    first_module, exact = module, None
     if elision is not None:
-        current_tree = parse_quietly(parse_text) if exact else None
+        current_tree = parse_quietly(parse_text)
         if current_tree is None or module.default_indent != elision.default_indent:
             return apply_source(text, path, codemods, target, elide=False)
     else:
-        if not exact:
-            result.error = "libcst does not print this file back exactly (a libcst limitation); left untouched"
-            result.findings = ctx.findings
-            return result
         current_tree = tree
     imports.hint_tree(module, current_tree)
     current_code = parse_text  # code generation is as costly as parsing: once per codemod, never twice
@@ -222,6 +220,14 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 continue
             if _unchanged(module, new_module, inert):
                 continue
+            if exact is None:
+                exact, first_module = renderer.code(first_module) == parse_text, None
+                if not exact and elision is not None:
+                    return apply_source(text, path, codemods, target, elide=False)
+                if not exact:
+                    result.error = "libcst does not print this file back exactly (a libcst limitation); left untouched"
+                    result.applied, result.findings = [], ctx.findings
+                    return result
             new_code = renderer.code(new_module)
             if new_code != current_code:
                 result.applied.append(codemod.name)

@@ -185,6 +185,27 @@ def test_syntax_error_reported_and_untouched(tmp_path):
     assert summary.exit_code == 0
 
 
+def test_a_file_libcst_cannot_print_back_is_left_untouched_when_a_codemod_would_change_it(tmp_path):
+    """libcst prints a form feed inside an indented block back differently: such a file is never
+    rewritten (untouched code could change), which is said when a codemod would have changed it;
+    when its codemods change nothing, the whole-module check is not even made (nothing to say)."""
+    import libcst
+
+    odd = "if True:\n    x = 1\n\x0c    y = 2\n"
+    assert libcst.parse_module(odd).code != odd  # (the libcst limitation this is about)
+    old = tmp_path / "old.py"
+    old.write_text(OLD + odd)
+    clean = tmp_path / "clean.py"
+    clean.write_text("try:\n    from django.utils.encoding import force_text\nexcept ImportError:\n"
+                     "    force_text = str\n" + odd)  # (confirmed, then left alone: a compatibility shim)
+    summary = engine.run([old, clean], CODEMODS, target="5.2", mode="write", jobs=1)
+    by_name = {Path(f.path).name: f for f in summary.files}
+    assert "does not print this file back exactly" in by_name["old.py"].error
+    assert not by_name["old.py"].applied and old.read_text() == OLD + odd
+    assert by_name["clean.py"].error is None and not by_name["clean.py"].changed
+    assert [f.line for f in by_name["clean.py"].findings] == [2]  # (what it left, and why, is still said)
+
+
 def test_non_utf8_reported_and_untouched(tmp_path):
     bad = tmp_path / "latin.py"
     data = "# -*- coding: latin-1 -*-\nfrom django.utils.encoding import force_text\nx = 'caf\xe9'\n".encode("latin-1")
