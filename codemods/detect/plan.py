@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from codemods.detect.prefilter import TriggerIndex
-from codemods.detect.spec import Item, codemod_items, parse_items
+from codemods.detect.spec import Item, codemod_items, item_shapes, parse_items
 
 
 @dataclass
@@ -71,8 +71,8 @@ class DetectPlan:
         """(detector, item, its triggers) for the items checked in files of ``kind``."""
         got = self._items.get(kind)
         if got is None:
-            got = self._items[kind] = [(d, it, (it.triggers(), it.required())) for d in self.detectors for it in d.items
-                                       if it.kind == kind]
+            got = self._items[kind] = [(d, it, (it.triggers(), it.required(), item_shapes(it)))
+                                       for d in self.detectors for it in d.items if it.kind == kind]
         return got
 
     def indexes(self, kind: str) -> tuple:
@@ -84,7 +84,7 @@ class DetectPlan:
             cms = [(name, cm, ids, derived) for name, (cm, ids, derived) in self.codemods.items() if _kind_ok(cm, kind)]
             owners = [n for n, (_, _, _, derived) in enumerate(cms) for _ in derived]
             got = self._indexes[kind] = (
-                TriggerIndex((t, r) for _, _, (t, r) in self.items_of(kind)), cms,
+                TriggerIndex(entry for _, _, entry in self.items_of(kind)), cms,
                 TriggerIndex((t, r) for _, _, _, derived in cms for _, t, r in derived), owners)
         return got
 

@@ -2,7 +2,7 @@
 
 An item passes the text prefilter when one of its triggers occurs in the file (an identifier
 trigger: as a word of it; any other: as a substring) and every one of its required words does
-(``Item.triggers()`` / ``Item.required()``). A project is checked for several hundred items; trying
+(``Item.triggers()`` / ``Item.required()``), and its shapes match (``spec.item_shapes``). A project is checked for several hundred items; trying
 each against each file was a third of the detection's time. ``TriggerIndex`` turns it around: the
 items are indexed by their identifier triggers once per run, and a file looks up the words it
 has, so an item is only looked at when one of its triggers is there.
@@ -10,17 +10,24 @@ has, so an item is only looked at when one of its triggers is there.
 
 from __future__ import annotations
 
+import functools
+import re
+
 
 class TriggerIndex:
-    """``entries``: ``(triggers, required)`` pairs; ``passing(text, words)`` gives the positions of
-    those that pass, in order."""
+    """``entries``: ``(triggers, required)`` pairs, or ``(triggers, required, shapes)`` (regular
+    expressions that must all match: ``spec.item_shapes``); ``passing(text, words)`` gives the positions
+    of those that pass, in order."""
 
     def __init__(self, entries) -> None:
         self.required: list[tuple[str, ...]] = []
+        self.shapes: dict[int, tuple] = {}
         self.by_word: dict[str, list[int]] = {}
         self.by_text: dict[str, list[int]] = {}
-        for i, (triggers, required) in enumerate(entries):
+        for i, (triggers, required, *shapes) in enumerate(entries):
             self.required.append(tuple(required))
+            if shapes and shapes[0]:
+                self.shapes[i] = tuple(_compiled(p) for p in shapes[0])
             for t in dict.fromkeys(triggers):
                 (self.by_word if t.isidentifier() else self.by_text).setdefault(t, []).append(i)
 
@@ -39,5 +46,11 @@ class TriggerIndex:
         for t, got in self.by_text.items():
             if t in text:
                 hits.update(got)
-        required = self.required
-        return sorted(i for i in hits if all(w in words for w in required[i]))
+        required, shapes = self.required, self.shapes
+        return sorted(i for i in hits if all(w in words for w in required[i])
+                      and (i not in shapes or all(p.search(text) for p in shapes[i])))
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(pattern: str):
+    return re.compile(pattern)

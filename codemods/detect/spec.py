@@ -107,6 +107,28 @@ class Item:
         return tuple(w for w in out if w.isidentifier())
 
 
+# what may stand between two tokens of one expression: spaces, newlines and comments (inside brackets),
+# backslash-newlines (a comment is matched to its newline, so the alternatives never overlap: linear)
+_GAP = r"(?:[ \t\f\r\n\\]|#[^\n]*\n)*"
+_GAP_CLOSE = r"(?:[ \t\f\r\n\\)]|#[^\n]*\n)*"  # (and the end of a parenthesised part)
+
+
+def item_shapes(item: "Item") -> tuple[str, ...]:
+    """Regular expressions ALL of which match every file ``item`` can match (after ``required()``): the
+    very tokens a use is written with, across line breaks and comments. Only for the forms whose
+    uses are such a sequence: an attribute read after another (``.remote_field.to``), a method
+    called (``.iterator(``), a keyword passed (``name=``)."""
+    out = []
+    value, after, keyword = item.value, item.opts.get("after"), item.opts.get("keyword")
+    if item.form == "attribute_name" and isinstance(after, str) and after.isidentifier() and value.isidentifier():
+        out.append(rf"\b{after}{_GAP_CLOSE}\.{_GAP}{value}\b")
+    if item.form == "method_call" and value.isidentifier():
+        out.append(rf"\.{_GAP}{value}{_GAP_CLOSE}\(")
+    if item.form in ("call", "method_call") and isinstance(keyword, str) and keyword.isidentifier():
+        out.append(rf"\b{keyword}{_GAP}=(?!=)")
+    return tuple(out)
+
+
 def parse_item(raw, owner: str = "?") -> Item:
     if not isinstance(raw, dict):
         raise SpecError(f"{owner}: a detect item must be an object, not {raw!r}")
