@@ -250,20 +250,21 @@ class _LazyCodemods:
 
 def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: int | None = None,
         use_cache: bool = True, progress: bool = False, cache_dir: Path | None = None,
-        settings_files=None, detect=None) -> RunSummary:
+        settings_files=None, detect=None, found=None) -> RunSummary:
     """Run ``codemods`` (classes, instances or ``registry.Entry``s) over ``paths`` (files and
     directories). The codemods are imported only when some file is not answered by the cache.
 
     ``settings_files``: the project's settings files (``core.files.ProjectFiles.settings_files()``);
     settings codemods run on those and no other file. None: decided per file from its name and text.
     ``detect``: what to find in each file after the codemods (``codemods.detect.after.LeftRequest``),
-    run in the same worker on the same text; each result's ``left``."""
+    run in the same worker on the same text; each result's ``left``.
+    ``found``: ``discover(paths)`` when the caller has it already (``ProjectFiles.discovery_as``)."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     codemods = list(codemods)
     jobs = max(1, jobs or os.cpu_count() or 1)
     summary = RunSummary(mode=mode, target=target, codemods=[c.name for c in codemods], jobs=jobs)
-    found = discover(paths)
+    found = discover(paths) if found is None else found
     summary.skipped = list(found.skipped)
     paths_str = [str(p) for p in found.files]
 

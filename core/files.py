@@ -84,6 +84,22 @@ class ProjectFiles:
     def skipped(self) -> list[tuple[str, str]]:
         return self._found.skipped
 
+    def discovery_as(self, path) -> Discovery | None:
+        """``discover([path])`` when ``path`` names this project's root directory, from the walk
+        already made (paths spelt from ``path``, as ``discover`` spells them); None otherwise."""
+        path = str(Path(path))  # (as discover spells it: "./" is ".")
+        if not self._use_git or not os.path.isdir(path) or os.path.islink(path) or Path(path).resolve() != self.root:
+            return None
+        root = str(self.root)
+
+        def spelt(p) -> str:
+            rel = os.path.relpath(str(p), root)
+            return rel if path == "." else os.path.join(path, rel)
+
+        found = self._found
+        return Discovery(files=sorted((Path(spelt(p)) for p in found.files), key=str),
+                         skipped=[(spelt(p), reason) for p, reason in found.skipped])
+
     def files(self) -> list[Path]:
         return list(self._found.files)
 

@@ -71,3 +71,29 @@ def test_plan_and_fix_see_the_same_files(tmp_path):
              if f["changed"]}
     assert planned == {"app/views.py", "docs/conf.py"}
     assert fixed == planned
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize("spelling", [".", "./", "proj", "proj/", "ABS", "proj/app", "proj/app/views.py"])
+def test_fix_reuses_the_project_walk_only_where_it_is_the_same_walk(tmp_path, monkeypatch, spelling):
+    """``fix`` hands the engine the project's own walk (``ProjectFiles.discovery_as``) instead of
+    walking the tree again: for the project's root, however it is spelt, it is exactly what
+    ``discover`` finds (same paths, same spelling, same skipped entries); for anything else, None."""
+    from core.files import ProjectFiles, discover
+
+    root, outside = tmp_path / "proj", tmp_path / "outside"
+    root.mkdir()
+    outside.mkdir()
+    _tree(root, outside)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "manage.py", "app", "site_", ".gitignore"], cwd=root, check=True)
+    arg = str(root) if spelling == "ABS" else spelling
+    monkeypatch.chdir(root if spelling in (".", "./") else tmp_path)
+    reused = ProjectFiles(root).discovery_as(arg)
+    if spelling.startswith("proj/app"):
+        assert reused is None
+        return
+    walked = discover([arg])
+    assert reused is not None and reused.files == walked.files and reused.skipped == walked.skipped
+    assert [str(p) for p in reused.files] == [str(p) for p in walked.files] and len(walked.files) > 3
+    assert walked.skipped  # (the symlink out of the tree: reported the same way)
