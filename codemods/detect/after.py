@@ -129,6 +129,8 @@ def _gathered(results, request: LeftRequest, map_to_old: bool) -> list[Leftover]
 
     found, seen, mapped = [], [], {}
     for r in results:
+        if not r.left["rows"] and r.left.get("sets") is None:
+            continue  # (most files: nothing to place, no path to resolve)
         rel = _rel(Path(r.path), request.root)
         to_old = map_to_old and r.new_text is not None and not r.written
         for row in r.left["rows"]:
