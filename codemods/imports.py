@@ -87,6 +87,11 @@ class ImportIndex:
 
         return memoized("index", module, compute)
 
+    def remember(self, module: cst.Module) -> None:
+        """Make this the index ``build(module)`` answers (a codemod that changed only what it
+        knows of the imports says so, instead of a walk of the whole new module)."""
+        memoized("index", module, lambda: self)
+
     # -- questions ---------------------------------------------------------------------------
     def binding(self, local: str) -> Binding | None:
         found = self.bindings.get(local) or []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import libcst as cst
 
 from codemods.base import FileContext
-from codemods.imports import dotted, module_name
+from codemods.imports import ImportIndex, dotted, module_name
 from codemods.rename import RenameCodemod
 
 _T = "django.utils.translation."
@@ -63,14 +65,39 @@ class TranslationAliases(RenameCodemod):
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         # ``from django.utils.translation import ugettext as _`` -> ``gettext as _``: always exact (the
         # local name stays), even where ``_`` is bound again; ``try:`` shims stay as they are
-        module = module.visit(_AliasedImports({o[len(_T):]: n[len(_T):] for o, n in self.renames.items()}))
-        return super().transform(module, ctx)
+        aliases = _AliasedImports({o[len(_T):]: n[len(_T):] for o, n in self.renames.items()})
+        new = module.visit(aliases)
+        if not aliases.renamed:
+            return super().transform(module, ctx)  # (the very module the pipeline's ast tree answers for)
+        index = _renamed_index(ImportIndex.build(module), aliases.renamed)
+        if index is not None:  # the import index of the new module without walking it again
+            index.remember(new)
+        return super().transform(new, ctx)
+
+
+def _renamed_index(index: ImportIndex, renamed: set[tuple[str, str, str]]) -> ImportIndex | None:
+    """``index`` with the bindings of the rewritten aliased imports (``(old name, new name, alias)``)
+    pointing at the new names; None when a binding is not plainly one of those (then the new module
+    is indexed from scratch)."""
+    mod = _T[:-1]
+    out = ImportIndex(bindings={}, star_modules=set(index.star_modules), other_bound=index.other_bound)
+    for local, found in index.bindings.items():
+        copied = []
+        for b in found:
+            hit = next(((o, n) for o, n, a in renamed if b.kind == "from" and b.module == mod and b.name == o
+                        and b.asname == a == local), None)
+            if hit is not None and b.in_try:
+                return None  # (a shim the pre-pass may have seen otherwise)
+            copied.append(dataclasses.replace(b, name=hit[1], qualname=f"{mod}.{hit[1]}") if hit else b)
+        out.bindings[local] = copied
+    return out
 
 
 class _AliasedImports(cst.CSTTransformer):
     def __init__(self, names: dict[str, str]):
         self.names = names
         self.in_try = 0
+        self.renamed: set[tuple[str, str, str]] = set()  # (old name, new name, alias) rewritten
 
     def visit_SimpleStatementLine(self, node) -> bool:
         # only import statements matter: the expressions of the other lines are not walked
@@ -92,4 +119,5 @@ class _AliasedImports(cst.CSTTransformer):
             local = dotted(alias.asname.name) if alias.asname is not None else None
             if old in self.names and local and local != old:
                 names[i] = alias.with_changes(name=cst.Name(self.names[old]))
+                self.renamed.add((old, self.names[old], local))
         return updated.with_changes(names=names)

@@ -127,3 +127,40 @@ def test_underscore_alias_keeps_the_rest_of_the_module_out_of_view():
         "def other_name(y):\n    return _(y)\n",
         "from django.utils.translation import gettext as _\n\n\ndef label(x):\n    return _('x') + x\n\n\n"
         "def other_name(y):\n    return _(y)\n")
+
+
+def test_the_index_after_the_alias_pass_is_the_new_modules_own():
+    """After rewriting ``ugettext_lazy as _`` the codemod hands on the import index it derived from
+    the old one (no walk of the whole new module); it is what indexing the new module gives."""
+    import ast
+
+    import libcst as cst
+
+    from codemods.catalogue.translation_aliases import _AliasedImports, _renamed_index
+    from codemods.import_collect import CstCollector
+    from codemods.imports import ImportIndex
+
+    sources = [
+        "from django.utils.translation import ugettext_lazy as _, ungettext as n, ugettext\n"
+        "from django.utils import translation as t\nfor _ in range(3):\n    pass\n\n"
+        "def f():\n    from django.utils.translation import ugettext_noop as _n\n    return _n('x')\n",
+        "from django.utils.translation import *\nfrom django.utils.translation import ugettext_lazy as _\nx = _('a')\n",
+    ]
+    for source in sources:
+        module = cst.parse_module(source)
+        aliases = _AliasedImports({o[len("django.utils.translation."):]: n[len("django.utils.translation."):]
+                                   for o, n in C.renames.items()})
+        new = module.visit(aliases)
+        assert aliases.renamed
+        old_index = ImportIndex()
+        module.visit(CstCollector(old_index))
+        derived = _renamed_index(old_index, aliases.renamed)
+        fresh = ImportIndex()
+        new.visit(CstCollector(fresh))
+        assert derived.bindings == fresh.bindings and derived.star_modules == fresh.star_modules
+        assert set(derived.other_bound) == set(fresh.other_bound)
+        ast.parse(new.code)
+    shim = cst.parse_module("try:\n    from django.utils.translation import ugettext_lazy as _\nexcept ImportError:\n    pass\n")
+    index = ImportIndex()
+    shim.visit(CstCollector(index))
+    assert _renamed_index(index, {("ugettext_lazy", "gettext_lazy", "_")}) is None  # (a shim: indexed afresh)
