@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods.calls import ast_calls_of, may_call
+from codemods.calls import ast_calls_of, may_call_any
 from codemods.base import Codemod, FileContext
 from codemods.imports import ImportIndex, add_from_import, remove_if_unused
 
@@ -45,7 +45,7 @@ class FormatHtmlNoArgs(Codemod):
     migrations = True
 
     def prefilter(self, text: str) -> bool:
-        return may_call(text, "format_html")
+        return may_call_any(text, (QUALNAME,))  # (the call, in a file naming its module: html)
 
     def confirm(self, tree, text, ctx) -> bool:
         return any(len(c.args) == 1 and not c.keywords for c in ast_calls_of(tree, QUALNAME))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
-from codemods.calls import ast_calls_of, has_star, keyword, kwarg, may_call, positional
+from codemods.calls import ast_calls_of, has_star, keyword, kwarg, may_call_any, positional
 from codemods.imports import ImportIndex
 
 QUALNAME = "django.utils.crypto.get_random_string"
@@ -43,7 +43,7 @@ class GetRandomStringLength(Codemod):
     migrations = True
 
     def prefilter(self, text: str) -> bool:
-        return may_call(text, "get_random_string")
+        return may_call_any(text, (QUALNAME,))  # (the call, in a file naming its module: crypto)
 
     def confirm(self, tree, text, ctx) -> bool:
         return any(not c.args and not any(k.arg == "length" for k in c.keywords) for c in ast_calls_of(tree, QUALNAME))

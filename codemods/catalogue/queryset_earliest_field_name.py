@@ -40,6 +40,9 @@ class QuerysetEarliestFieldName(Codemod):
     kinds = frozenset({"python"})
     migrations = False
 
+    def prefilter(self, text: str) -> bool:
+        return "field_name=" in text and any(m in text for m in _METHODS)
+
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
