@@ -196,8 +196,10 @@ def result_from_cache(path: str, data: dict) -> FileResult:
 _W: dict = {}
 
 
-def _worker_init(codemod_classes, target, mode, known, settings=None, detect=None) -> None:
-    _W.update(codemods=[c() for c in codemod_classes], target=target, mode=mode, known=known,
+def _worker_init(codemods, target, mode, known, settings=None, detect=None) -> None:
+    # (classes, imported before the fork; or metadata when every file is known to the cache by its
+    # content: then nothing is imported unless a file changed meanwhile)
+    _W.update(codemods=_LazyCodemods(codemods), target=target, mode=mode, known=known,
               settings=settings, detect=detect)
     warnings.simplefilter("ignore")
 
@@ -207,6 +209,19 @@ def _worker(path: str):
     key = cache.key if cache is not None else None
     return path, process_file(path, _W["codemods"], _W["target"], _W["mode"], _W["known"], key, _W.get("settings"),
                               _W.get("detect"))
+
+
+def _unknown_content(todo: list[str], known: dict, key) -> list[str]:
+    """The files of ``todo`` whose content the cache does not know (stops at the first)."""
+    for p in todo:
+        try:
+            with open(p, "rb") as fh:
+                chash = content_hash(fh.read())
+        except OSError:
+            return [p]
+        if key(os.path.abspath(p), chash) not in known:
+            return [p]
+    return []
 
 
 def _size(path: str) -> int:
@@ -300,9 +315,12 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
         if cache is not None and info is not None:
             cache.record(os.path.abspath(p), info["size"], info["mtime_ns"], info["hash"], info["data"])
 
-    instances, classes = _instances(codemods) if todo else ([], [])
     known = cache.by_hash() if cache is not None else None
     key = cache.key if cache is not None else None
+    # a warm cache whose stats no longer match (a fresh checkout or copy, touched files) knows most
+    # files by their content: when it knows every file to do, the codemods (and libcst) are not imported
+    unknown = _unknown_content(todo, known, key) if todo and known else todo
+    instances, classes = _instances(codemods) if unknown else (_LazyCodemods(codemods), list(codemods))
     bar = _progress(len(paths_str), len(paths_str) - len(todo) - len(known_changes)) if progress else None
     try:
         lazy = _LazyCodemods(codemods)  # (needed only if a file changed since the cache lookup)
@@ -325,8 +343,8 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             chunksize = max(1, min(16, len(todo) // (jobs * 16)))
             ctx = _pool_context()
             _W["cache_obj"] = cache  # inherited by forked workers; only its key() is used there
-            if detect is not None:
-                detect.prepare()  # (once here, not once per worker)
+            if detect is not None and unknown:
+                detect.prepare()  # (once here, not once per worker; not at all when the cache knows every file)
             summary.parallel = True
             # what the parent built so far (modules, codemods, release data) is left out of every
             # garbage collection, the workers' included: a collection would otherwise go over it all

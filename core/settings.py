@@ -249,12 +249,23 @@ def _imports(tree: ast.Module, module: str, is_package: bool) -> list[tuple[str,
 _ASSIGNED = re.compile(r"(?<![.\w])INSTALLED_APPS[\s\\)]*(?::|=(?!=))")
 
 
+def _maybe_top_level_assignment(text: str) -> bool:
+    """A necessary condition of a module-level ``INSTALLED_APPS`` assignment: ``_ASSIGNED`` on a line
+    that starts at column 0, or that continues one (after a backslash); keyword arguments and class
+    attributes of that name are indented."""
+    for m in _ASSIGNED.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if text[start:start + 1] not in (" ", "\t", "\f") or text[start - 2:start] == "\\\n":
+            return True
+    return False
+
+
 def _assigns_installed_apps(path: Path) -> bool:
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-    if "INSTALLED_APPS" not in text or not _ASSIGNED.search(text):  # (most mentions are reads: no parse)
+    if "INSTALLED_APPS" not in text or not _maybe_top_level_assignment(text):  # (most mentions: no parse)
         return False
     tree = _parse(path)
     if tree is None:

@@ -128,6 +128,43 @@ def test_cache_warm_diff_and_write_use_the_cached_rewrite(tmp_path, monkeypatch)
     assert (root / "app" / "templates" / "app" / "page.html").read_text() == TEMPLATE_NEW
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_fresh_copy_of_a_cached_tree_is_answered_without_importing_the_codemods(tmp_path, jobs):
+    """A fresh checkout of a tree the cache has seen (new mtimes, same contents) is answered by the
+    files' contents: neither the codemods nor libcst are imported (not even in the pool's parent),
+    and the output is the cold run's."""
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "from upgrader.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m == 'libcst' or m.startswith('codemods.catalogue.'))),"
+        " file=sys.stderr)\n"
+    )
+    env = {**os.environ, "DJANGO_UPGRADE_CACHE_DIR": str(tmp_path / "cache"), "CI": "1"}
+    root = tmp_path / "proj"
+
+    def run():
+        proc = subprocess.run([sys.executable, "-c", script, "fix", "--diff", "--target", "5.2", "--jobs", str(jobs),
+                               "--only", "force_text", "--only", "ifequal", "--only", "load_staticfiles", str(root)],
+                              capture_output=True, text=True, env=env, cwd=tmp_path)
+        return proc.stdout, json.loads(proc.stderr.strip().splitlines()[-1])
+
+    make_tree(root, n_clean=40, n_old=6)  # (over the pool's threshold with two jobs)
+    cold_out, cold_imported = run()
+    assert "libcst" in cold_imported and "--- a/" in cold_out
+    shutil.rmtree(root)
+    make_tree(root, n_clean=40, n_old=6)  # the same files, written again: no stat matches
+    warm_out, warm_imported = run()
+    assert warm_imported == [] and warm_out == cold_out
+
+
 def test_cache_hit_does_not_open_the_file(tmp_path, monkeypatch):
     root = make_tree(tmp_path / "proj", n_clean=5, n_old=0)
     engine.run([root], CODEMODS, target="5.2", mode="check", jobs=1)

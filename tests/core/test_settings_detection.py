@@ -172,3 +172,36 @@ def test_project_files_by_role(tmp_path):
     assert rel(pf.source_files()) == ["app/migrations/__init__.py", "app/models.py"]
     assert rel(pf.templates()) == ["app/templates/app/mail.txt", "app/templates/app/page.html", "notes.html"]
     assert rel(pf.requirement_files()) == ["requirements.txt", "requirements/base.txt"]
+
+
+def test_the_text_precheck_never_hides_a_settings_module(tmp_path):
+    """``_assigns_installed_apps`` parses only files whose text may assign INSTALLED_APPS at module
+    level; on real code (Django's tests settings, the example project, edge cases) it answers as a
+    parse of every file would."""
+    import ast
+
+    from core.settings import _assigns_installed_apps
+
+    def parsed(path):
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
+        except SyntaxError:
+            return False
+        return any(isinstance(t, ast.Name) and t.id == "INSTALLED_APPS"
+                   for node in tree.body
+                   for t in (node.targets if isinstance(node, ast.Assign) else
+                             [node.target] if isinstance(node, ast.AnnAssign) else []))
+
+    django = pytest.importorskip("django")
+    root = Path(__file__).resolve().parents[2]
+    files = sorted(Path(django.__file__).parent.rglob("*.py")) + sorted((root / "examples").rglob("*.py"))
+    cases = {"chained.py": "A = INSTALLED_APPS = []\n", "annotated.py": "INSTALLED_APPS: list = []\n",
+             "continued.py": "A = \\\n    INSTALLED_APPS = ['x']\n", "semicolon.py": "x = 1; INSTALLED_APPS = []\n",
+             "kwarg.py": "f(\n    INSTALLED_APPS=[],\n)\n", "classattr.py": "class S:\n    INSTALLED_APPS = []\n",
+             "nested.py": "if True:\n    INSTALLED_APPS = []\n", "read.py": "x = settings.INSTALLED_APPS\n"}
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text)
+        files.append(tmp_path / name)
+    found = [p for p in files if _assigns_installed_apps(p)]
+    assert found == [p for p in files if parsed(p)]
+    assert {p.name for p in found} >= {"chained.py", "annotated.py", "continued.py", "semicolon.py"}
