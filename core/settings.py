@@ -205,6 +205,18 @@ def _module_name(path: Path, roots: list[Path]) -> str | None:
     return None
 
 
+_STAR = re.compile(r"\bimport[\s\\(]*\*")
+
+
+def _may_star_import(path: Path) -> bool:
+    """Whether the file's text may hold a star import (a test module next to a settings file is not
+    parsed for nothing)."""
+    try:
+        return bool(_STAR.search(path.read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return False
+
+
 def _parse(path: Path) -> ast.Module | None:
     try:
         return ast.parse(path.read_text(encoding="utf-8", errors="replace"), filename=str(path))
@@ -309,7 +321,7 @@ def settings_files(root, modules, python_files=()) -> list[Path]:
     for directory in {p.parent for p in known}:
         for sibling in _files.modules_in(directory):
             sibling = sibling.resolve()
-            if sibling in known or sibling.name == "__init__.py":
+            if sibling in known or sibling.name == "__init__.py" or not _may_star_import(sibling):
                 continue
             tree = _parse(sibling)
             name = _module_name(sibling, roots)
