@@ -43,6 +43,16 @@ def _what(text: str) -> str:
     return "index_together in the model options"
 
 
+def _mentions_index_together(path) -> bool:
+    """The text prefilter of the items below (both forms name it), before any path is resolved."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return False
+    return b"AlterIndexTogether" in data or b"index_together" in data
+
+
 def migration_blockers(paths, files=None) -> list[Finding]:
     """``index_together`` / ``AlterIndexTogether`` left in historical migrations under ``paths``, found
     by the ``index-together`` change's own migration items (``codemods.detect``).
@@ -51,10 +61,10 @@ def migration_blockers(paths, files=None) -> list[Finding]:
     """
     from codemods.detect import detector_for, find_in_files
 
-    found = discover(paths).files if files is None else [Path(f) for f in files]
+    found = discover(paths).files if files is None else files
     candidates = {}
     for path in found:
-        if is_migration_path(str(path)):
+        if is_migration_path(str(path)) and _mentions_index_together(path):
             candidates[Path(path).resolve().relative_to(_ROOT).as_posix()] = str(path)
     if not candidates:
         return []
