@@ -212,7 +212,8 @@ def _worker(path: str):
 
 
 def _unknown_content(todo: list[str], known: dict, key) -> list[str]:
-    """The files of ``todo`` whose content the cache does not know (stops at the first)."""
+    """``[the first file of todo whose content the cache does not know]``, or ``[]`` when it knows
+    them all (reading stops at the first unknown one)."""
     for p in todo:
         try:
             with open(p, "rb") as fh:
