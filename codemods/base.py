@@ -220,18 +220,23 @@ def nodes_of(tree: ast.AST, *types: type) -> list:
     return [rest[i - 1] if i else tree for i in positions]
 
 
-_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}  # node class -> its fields but ``ctx``
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def child_fields(cls: type) -> tuple[str, ...]:
+    """The fields of an ``ast`` node class but ``ctx`` (the ``Load``/``Store`` markers no walk here
+    needs: a third of all nodes)."""
+    fields = _CHILD_FIELDS.get(cls)
+    if fields is None:
+        fields = _CHILD_FIELDS[cls] = tuple(f for f in cls._fields if f != "ctx")
+    return fields
 
 
 def _breadth_first(tree: ast.AST) -> tuple:
     out = [tree]
-    append, node_type, fields_of = out.append, ast.AST, _CHILD_FIELDS
+    append, node_type = out.append, ast.AST
     for node in out:  # (the list grows as it is read: breadth first, as ast.walk)
-        cls = node.__class__
-        fields = fields_of.get(cls)
-        if fields is None:
-            fields = fields_of[cls] = tuple(f for f in cls._fields if f != "ctx")
-        for name in fields:
+        for name in _CHILD_FIELDS.get(node.__class__) or child_fields(node.__class__):
             value = getattr(node, name, None)
             if value.__class__ is list:
                 for item in value:

@@ -211,18 +211,18 @@ def _worker(path: str):
                               _W.get("detect"))
 
 
-def _unknown_content(todo: list[str], known: dict, key) -> list[str]:
-    """``[the first file of todo whose content the cache does not know]``, or ``[]`` when it knows
-    them all (reading stops at the first unknown one)."""
+def _cache_knows_all(todo: list[str], known: dict, key) -> bool:
+    """Whether the cache knows the content of every file of ``todo`` (reading stops at the first
+    one it does not know)."""
     for p in todo:
         try:
             with open(p, "rb") as fh:
                 chash = content_hash(fh.read())
         except OSError:
-            return [p]
+            return False
         if key(os.path.abspath(p), chash) not in known:
-            return [p]
-    return []
+            return False
+    return True
 
 
 def _size(path: str) -> int:
@@ -320,8 +320,8 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
     key = cache.key if cache is not None else None
     # a warm cache whose stats no longer match (a fresh checkout or copy, touched files) knows most
     # files by their content: when it knows every file to do, the codemods (and libcst) are not imported
-    unknown = _unknown_content(todo, known, key) if todo and known else todo
-    instances, classes = _instances(codemods) if unknown else (_LazyCodemods(codemods), list(codemods))
+    need_codemods = bool(todo) and not (known and _cache_knows_all(todo, known, key))
+    instances, classes = _instances(codemods) if need_codemods else (_LazyCodemods(codemods), list(codemods))
     bar = _progress(len(paths_str), len(paths_str) - len(todo) - len(known_changes)) if progress else None
     try:
         lazy = _LazyCodemods(codemods)  # (needed only if a file changed since the cache lookup)
@@ -344,7 +344,7 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             chunksize = max(1, min(16, len(todo) // (jobs * 16)))
             ctx = _pool_context()
             _W["cache_obj"] = cache  # inherited by forked workers; only its key() is used there
-            if detect is not None and unknown:
+            if detect is not None and need_codemods:
                 detect.prepare()  # (once here, not once per worker; not at all when the cache knows every file)
             summary.parallel = True
             # what the parent built so far (modules, codemods, release data) is left out of every

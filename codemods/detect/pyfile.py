@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import ast
 
+from codemods.base import child_fields
+
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
-_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}  # node class -> its fields but ``ctx`` (nothing to find there)
 
 
 class PyFile:
@@ -86,7 +87,6 @@ class PyFile:
         classes: list[tuple[ast.ClassDef, tuple]] = []
         push = stack.append
         attributes = self.attributes
-        child_fields = _CHILD_FIELDS
         while stack:
             node, sc, in_chain = stack.pop()
             cls = node.__class__
@@ -160,10 +160,7 @@ class PyFile:
                 self.strings.append(node)
             elif cls is ast.ExceptHandler and node.name and sc:
                 local[id(sc[-1])].setdefault(node.name, None)
-            fields = child_fields.get(cls)
-            if fields is None:
-                fields = child_fields[cls] = tuple(f for f in cls._fields if f != "ctx")
-            for field in fields:
+            for field in child_fields(cls):
                 value = getattr(node, field, None)
                 if value.__class__ is list:
                     for item in value:

@@ -150,8 +150,8 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
         use_cache=not no_cache, progress=show_progress(fmt) and sys.stderr.isatty(),
         settings_files=project.files.settings_files(),  # settings codemods: the project's settings only
         detect=request,  # what is left, found by the same workers on the same text
-        found=project.files.discovery_as(paths[0]) if len(paths) == 1 else
-        project.files.discovery_as(".") if not paths else None,  # (the project's walk, not a second one)
+        # (the project's own walk when the paths are its root, not a second walk of the tree)
+        found=project.files.discovery_as(paths[0] if paths else ".") if len(paths) <= 1 else None,
     )
     blockers = []
     if _show_blockers(selected, removed_in, only_all):
