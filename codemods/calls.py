@@ -197,6 +197,9 @@ def may_call_any(text: str, qualnames) -> bool:
     that writes the last part of its module (``urls`` for ``django.conf.urls.include``), as every
     import that could bind it does (``from django.conf.urls import include``, ``import django.urls``,
     ``from django.conf import urls``, a star import of the module)."""
-    names = [q.rpartition(".")[2] for q in qualnames
-             if q.rpartition(".")[2] in text and q.rpartition(".")[0].rpartition(".")[2] in text]
+    names = []
+    for q in qualnames:
+        module, _, name = q.rpartition(".")
+        if name in text and module.rpartition(".")[2] in text:
+            names.append(name)
     return bool(names) and may_call(text, *names)

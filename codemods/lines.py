@@ -9,8 +9,8 @@ of the same code, which the pipeline already has. Any other node takes it from t
 statement that holds it: the statement's line plus the node's offset in that statement's own code
 (libcst's PositionProvider over that one statement; the statements a pruned transform skipped are
 not searched). Only when that fails is PositionProvider computed for the whole module (a code
-generation with positions: on a large module, tens of times the cost), once per module. With definitions hidden from
-libcst (``codemods.elide``) lines are mapped back to the full file.
+generation with positions: on a large module, tens of times the cost), once per module. With
+definitions hidden from libcst (``codemods.elide``) lines are mapped back to the full file.
 """
 
 from __future__ import annotations

@@ -1,16 +1,16 @@
 """Which detect items a file's text can match, without trying each one.
 
 An item passes the text prefilter when one of its triggers occurs in the file (an identifier
-trigger: as a word of it; any other: as a substring) and every one of its required words does
-(``Item.triggers()`` / ``Item.required()``), and its shapes match (``spec.item_shapes``). A project is checked for several hundred items; trying
-each against each file was a third of the detection's time. ``TriggerIndex`` turns it around: the
+trigger: as a word of it; any other: as a substring), every one of its required words does
+(``Item.triggers()`` / ``Item.required()``) and its shapes match (``spec.item_shapes``). A project
+is checked for several hundred items; trying each against each file was a third of the
+detection's time. ``TriggerIndex`` turns it around: the
 items are indexed by their identifier triggers once per run, and a file looks up the words it
 has, so an item is only looked at when one of its triggers is there.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
 
@@ -27,7 +27,7 @@ class TriggerIndex:
         for i, (triggers, required, *shapes) in enumerate(entries):
             self.required.append(tuple(required))
             if shapes and shapes[0]:
-                self.shapes[i] = tuple(_compiled(p) for p in shapes[0])
+                self.shapes[i] = tuple(re.compile(p) for p in shapes[0])
             for t in dict.fromkeys(triggers):
                 (self.by_word if t.isidentifier() else self.by_text).setdefault(t, []).append(i)
 
@@ -49,8 +49,3 @@ class TriggerIndex:
         required, shapes = self.required, self.shapes
         return sorted(i for i in hits if all(w in words for w in required[i])
                       and (i not in shapes or all(p.search(text) for p in shapes[i])))
-
-
-@functools.lru_cache(maxsize=None)
-def _compiled(pattern: str):
-    return re.compile(pattern)
