@@ -170,7 +170,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
         aliases = prune.import_aliases(tree)
         needles = tuple(dict.fromkeys(n for c in confirmed for n in prune.needles_for(c, tree, aliases)))
         try:
-            elision = elide_defs.build(text, tree, needles)
+            elision = elide_defs.build(text, tree, needles, all(c.local_statements for c in confirmed))
         except Exception:  # noqa: BLE001 - elision only saves time: when in doubt, the whole file
             elision = None
     parse_text = elision.text if elision is not None else text

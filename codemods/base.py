@@ -114,6 +114,9 @@ class Codemod:
     migrations: ClassVar[bool] = True  # may run on historical migrations
     changes_model_state: ClassVar[bool] = False  # needs makemigrations afterwards (step does it)
     prunable: ClassVar[bool] = True  # only changes code containing a trigger: see codemods.prune
+    # every change and every decision rests on the statements holding a needle (and on the file's
+    # imports and bindings): a function body's other statements may be hidden from it (codemods.elide)
+    local_statements: ClassVar[bool] = False
     alias_needles: ClassVar[bool] = True  # the local names of aliased imports of a trigger stay in view too
     modernize: ClassVar[bool] = False  # an opt-in modernisation (fix --modernize), not a deprecation fix
 

@@ -50,6 +50,7 @@ class Edit:
 
 class CallRewriteCodemod(Codemod):
     callables: ClassVar[tuple[str, ...]] = ()
+    local_statements = True  # (an override of transform that reads more says otherwise)
 
     def ast_wants(self, call: ast.Call) -> bool:
         return True

@@ -26,7 +26,10 @@ full file (``original_line``).
 
 Only definitions are hidden: imports, docstrings and every other statement stay, so a codemod that
 inspects its neighbours (``Meta.indexes`` next to ``index_together``, the import block it adds to)
-sees them as before. A file is not elided when a codemod reasons about the whole file (settings
+sees them as before. When every confirmed codemod of the file is ``local_statements`` (its changes
+and decisions rest on the statements holding its needles, and on the file's imports and bindings:
+the renames, the call rewrites), the statements of the function bodies kept in view that hold no
+needle are hidden the same way (a function's docstring stays); module and class bodies keep theirs. A file is not elided when a codemod reasons about the whole file (settings
 codemods; ``prunable = False``), when it has ``\\r`` or form feeds, or when anything does not line
 up; a placeholder that goes missing or moves makes the pipeline redo the file without elision.
 ``DJANGO_UPGRADE_NO_PRUNE=1`` turns elision off along with pruning.
@@ -149,9 +152,11 @@ class HiddenDefinitions:
         return total
 
 
-def build(text: str, tree: ast.Module, needles: tuple[str, ...]) -> Elision | None:
+def build(text: str, tree: ast.Module, needles: tuple[str, ...], statements: bool = False) -> Elision | None:
     """The elision of ``text`` (whose ``ast`` is ``tree``) for ``needles``, or None when nothing is
-    hidden or the file is not one to elide."""
+    hidden or the file is not one to elide. ``statements``: also hide the statements of function
+    bodies that hold no needle (for codemods whose every decision rests on the statements holding
+    their needles: ``Codemod.local_statements``)."""
     if not needles or "\r" in text or "\f" in text:
         return None
     token = f"__dua_elided_{hashlib.blake2b(text.encode('utf-8', 'surrogatepass'), digest_size=4).hexdigest()}_"
@@ -159,7 +164,7 @@ def build(text: str, tree: ast.Module, needles: tuple[str, ...]) -> Elision | No
         return None
     lines = text.split("\n")
     spans: list[tuple[int, int, str, ast.stmt, int]] = []
-    _collect(tree.body, 0, lines, needles, spans)
+    _collect(tree.body, 0, lines, needles, spans, False, statements)
     if not spans:
         return None
     out, start_at = [], 0
@@ -177,26 +182,33 @@ def build(text: str, tree: ast.Module, needles: tuple[str, ...]) -> Elision | No
     return elision
 
 
-def _collect(body: list[ast.stmt], depth: int, lines: list[str], needles, spans) -> None:
+def _collect(body: list[ast.stmt], depth: int, lines: list[str], needles, spans, in_function: bool,
+             statements: bool) -> None:
     for i, node in enumerate(body):
-        if not isinstance(node, _DEFS):
+        is_def = isinstance(node, _DEFS)
+        if not is_def and not (statements and in_function and not (i == 0 and _is_docstring(node))):
             continue
         span = _own_lines(node, lines)
         if span is None:
             continue
         start, end, indent = span
         segment = "\n".join(lines[start:end + 1])
-        if any(needle in segment for needle in needles):
-            _collect(node.body, depth + 1, lines, needles, spans)
-        else:
+        if not any(needle in segment for needle in needles):
             spans.append((start, end, indent, node, depth))
+        elif is_def:
+            _collect(node.body, depth + 1, lines, needles, spans, not isinstance(node, ast.ClassDef), statements)
+
+
+def _is_docstring(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
 
 def _own_lines(node, lines: list[str]) -> tuple[int, int, str] | None:
     """(first line index, last line index, indentation) when the definition occupies whole lines of
     its own (nothing but indentation before it, nothing but a comment after it), else None. The last
     line index includes the comment lines indented into its body that follow it."""
-    start = min([node.lineno, *(d.lineno for d in node.decorator_list)]) - 1
+    decorators = getattr(node, "decorator_list", ())
+    start = min([node.lineno, *(d.lineno for d in decorators)]) - 1
     end = (node.end_lineno or node.lineno) - 1
     if end >= len(lines):
         return None
@@ -204,7 +216,7 @@ def _own_lines(node, lines: list[str]) -> tuple[int, int, str] | None:
     indent = first[:len(first) - len(first.lstrip(_WS))]
     if len(indent) != node.col_offset:
         return None
-    if node.decorator_list and not first[len(indent):].startswith(b"@"):
+    if decorators and not first[len(indent):].startswith(b"@"):
         return None
     def_line = lines[node.lineno - 1].encode("utf-8", "surrogatepass")
     if def_line[:node.col_offset].strip(_WS):

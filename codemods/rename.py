@@ -67,6 +67,7 @@ def split(qualname: str) -> tuple[str, str]:
 
 class RenameCodemod(Codemod):
     renames: ClassVar[dict[str, str]] = {}
+    local_statements = True  # (an override of transform that reads more says otherwise)
 
     def prefilter(self, text: str) -> bool:
         if self.triggers:

@@ -14,11 +14,17 @@ memo goes with the text when the file is done.
 
 from __future__ import annotations
 
+import re
+
+_RUN = re.compile(r"[A-Za-z0-9_]+")
+_BLOB_FROM = 4096  # a text shorter than this is searched directly
+
 
 class ScannedText(str):
     def __new__(cls, text: str) -> "ScannedText":
         self = super().__new__(cls, text)
         self._seen = {}
+        self._blob = None
         return self
 
     def __contains__(self, sub) -> bool:  # (same answer as str's, remembered)
@@ -26,13 +32,45 @@ class ScannedText(str):
         try:
             return seen[sub]
         except KeyError:
-            found = seen[sub] = str.__contains__(self, sub)
+            found = seen[sub] = self._search(sub)
             return found
         except TypeError:  # (an unhashable operand: str's own error)
             return str.__contains__(self, sub)
 
+    def _search(self, sub) -> bool:
+        """``sub in self``. A longer text answers from its distinct ASCII word runs first (a few
+        times shorter than the text): every run of ASCII letters, digits and ``_`` in ``sub`` lies
+        inside one such run of the text wherever ``sub`` occurs, so a run missing from them means
+        ``sub`` is not there, and a ``sub`` that is one run is there exactly when it is in them."""
+        if len(self) < _BLOB_FROM or not isinstance(sub, str):
+            return str.__contains__(self, sub)
+        blob = self._blob
+        if blob is None:
+            blob = self._blob = "\n".join(set(_RUN.findall(self)))
+        whole, runs = _runs(sub)
+        if whole:
+            return sub in blob
+        if any(r not in blob for r in runs):
+            return False
+        return str.__contains__(self, sub)
+
     def __reduce__(self):
         return (str, (str(self),))
+
+
+_RUNS: dict[str, tuple[bool, tuple[str, ...]]] = {}
+
+
+def _runs(sub: str) -> tuple[bool, tuple[str, ...]]:
+    """(whether ``sub`` is one run, its runs); the strings asked are the codemods' fixed triggers."""
+    try:
+        return _RUNS[sub]
+    except KeyError:
+        runs = tuple(_RUN.findall(sub))
+        found = _RUNS[sub] = (len(runs) == 1 and len(runs[0]) == len(sub), runs)
+        if len(_RUNS) > 4096:  # (bounded, should anything ask arbitrary strings)
+            _RUNS.clear()
+        return found
 
 
 def scanned(text: str) -> str:

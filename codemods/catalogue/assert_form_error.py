@@ -62,6 +62,8 @@ class AssertFormError(Codemod):
     Django versions: the form-based signature exists since Django 4.1; needed before 5.0.
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports)
+
     name = "assert_form_error"
     changes = ("assertformerror-response", "assertformerror-errors-none")
     available_from = "4.1"

@@ -180,6 +180,8 @@ class Curry(CallRewriteCodemod):
     Django versions: ``functools`` works on every Django; needed before 3.0.
     """
 
+    local_statements = False  # (its own transform: not audited for statement elision)
+
     name = "curry"
     changes = ("curry",)
     available_from = "1.11"

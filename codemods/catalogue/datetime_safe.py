@@ -65,6 +65,8 @@ class DatetimeSafe(RemovedModuleRenameCodemod):
     Django versions: the stdlib works on every release; needed before 5.0.
     """
 
+    local_statements = False  # (its own transform: not audited for statement elision)
+
     name = "datetime_safe"
     changes = ("datetime-safe",)
     available_from = "1.11"

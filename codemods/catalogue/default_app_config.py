@@ -74,6 +74,8 @@ class DefaultAppConfig(Codemod):
     Django versions: automatic discovery exists since 3.2. Reads the sibling ``apps.py`` from disk.
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports)
+
     name = "default_app_config"
     changes = ("default-app-config",)
     available_from = "3.2"

@@ -40,6 +40,8 @@ class FixedOffset(CallRewriteCodemod):
     Django versions: ``datetime.timezone`` works on every Python 3; needed before 3.1.
     """
 
+    local_statements = False  # (its own transform: not audited for statement elision)
+
     name = "fixed_offset"
     changes = ("fixedoffset",)
     available_from = "1.11"

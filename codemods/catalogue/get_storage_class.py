@@ -54,6 +54,8 @@ class GetStorageClass(Codemod):
     >= 4.2; needed before 5.1. (A literal path works on any release.)
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports)
+
     name = "get_storage_class"
     changes = ("get-storage-class",)
     available_from = "4.2"

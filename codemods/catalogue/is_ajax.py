@@ -44,6 +44,8 @@ class IsAjax(Codemod):
     Django versions: ``HttpRequest.headers`` exists since Django 2.2; needed before 4.0.
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports)
+
     name = "is_ajax"
     changes = ("is-ajax",)
     available_from = "2.2"

@@ -51,6 +51,8 @@ class IsIterable(CallRewriteCodemod):
     Django versions: ``collections.abc`` works on every release the tool knows; needed before 6.0.
     """
 
+    local_statements = False  # (its own transform: not audited for statement elision)
+
     name = "is_iterable"
     changes = ("is-iterable",)
     available_from = "1.11"

@@ -44,6 +44,8 @@ class ModelSaveKeywords(Codemod):
     Django versions: the keywords have always been accepted; needed before 6.0.
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports)
+
     name = "model_save_keywords"
     changes = ("model-save-positional-args",)
     available_from = "2.0"

@@ -49,6 +49,8 @@ class PostgresJSONField(RenameCodemod):
     3.1, so this runs only for targets >= 3.1; needed before 4.0.
     """
 
+    local_statements = False  # (its own transform: not audited for statement elision)
+
     name = "postgres_jsonfield"
     changes = ("postgres-jsonfield", "postgres-forms-jsonfield", "postgres-keytransform")
     available_from = "3.1"

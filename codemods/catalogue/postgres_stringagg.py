@@ -46,6 +46,8 @@ class PostgresStringagg(RenameCodemod):
     needed before 2028.
     """
 
+    local_statements = False  # (its own transform: not audited for statement elision)
+
     name = "postgres_stringagg"
     changes = ("postgres-stringagg", "stringagg-str-delimiter")
     available_from = "6.0"

@@ -42,6 +42,8 @@ class Python2UnicodeCompatible(Codemod):
     Django versions: a no-op on every Python 3 Django, so any target; needed before 3.0.
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports)
+
     name = "python_2_unicode_compatible"
     changes = ("python-2-unicode-compatible",)
     available_from = "2.0"

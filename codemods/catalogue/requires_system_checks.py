@@ -60,6 +60,8 @@ class RequiresSystemChecks(Codemod):
     Django versions: the list / ``"__all__"`` form exists since 3.2.
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports)
+
     name = "requires_system_checks"
     changes = ("requires-system-checks-bool",)
     available_from = "3.2"

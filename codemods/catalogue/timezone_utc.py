@@ -68,6 +68,8 @@ class TimezoneUtc(Codemod):
     Django versions: ``datetime.timezone.utc`` works with every Django release; needed before 5.0.
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports)
+
     name = "timezone_utc"
     changes = ("timezone-utc",)
     available_from = "2.0"

@@ -157,6 +157,8 @@ class UrlToPath(Codemod):
     needed before 4.0. Safe in migrations (they do not use URLs).
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports)
+
     name = "url_to_path"
     changes = ("conf-urls-url",)
     available_from = "2.0"

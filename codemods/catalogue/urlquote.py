@@ -68,6 +68,8 @@ class UrlQuote(Codemod):
     4.0.
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports)
+
     name = "urlquote"
     changes = ("urlquote", "urlquote-plus", "urlunquote", "urlunquote-plus")
     available_from = "2.0"

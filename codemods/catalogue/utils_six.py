@@ -70,6 +70,8 @@ class UtilsSix(NeedlesFromConfirm, Codemod):
     Django versions: Python 3 code runs on every release the tool plans for; needed before 3.0.
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports)
+
     name = "utils_six"
     changes = ("utils-six",)
     available_from = "1.11"

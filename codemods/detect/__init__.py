@@ -113,7 +113,7 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     if kind == "python":
         if tree is None:
             return [], "cannot parse"
-        pf = PyFile(tree, text)
+        pf = PyFile(tree, text, _needles(items, cms))
 
     def lines_of(item: Item) -> list[int]:
         if kind == "python":
@@ -164,6 +164,24 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     out = [Finding(cid, rel, line, src_lines[line - 1].strip()[:200] if 0 < line <= len(src_lines) else "", fx)
            for (cid, line), fx in found.items()]
     return out, None
+
+
+def _needles(items, cms) -> tuple[str, ...] | None:
+    """The triggers of the items a file is searched for (its own, and its codemods' tables): a
+    finding of one of them is in a statement holding one (or an ``as`` name; see ``PyFile``). None
+    when some item has none."""
+    out = []
+    for _d, item in items:
+        triggers = item.triggers()
+        if not triggers:
+            return None
+        out.extend(triggers)
+    for _name, _cm, _ids, derived in cms:
+        for _item, triggers, _required in derived:
+            if not triggers:
+                return None
+            out.extend(triggers)
+    return tuple(dict.fromkeys(out))
 
 
 def _name_lines(tree, triggers) -> list[tuple[int, str]]:

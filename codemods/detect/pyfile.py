@@ -11,6 +11,7 @@ project's own ``def render_to_response`` is not, and neither is a parameter of t
 from __future__ import annotations
 
 import ast
+import bisect
 
 from codemods.base import child_fields
 
@@ -20,7 +21,12 @@ _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 class PyFile:
     """The resolved references of one parsed file."""
 
-    def __init__(self, tree: ast.Module, text: str):
+    def __init__(self, tree: ast.Module, text: str, needles: tuple[str, ...] | None = None):
+        """``needles``: strings one of which occurs in every statement a finding can be in (the
+        triggers of the items asked about); the module's and class bodies' statements holding none
+        of them, nor a name imported from a dotted path that holds one (``with_metaclass`` from
+        ``django.utils.six``), are not walked. None: every statement. Function bodies are always
+        walked whole (a name they bind shadows an import for all of them)."""
         self.tree = tree
         self.lines = text.splitlines()
         self.imports: list[tuple[int, str]] = []  # (line, dotted name an import statement names)
@@ -35,7 +41,9 @@ class PyFile:
         self._local: dict[int, dict] = {}  # id(function) -> {name it binds: dotted (an import) or None}
         self._globals: dict[int, set] = {}
         self._imported: set[str] = set()  # every local name some import binds (module or function)
+        self._bound_from: list[tuple[str, str]] = []  # (local name, the dotted path an import binds it to)
         self._collect_module(tree)
+        self._skip = _Skipper.make(text, needles, self._bound_from)
         self._visit(tree, ())
 
     # -- imports ------------------------------------------------------------------------------
@@ -53,6 +61,7 @@ class PyFile:
             if cls is ast.Import:
                 for al in node.names:
                     local = al.asname or al.name.split(".")[0]
+                    self._bound_from.append((local, al.name))
                     self._imported.add(local)
                     if not in_func:
                         self.module_aliases[local] = al.name if al.asname else al.name.split(".")[0]
@@ -60,6 +69,7 @@ class PyFile:
                 for al in node.names:
                     if al.name == "*":
                         continue
+                    self._bound_from.append((al.asname or al.name, f"{node.module or ''}.{al.name}"))
                     self._imported.add(al.asname or al.name)
                     if not in_func and node.module and not node.level:
                         self.module_aliases[al.asname or al.name] = f"{node.module}.{al.name}"
@@ -87,9 +97,16 @@ class PyFile:
         classes: list[tuple[ast.ClassDef, tuple]] = []
         push = stack.append
         attributes = self.attributes
+        skip = self._skip
         while stack:
             node, sc, in_chain = stack.pop()
             cls = node.__class__
+            if skip is not None and not sc and cls is not ast.Import and cls is not ast.ImportFrom \
+                    and isinstance(node, ast.stmt) and skip(node):
+                # outside functions, a statement no finding can be in: only its imports are seen
+                # (``imports`` lists every import of the file)
+                stack.extend((n, (), False) for n in _imports_in(node))
+                continue
             if cls is Name:
                 if node.ctx.__class__ is Load:
                     if not in_chain and node.id in imported:
@@ -241,3 +258,47 @@ def top_statements(tree) -> list:
         for h in getattr(stmt, "handlers", []) or []:
             stack.extend(reversed(h.body))
     return out
+
+
+def _imports_in(node: ast.stmt) -> list[ast.stmt]:
+    """The import statements inside a compound statement, at any depth (statements only)."""
+    out, stack = [], [node]
+    while stack:
+        cls = (n := stack.pop()).__class__
+        if cls is ast.Import or cls is ast.ImportFrom:
+            out.append(n)
+        else:
+            stack.extend(c for c in ast.iter_child_nodes(n) if isinstance(c, (ast.stmt, ast.excepthandler)))
+    return out
+
+
+class _Skipper:
+    """Whether a statement's lines hold none of the needles: the start offsets of every occurrence
+    of each needle, and a binary search in the statement's span of whole lines."""
+
+    @classmethod
+    def make(cls, text: str, needles, bound_from) -> "_Skipper | None":
+        if needles is None or "\r" in text or any(not n or "\n" in n for n in needles):
+            return None
+        return cls(text, (*needles, *(local for local, path in bound_from if any(n in path for n in needles))))
+
+    def __init__(self, text: str, needles):
+        self.starts = [0]  # offset of each line's first character
+        for line in text.split("\n"):
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        found: list[int] = []
+        for needle in dict.fromkeys(needles):
+            at = text.find(needle)
+            while at != -1:
+                found.append(at)
+                at = text.find(needle, at + 1)
+        self.found = sorted(found)
+
+    def __call__(self, node: ast.stmt) -> bool:
+        first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+        last = node.end_lineno or node.lineno
+        starts = self.starts
+        if last >= len(starts):
+            return False
+        i = bisect.bisect_left(self.found, starts[first - 1])
+        return i == len(self.found) or self.found[i] >= starts[last]

@@ -243,3 +243,56 @@ def test_round_trip_on_real_code():
             if elided % 10 == 0:
                 assert e.default_indent == cst.parse_module(text).default_indent, path
     assert elided > 200
+
+
+LOCAL = textwrap.dedent('''\
+    from django.utils.encoding import force_text
+
+
+    class Shop:
+        name = "shop"
+        label = "plain"
+
+        def title(self, prefix):
+            """Docstring."""
+            import os
+            path = os.path.join(prefix, self.name)
+            if path:
+                path = path.strip()
+            return force_text(path)  # the one use
+
+
+    def helper(x):
+        y = x + 1
+        return force_text(y)
+    ''')
+
+
+def test_function_body_statements_are_hidden_only_when_asked():
+    assert _elide(LOCAL) is None  # (definitions only: both hold the needle, nothing is hidden)
+    e = elide.build(LOCAL, ast.parse(LOCAL), ("force_text",), statements=True)
+    assert "import os" not in e.text and "path.strip()" not in e.text and "y = x + 1" not in e.text
+    for kept in ('"""Docstring."""', "return force_text(path)  # the one use", "return force_text(y)",
+                 'name = "shop"', 'label = "plain"', "def title(self, prefix):", "def helper(x):"):
+        assert kept in e.text, kept  # (docstrings, class bodies and the statements with a needle stay)
+    cst.parse_module(e.text)
+    assert e.expand(e.text) == LOCAL
+    index = e.definitions().import_index()
+    assert [b.qualname for b in index.bindings["os"]] == ["os"] and not index.bindings["os"][0].top_level
+
+
+def test_statements_are_hidden_for_a_file_whose_codemods_are_all_local(monkeypatch):
+    from codemods.catalogue.datetime_safe import DatetimeSafe
+
+    assert ForceText.local_statements and not DatetimeSafe.local_statements
+    seen = []
+    real = elide.build
+    monkeypatch.setattr(elide, "build", lambda *a: seen.append(a[3]) or real(*a))
+    result = apply_source(LOCAL, "app/views.py", [ForceText()], target="4.2")
+    whole = apply_source(LOCAL, "app/views.py", [ForceText()], target="4.2", elide=False)
+    assert seen == [True]
+    assert result.new == whole.new == LOCAL.replace("force_text", "force_str")
+    seen.clear()
+    apply_source(LOCAL + "from django.utils import datetime_safe\ndatetime_safe.date(2020, 1, 1)\n", "app/views.py",
+                 [ForceText(), DatetimeSafe()], target="4.2")
+    assert seen == [False]  # (a codemod that reads more than its statements: definitions only)

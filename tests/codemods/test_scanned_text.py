@@ -39,3 +39,25 @@ def test_a_codemods_prefilter_is_asked_once_per_text():
     plain = "x = 1\n"
     assert not prefilter(Counting(), plain) and not prefilter(Counting(), plain)  # (a plain str: asked each time)
     assert len(calls) == 3
+
+
+def test_a_long_text_answers_from_its_word_runs_as_str_would():
+    """Above ``_BLOB_FROM`` characters the answer comes from the text's distinct word runs first:
+    the same answer as ``str`` for words, parts of words, dotted and bracketed strings, non-ASCII."""
+    from pathlib import Path
+
+    import codemods.scanned_text as st
+
+    source = Path(st.__file__).read_text(encoding="utf-8")
+    text = (source * 2) + "\nnaïve = façade.unité(x)  # ünïcode\nforce_text(\n"
+    assert len(text) > st._BLOB_FROM
+    asked = ["force_text", "force_text(", "orce_tex", "ScannedText", "Scanned", "scannedtext", "_seen",
+             "__contains__", "str.__contains__(self", "def _search", "naïve", "façade.unité", "unité(",
+             "ünïcode", "x)  #", "", " ", "\n\n", "zz_not_there", "not.there(", "(x", "0", "4096",
+             "0x", "a_b_c_d", "é", "self._blob", ".join(set(", "_RUN.findall(self)"]
+    words = {w for line in source.splitlines() for w in line.replace("(", " ").split()}
+    asked += sorted(words)[:300] + [w[1:-1] for w in sorted(words)[:300] if len(w) > 2]
+    for sub in asked:
+        assert (sub in scanned(text)) is (sub in text), sub
+    fresh = ScannedText(text)
+    assert ("zz_not_there" in fresh) is False and fresh._blob is not None  # (the runs were used)
