@@ -237,13 +237,17 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 tree = result.tree = None  # (the first tree is let go: the final text's is handed on)
             else:
                 renderer.clear()  # (it would keep the discarded tree's statements)
-    if elision is not None:
-        current_code = elision.expand(current_code)
+    # the libcst trees, the elision (its hidden statements are the first ast tree's) and the line
+    # lookup are let go before the text of a changed file is parsed whole again: a worker's peak is
+    # one file's trees, not two
+    elided, ctx._positions, renderer, module, new_module = elision is not None, None, None, None, None
+    if elided:
+        current_code, elision, current_tree = elision.expand(current_code), None, None
         if current_code is None:  # a codemod moved or dropped a placeholder: do the file whole
             return apply_source(text, path, codemods, target, elide=False)
     new_text = current_code
     if new_text != text:
-        if elision is not None or current_tree is None:  # (else the tree of new_text: it parsed already)
+        if current_tree is None:  # (else the tree of new_text: it parsed already)
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")

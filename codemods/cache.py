@@ -28,7 +28,7 @@ from pathlib import Path
 
 SCHEMA_VERSION = 1
 RACY_SECONDS = 2.0
-FLUSH_BYTES = 8 * 1024 * 1024  # results waiting for the database: written once they exceed this  # a file modified this recently may change again within the same mtime tick
+FLUSH_BYTES = 1024 * 1024  # results waiting for the database: written once they exceed this  # a file modified this recently may change again within the same mtime tick
 
 
 def content_hash(data: bytes) -> str:

@@ -25,6 +25,7 @@ import codecs
 import gc
 import multiprocessing
 import os
+import queue
 import stat as _stat
 import sys
 import warnings
@@ -211,6 +212,49 @@ def _worker(path: str):
                               _W.get("detect"))
 
 
+def _worker_chunk(paths: list[str]) -> list:
+    return [_worker(p) for p in paths]
+
+
+def _share(pool, todo: list[str], chunksize: int, workers: int, collect, bar, here) -> None:
+    """Do ``todo`` (largest files first) with the pool's ``workers`` and this process together: the
+    workers take chunks from the front, a few at a time, and this process, between collecting their
+    results, takes files one by one from the back (a process fewer than a pool of ``jobs``: its
+    memory is the workers' too). ``here(path)`` processes one file in this process."""
+    results: queue.SimpleQueue = queue.SimpleQueue()
+    start, end, in_flight = 0, len(todo), 0
+    limit = 2 * workers  # chunks queued per worker: enough to keep it busy, few enough to share the rest
+
+    def done(outcomes) -> None:
+        for p, outcome in outcomes:
+            collect(p, outcome)
+            if bar:
+                bar.update(1)
+
+    while start < end or in_flight:
+        while in_flight < limit and start < end:
+            chunk = todo[start:min(end, start + chunksize)]
+            start += len(chunk)
+            pool.apply_async(_worker_chunk, (chunk,), callback=results.put,
+                             error_callback=lambda exc: results.put(exc))
+            in_flight += 1
+        while True:
+            try:
+                got = results.get_nowait() if start < end else results.get()
+            except queue.Empty:
+                break
+            in_flight -= 1
+            if isinstance(got, BaseException):
+                raise got
+            done(got)
+            if start < end:
+                continue
+            break
+        if start < end:
+            end -= 1
+            done([(todo[end], here(todo[end]))])
+
+
 def _cache_knows_all(todo: list[str], known: dict, key) -> bool:
     """Whether the cache knows the content of every file of ``todo`` (reading stops at the first
     one it does not know)."""
@@ -352,12 +396,10 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             # again in each worker, and touching it copies the pages the fork shares
             gc.freeze()
             try:
-                with ctx.Pool(jobs, initializer=_worker_init,
+                with ctx.Pool(jobs - 1, initializer=_worker_init,
                               initargs=(classes, target, mode, known, settings, detect)) as pool:
-                    for p, outcome in pool.imap_unordered(_worker, todo, chunksize=chunksize):
-                        collect(p, outcome)
-                        if bar:
-                            bar.update(1)
+                    _share(pool, todo, chunksize, jobs - 1, collect, bar,
+                           lambda p: process_file(p, instances, target, mode, known, key, settings, detect))
             finally:
                 gc.unfreeze()
             for p in large:

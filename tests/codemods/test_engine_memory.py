@@ -14,23 +14,31 @@ from tests.codemods.test_engine import CODEMODS, NEW, OLD, make_tree
 
 
 def test_a_file_over_the_size_limit_is_processed_alone_after_the_pool(tmp_path, monkeypatch):
+    import multiprocessing
+
     root = make_tree(tmp_path / "proj", n_clean=30, n_old=6)
     big = root / "app" / "big.py"
     big.write_text(OLD + "".join(f"\n\ndef f{i}(v):\n    return force_text(v)\n" for i in range(200)))
     monkeypatch.setenv("DJANGO_UPGRADE_LARGE_FILE", str(big.stat().st_size - 1))
-    seen = []  # (path, pid): filled in this process only (the pool's workers have their own copy)
+    log = tmp_path / "processed.log"  # (path, pid) of every file, from this process and the forked workers
     original = engine.process_file
 
     def recording(path, *args, **kwargs):
-        seen.append((path, os.getpid()))
+        with open(log, "a") as fh:
+            fh.write(f"{path}\t{os.getpid()}\t{len(multiprocessing.active_children())}\n")
         return original(path, *args, **kwargs)
 
     monkeypatch.setattr(engine, "process_file", recording)
     serial = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=1, use_cache=False)
-    seen.clear()
+    log.unlink()
     parallel = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=2, use_cache=False)
     assert parallel.parallel
-    assert [p for p, pid in seen if pid == os.getpid()] == [str(big)]  # the big one alone, in the main process
+    rows = [line.split("\t") for line in log.read_text().splitlines()]
+    mine = [(path, int(children)) for path, pid, children in rows if int(pid) == os.getpid()]
+    assert mine[-1] == (str(big), 0) and [p for p, _ in mine].count(str(big)) == 1  # last, alone, no pool left
+    # jobs=2: this process and ONE worker share the other files (a process fewer than a pool of two)
+    assert len({pid for _, pid, _ in rows}) == 2 and len(mine) > 1
+    assert sorted(p for p, _, _ in rows) == sorted(f.path for f in serial.files)  # each file once
     assert [f.as_dict() for f in serial.files] == [f.as_dict() for f in parallel.files]
     assert "+    return force_str(v)" in next(f for f in parallel.files if f.path == str(big)).diff
 
