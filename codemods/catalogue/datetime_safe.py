@@ -8,6 +8,7 @@ import libcst as cst
 
 from codemods.base import FileContext, nodes_of
 from codemods.calls import keyword, positional
+from codemods.confirmed_needles import NeedlesFromConfirm
 from codemods.imports import ImportIndex, dotted, remove_if_unused
 from codemods.keywords import resolve_call
 from codemods.removed_module import RemovedModuleRenameCodemod
@@ -23,7 +24,7 @@ _BY_HAND = {
 }
 
 
-class DatetimeSafe(RemovedModuleRenameCodemod):
+class DatetimeSafe(NeedlesFromConfirm, RemovedModuleRenameCodemod):
     """Replace ``django.utils.datetime_safe`` with the standard library's ``datetime``.
 
     What it does:
@@ -80,22 +81,31 @@ class DatetimeSafe(RemovedModuleRenameCodemod):
     def prefilter(self, text: str) -> bool:
         return "datetime_safe" in text
 
-    def prune_needles(self) -> tuple[str, ...]:
-        # every statement that uses a name of the module holds one of these (its public names all
-        # contain 'date' or 'time'; import aliases are added by codemods.prune)
-        return super().prune_needles() + ("_findall", "_illegal_formatting")
-
     def confirm(self, tree, text, ctx) -> bool:
+        """An import of the module; the needles (``NeedlesFromConfirm``) are ``datetime_safe`` and the
+        local names the file binds from it: a statement using the module holds one of them (``date``
+        and ``time`` only where the file imports those names, not in every file that says 'date')."""
+        self._names = None
         if tree is None:
             return True
+        found, names = False, set()
         for node in nodes_of(tree, ast.ImportFrom, ast.Import):
             if isinstance(node, ast.Import):
-                if any(a.name == MOD or a.name.startswith(MOD + ".") for a in node.names):
-                    return True
-            elif not node.level and (node.module == MOD or (node.module == "django.utils"
-                                                            and any(a.name == "datetime_safe" for a in node.names))):
-                return True
-        return False
+                for a in node.names:
+                    if a.name == MOD or a.name.startswith(MOD + "."):
+                        found = True
+                        names.add(a.asname or a.name.split(".")[0])
+            elif not node.level and node.module == MOD:
+                found = True
+                names.update(a.asname or a.name for a in node.names)
+            elif not node.level and node.module == "django.utils":
+                for a in node.names:
+                    if a.name == "datetime_safe":
+                        found = True
+                        names.add(a.asname or a.name)
+        if found:
+            self._names = tuple(sorted(names))
+        return found
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)
@@ -105,13 +115,17 @@ class DatetimeSafe(RemovedModuleRenameCodemod):
         if any(b.kind == "import" and (b.module == MOD or b.module.startswith(MOD + "."))
                for bs in index.bindings.values() for b in bs):
             return super().transform(module, ctx)  # reports the dotted import, changes nothing
-        by_hand = _by_hand_uses(module, index)
+        by_hand, time_attrs = _uses(module, index)
         rewriter = _Strftime(index, ctx)
-        module = module.visit(rewriter)
+        visited = module.visit(rewriter)
+        changed = rewriter.rewrites > 0
         for local in index.locals_for(f"{MOD}.strftime"):
-            module = remove_if_unused(module, MOD, "strftime", local)
+            kept, visited = visited, remove_if_unused(visited, MOD, "strftime", local)
+            changed = changed or visited is not kept
+        if changed:  # (a strftime() call rewritten, its import gone: the time attributes of the new code)
+            module, time_attrs = visited, _time_attribute_uses(visited)
+        # (else the module as it came: its import index is known, and the pipeline's ast answers for it)
         renames = self.renames
-        time_attrs = _time_attribute_uses(module)
         if time_attrs:
             ctx.report(dotted(time_attrs[0].value).split(".")[0], f"left {MOD}.time alone: it is used as 'time.<attribute>' (the time module "
                                       "from Django 4.0, a datetime.time subclass before): import the one meant by hand")
@@ -132,12 +146,16 @@ class DatetimeSafe(RemovedModuleRenameCodemod):
         return module
 
 
-def _by_hand_uses(module: cst.Module, index: ImportIndex) -> list[tuple[cst.CSTNode, str]]:
-    """The uses (outside imports) of names of the module this codemod does not rewrite: ``new_date`` ..."""
+def _uses(module: cst.Module, index: ImportIndex) -> tuple[list[tuple[cst.CSTNode, str]], list[cst.Attribute]]:
+    """In one walk: the uses (outside imports) of names of the module this codemod does not rewrite
+    (``new_date`` ...), and the attributes read on the module's ``time`` (``_time_attribute_uses``)."""
     found: list[tuple[cst.CSTNode, str]] = []
+    time_attrs: list[cst.Attribute] = []
     handled = _CLASSES + ("strftime",)
 
     class _Find(cst.CSTVisitor):
+        inside = 0  # (within a member's own parts: not looked at as members again)
+
         def visit_Import(self, node):
             return False
 
@@ -155,13 +173,21 @@ def _by_hand_uses(module: cst.Module, index: ImportIndex) -> list[tuple[cst.CSTN
             return False
 
         def visit_Attribute(self, node):
-            return not self._member(node)  # a member's own parts are not looked at again
+            if index.resolve(node.value) == f"{MOD}.time":
+                time_attrs.append(node)
+            if self.inside or self._member(node):
+                self.inside += 1
+
+        def leave_Attribute(self, node):
+            if self.inside:
+                self.inside -= 1
 
         def visit_Name(self, node):
-            self._member(node)
+            if not self.inside:
+                self._member(node)
 
     module.visit(_Find())
-    return found
+    return found, time_attrs
 
 
 def _time_attribute_uses(module: cst.Module) -> list[cst.Attribute]:
@@ -183,6 +209,7 @@ class _Strftime(cst.CSTTransformer):
     def __init__(self, index: ImportIndex, ctx: FileContext):
         self.index, self.ctx = index, ctx
         self.reported: set[str] = set()
+        self.rewrites = 0
 
     def leave_Call(self, original: cst.Call, updated: cst.Call):
         chain = dotted(updated.func)
@@ -202,6 +229,7 @@ class _Strftime(cst.CSTTransformer):
             self.ctx.report(original, f"{chain}() with these arguments: write d.strftime(fmt) by hand")
             return updated
         receiver = dt.value
+        self.rewrites += 1
         if not isinstance(receiver, _RECEIVERS) and not receiver.lpar:
             receiver = receiver.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
         return cst.Call(func=cst.Attribute(value=receiver, attr=cst.Name("strftime")),
