@@ -21,7 +21,7 @@ import libcst as cst
 from codemods import elide as elide_defs
 from codemods import imports, prune
 from codemods.lines import line_lookup
-from codemods.render import Renderer
+from codemods.render import Renderer, SeedMismatch
 from codemods.scanned_text import prefilter
 from codemods.base import Codemod, FileContext, Finding, parse_quietly
 from core.files import is_migration as is_migration_path
@@ -186,7 +186,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     # generation of the whole module, so it is checked when a codemod first changes something: most
     # files confirmed on the ast come through their codemods unchanged.
     renderer = Renderer()  # (re-renders only the statements a codemod changed)
-    first_module, exact = module, None
+    first_module, exact = module, None  # (the first module stays: see SeedMismatch below)
     if elision is not None:
         current_tree = parse_quietly(parse_text)
         if current_tree is None or module.default_indent != elision.default_indent:
@@ -194,6 +194,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     else:
         current_tree = tree
     imports.hint_tree(module, current_tree)
+    first_tree = current_tree  # (the ast of parse_text: the renderer is seeded from it at the first change)
     current_code = parse_text  # code generation is as costly as parsing: once per codemod, never twice
     positions_for = None
     aliases, aliases_for = (), None
@@ -220,15 +221,22 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 continue
             if _unchanged(module, new_module, inert):
                 continue
-            if exact is None:
-                exact, first_module = renderer.code(first_module) == parse_text, None
+            if exact is None:  # the unchanged statements' code is the text's own (Renderer.seed)
+                exact, first_tree = renderer.seed(first_module, parse_text, first_tree) or None, None
+            try:
+                new_code = renderer.code(new_module) if exact else None
+            except SeedMismatch:  # (a statement around the change is not cut as libcst cuts)
+                new_code = None
+            if new_code is None:  # the whole module rendered: libcst must print back what it parsed
+                renderer.clear()
+                exact = renderer.code(first_module) == parse_text
                 if not exact and elision is not None:
                     return apply_source(text, path, codemods, target, elide=False)
                 if not exact:
                     result.error = "libcst does not print this file back exactly (a libcst limitation); left untouched"
                     result.applied, result.findings = [], ctx.findings
                     return result
-            new_code = renderer.code(new_module)
+                new_code = renderer.code(new_module)
             if new_code != current_code:
                 result.applied.append(codemod.name)
                 module, current_code, current_tree = new_module, new_code, None
@@ -236,11 +244,11 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 imports._TREE_HINT.clear()
                 tree = result.tree = None  # (the first tree is let go: the final text's is handed on)
             else:
-                renderer.clear()  # (it would keep the discarded tree's statements)
+                renderer.rollback()  # (it would keep the discarded tree's statements)
     # the libcst trees, the elision (its hidden statements are the first ast tree's) and the line
     # lookup are let go before the text of a changed file is parsed whole again: a worker's peak is
     # one file's trees, not two
-    elided, ctx._positions, renderer, module, new_module = elision is not None, None, None, None, None
+    elided, ctx._positions, renderer, module, new_module, first_module = elision is not None, None, None, None, None, None
     if elided:
         current_code, elision, current_tree = elision.expand(current_code), None, None
         if current_code is None:  # a codemod moved or dropped a placeholder: do the file whole

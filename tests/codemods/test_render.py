@@ -53,3 +53,93 @@ def test_libcsts_own_code_generation_when_its_internals_change(monkeypatch):
     module = cst.parse_module("x = 1\ny = 2\n")
     monkeypatch.setattr(render, "CodegenState", None)  # (a libcst release without it)
     assert Renderer().code(module) == "x = 1\ny = 2\n"
+
+
+# -- seeding: the unchanged statements' code is the parsed text's own ------------------------------
+
+def _renamed(module):
+    """``module`` with the statements naming ``target`` rewritten (the others: the very same objects)."""
+    renamed = module.visit(_Rename())
+    return module.with_changes(body=[new if "target" in module.code_for_node(old) else old
+                                     for old, new in zip(module.body, renamed.body)])
+
+
+SEEDED = "#!/usr/bin/env python\n# header\n\nimport os\n\n\ndef f():\n    return target\n    # inner trailing\n\n# before g\n\n" \
+         "@dec\ndef g():\n    return os\n\nx = target; y = 2  # c\n\n# footer\n"
+
+
+def test_a_seeded_render_takes_the_unchanged_statements_from_the_text(monkeypatch):
+    import ast
+
+    module = cst.parse_module(SEEDED)
+    new = _renamed(module)
+    assert new.code == SEEDED.replace("target", "renamed")
+    renderer = Renderer()
+    assert renderer.seed(module, SEEDED, ast.parse(SEEDED))
+    rendered = []
+    original = cst.FunctionDef._codegen
+
+    def spy(self, state, *args, **kwargs):
+        rendered.append(self.name.value)
+        return original(self, state, *args, **kwargs)
+
+    monkeypatch.setattr(cst.FunctionDef, "_codegen", spy)
+    assert renderer.code(new) == SEEDED.replace("target", "renamed")
+    assert rendered == ["f", "f"]  # f(), replaced: its original once (to check the cut), the new one; g() never
+    rendered.clear()
+    assert renderer.code(module) == SEEDED and rendered == ["f"]  # (g() still from the text)
+
+
+@pytest.mark.parametrize("src", [
+    "x = target\n    # indented after a simple statement\ny = 2\n",  # (libcst: the comment is y's)
+    "x = 1\n    # indented after a simple statement\ny = target\n",
+])
+def test_a_cut_libcst_does_not_make_is_caught_when_a_statement_around_it_changes(src):
+    import ast
+
+    from codemods.render import SeedMismatch
+
+    module = cst.parse_module(src)
+    renderer = Renderer()
+    assert renderer.seed(module, src, ast.parse(src))
+    with pytest.raises(SeedMismatch):
+        renderer.code(_renamed(module))
+    assert Renderer().code(_renamed(module)) == _renamed(module).code  # (what the pipeline then does)
+
+
+def test_the_pipeline_output_is_libcsts_when_a_cut_is_wrong():
+    from codemods.apply import apply_source
+    from codemods.catalogue.force_text import ForceText
+
+    src = "from django.utils.encoding import force_text\nx = force_text(1)\n    # indented\ny = 2\n"
+    result = apply_source(src, "app/m.py", [ForceText()], target="4.2", elide=False)
+    assert result.new == src.replace("force_text", "force_str") and not result.error
+
+
+@pytest.mark.parametrize("src", ["x = 1", "a = 1\r\nb = 2\r\n", "x = 1\n\f\ny = 2\n", ""])
+def test_texts_that_are_not_cut(src):
+    import ast
+
+    assert not Renderer().seed(cst.parse_module(src), src, ast.parse(src))
+
+
+def test_the_cuts_are_libcsts_on_real_code():
+    import ast
+    from pathlib import Path
+
+    from codemods.render import _cut
+
+    django = pytest.importorskip("django")
+    files = sorted(Path(django.__file__).parent.rglob("*.py"))[::3]
+    statements = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        module = cst.parse_module(text)
+        cut = _cut(module, text, ast.parse(text))
+        if cut is None:
+            continue
+        header, codes, footer = cut
+        assert codes == [module.code_for_node(s) for s in module.body], path
+        assert header + "".join(codes) + footer == text, path
+        statements += len(codes)
+    assert statements > 2000
