@@ -37,6 +37,13 @@ class ScannedText(str):
         except TypeError:  # (an unhashable operand: str's own error)
             return str.__contains__(self, sub)
 
+    def runs(self) -> frozenset[str]:
+        """The distinct runs of ASCII letters, digits and ``_`` in the text (found once)."""
+        runs = self.__dict__.get("_runs")
+        if runs is None:
+            runs = self._runs = frozenset(_RUN.findall(self))
+        return runs
+
     def _search(self, sub) -> bool:
         """``sub in self``. A longer text answers from its distinct ASCII word runs first (a few
         times shorter than the text): every run of ASCII letters, digits and ``_`` in ``sub`` lies
@@ -46,7 +53,7 @@ class ScannedText(str):
             return str.__contains__(self, sub)
         blob = self._blob
         if blob is None:
-            blob = self._blob = "\n".join(set(_RUN.findall(self)))
+            blob = self._blob = "\n".join(self.runs())
         whole, runs = _runs(sub)
         if whole:
             return sub in blob

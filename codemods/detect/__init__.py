@@ -41,7 +41,6 @@ from core.settings import looks_like_settings
 
 __all__ = ["Finding", "Detector", "find_in_files", "find_in_text", "detector_for", "SpecError"]
 
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,8 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
         return [], None
     text = scanned(text)  # (the codemods' prefilters and the items ask for the same strings)
     found: dict[tuple[str, int], str | None] = {}  # (change, line) -> fixable_by
-    words = set(_WORD.findall(text))
+    # (what ``[A-Za-z_][A-Za-z0-9_]*`` finds: the text's word runs without their leading digits)
+    words = {w for w in (r.lstrip("0123456789") for r in text.runs()) if w}
 
     def present(trigger: str) -> bool:
         return trigger in words if trigger.isidentifier() else trigger in text

@@ -260,15 +260,21 @@ def top_statements(tree) -> list:
     return out
 
 
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # (the fields holding statements)
+
+
 def _imports_in(node: ast.stmt) -> list[ast.stmt]:
-    """The import statements inside a compound statement, at any depth (statements only)."""
+    """The import statements inside a compound statement, at any depth (its blocks only)."""
     out, stack = [], [node]
     while stack:
         cls = (n := stack.pop()).__class__
         if cls is ast.Import or cls is ast.ImportFrom:
             out.append(n)
-        else:
-            stack.extend(c for c in ast.iter_child_nodes(n) if isinstance(c, (ast.stmt, ast.excepthandler)))
+            continue
+        for field in _BLOCKS:
+            block = getattr(n, field, None)
+            if block.__class__ is list:
+                stack.extend(block)
     return out
 
 
