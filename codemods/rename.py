@@ -166,7 +166,11 @@ class RenameCodemod(Codemod):
                 imports_to_add.append((new_mod, new_name))
             attr_map[old] = new
         transformer = _RenameTransformer(index, name_map, alias_map, attr_map)
-        new_module = module.visit(transformer)
+        if alias_map or any(local != new for local, new in name_map.items()) or any(
+                old.startswith(b.qualname + ".") for bs in index.bindings.values() for b in bs for old in attr_map):
+            new_module = module.visit(transformer)
+        else:  # no name changes, no import is renamed in place, no attribute can reach an old name: the
+            new_module = module  # walk would change nothing (a move of names kept: only the imports below)
         if transformer.attr_needs_import:
             for new_mod, new_name in transformer.attr_needs_import:
                 new_module = add_from_import(new_module, new_mod, new_name)
