@@ -22,6 +22,7 @@ from codemods import elide as elide_defs
 from codemods import imports, prune
 from codemods.lines import line_lookup
 from codemods.render import Renderer, SeedMismatch
+from codemods.reparse import reparsed
 from codemods.scanned_text import prefilter
 from codemods.base import Codemod, FileContext, Finding, parse_quietly
 from core.files import is_migration as is_migration_path
@@ -239,9 +240,13 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 new_code = renderer.code(new_module)
             if new_code != current_code:
                 result.applied.append(codemod.name)
-                module, current_code, current_tree = new_module, new_code, None
+                # (the new tree from the old one and the changed statements, when they line up)
+                current_tree = reparsed(current_tree, module, new_module, renderer.previous_codes(), renderer.codes())
+                module, current_code = new_module, new_code
                 imports._MEMO.clear()  # (what it remembers is about older trees: let them go)
                 imports._TREE_HINT.clear()
+                if current_tree is not None:
+                    imports.hint_tree(module, current_tree)
                 tree = result.tree = None  # (the first tree is let go: the final text's is handed on)
             else:
                 renderer.rollback()  # (it would keep the discarded tree's statements)

@@ -168,13 +168,24 @@ def needles_for(codemod, tree: ast.Module, aliases=None) -> tuple[str, ...]:
     return base + tuple(extra)
 
 
-def import_aliases(tree: ast.Module) -> tuple[tuple[str, str], ...]:
-    """(imported name, local alias) of every ``import ... as`` in the tree."""
-    from codemods.base import nodes_of
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # (the fields of a node holding statements)
 
+
+def import_aliases(tree: ast.Module) -> tuple[tuple[str, str], ...]:
+    """(imported name, local alias) of every ``import ... as`` in the tree. Imports are statements:
+    only the blocks of statements are gone through, not every expression of the tree."""
     found = []
-    for node in nodes_of(tree, ast.Import, ast.ImportFrom):
-        found.extend((a.name, a.asname) for a in node.names if a.asname)
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        cls = node.__class__
+        if cls is ast.Import or cls is ast.ImportFrom:
+            found.extend((a.name, a.asname) for a in node.names if a.asname)
+            continue
+        for field in _BLOCKS:
+            block = getattr(node, field, None)
+            if block.__class__ is list:
+                stack.extend(block)
     return tuple(found)
 
 

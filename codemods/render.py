@@ -125,6 +125,14 @@ class Renderer:
     def clear(self) -> None:
         self._style, self._codes, self._seed, self._ends = None, {}, {}, None
 
+    def codes(self) -> dict:
+        """``{id(statement): (statement, its code)}`` of the last render (``codemods.reparse``)."""
+        return self._codes
+
+    def previous_codes(self) -> dict:
+        """The same, of the render before it."""
+        return getattr(self, "_previous", {})
+
     def rollback(self) -> None:
         """Forget the last render (its module is discarded): the codes kept are the ones before it."""
         self._codes = getattr(self, "_previous", self._codes)

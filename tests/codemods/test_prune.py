@@ -199,3 +199,28 @@ def test_import_index_of_an_unchanged_copy_uses_the_hinted_ast(monkeypatch):
     finally:
         imports._MEMO.clear()
         imports._TREE_HINT.clear()
+
+
+def test_import_aliases_are_every_import_as_in_the_tree():
+    import ast
+
+    from codemods.base import nodes_of
+    from codemods.prune import import_aliases
+
+    text = (
+        "import a as b\n"
+        "try:\n    from c import d as e\nexcept ImportError:\n    import f as g\nelse:\n    import h as i\n"
+        "finally:\n    import j as k\n"
+        "class C:\n    def m(self):\n        if x:\n            from .l import m as n\n"
+        "match y:\n    case 1:\n        import o as p\n"
+        "with z:\n    for q in r:\n        import s as t\n    else:\n        import u\n"
+    )
+    tree = ast.parse(text)
+    expected = sorted((a.name, a.asname) for node in nodes_of(ast.parse(text), ast.Import, ast.ImportFrom)
+                      for a in node.names if a.asname)
+    assert sorted(import_aliases(tree)) == expected and len(expected) == 8
+    for path in _corpus()[:300]:
+        source = path.read_text(encoding="utf-8")
+        found = sorted((a.name, a.asname) for node in nodes_of(ast.parse(source), ast.Import, ast.ImportFrom)
+                       for a in node.names if a.asname)
+        assert sorted(import_aliases(ast.parse(source))) == found, path
