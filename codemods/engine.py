@@ -13,8 +13,8 @@ reported, untouched) -> CRLF files are normalised to ``\\n`` for the codemods an
 write (temp file in the same directory + ``os.replace``, keeping the file mode) unless read-only.
 
 Speed: an unchanged file that needed no change last time costs one ``os.stat`` (see
-``codemods.cache``); the rest are spread over ``jobs`` processes in chunks (``jobs=1``, or a handful
-of files, runs in this process).
+``codemods.cache``); the rest are shared by this process and ``jobs - 1`` workers (``codemods.pool``;
+``jobs=1``, or a handful of files, runs in this process alone).
 
 The results: ``codemods.results`` (``FileResult``, ``RunSummary``).
 """
@@ -23,15 +23,12 @@ from __future__ import annotations
 
 import codecs
 import gc
-import multiprocessing
 import os
-import queue
 import stat as _stat
 import sys
-import warnings
 from pathlib import Path
 
-from codemods import registry
+from codemods import pool as pool_mod
 from codemods.base import Codemod, Finding
 from codemods.cache import ResultCache, content_hash, fingerprint
 from codemods.scanned_text import scanned
@@ -194,67 +191,6 @@ def result_from_cache(path: str, data: dict) -> FileResult:
 
 # -- the pool ----------------------------------------------------------------------------------------
 
-_W: dict = {}
-
-
-def _worker_init(codemods, target, mode, known, settings=None, detect=None) -> None:
-    # (classes, imported before the fork; or metadata when every file is known to the cache by its
-    # content: then nothing is imported unless a file changed meanwhile)
-    _W.update(codemods=_LazyCodemods(codemods), target=target, mode=mode, known=known,
-              settings=settings, detect=detect)
-    warnings.simplefilter("ignore")
-
-
-def _worker(path: str):
-    cache = _W.get("cache_obj")
-    key = cache.key if cache is not None else None
-    return path, process_file(path, _W["codemods"], _W["target"], _W["mode"], _W["known"], key, _W.get("settings"),
-                              _W.get("detect"))
-
-
-def _worker_chunk(paths: list[str]) -> list:
-    return [_worker(p) for p in paths]
-
-
-def _share(pool, todo: list[str], chunksize: int, workers: int, collect, bar, here) -> None:
-    """Do ``todo`` (largest files first) with the pool's ``workers`` and this process together: the
-    workers take chunks from the front, a few at a time, and this process, between collecting their
-    results, takes files one by one from the back (a process fewer than a pool of ``jobs``: its
-    memory is the workers' too). ``here(path)`` processes one file in this process."""
-    results: queue.SimpleQueue = queue.SimpleQueue()
-    start, end, in_flight = 0, len(todo), 0
-    limit = 2 * workers  # chunks queued per worker: enough to keep it busy, few enough to share the rest
-
-    def done(outcomes) -> None:
-        for p, outcome in outcomes:
-            collect(p, outcome)
-            if bar:
-                bar.update(1)
-
-    while start < end or in_flight:
-        while in_flight < limit and start < end:
-            chunk = todo[start:min(end, start + chunksize)]
-            start += len(chunk)
-            pool.apply_async(_worker_chunk, (chunk,), callback=results.put,
-                             error_callback=lambda exc: results.put(exc))
-            in_flight += 1
-        while True:
-            try:
-                got = results.get_nowait() if start < end else results.get()
-            except queue.Empty:
-                break
-            in_flight -= 1
-            if isinstance(got, BaseException):
-                raise got
-            done(got)
-            if start < end:
-                continue
-            break
-        if start < end:
-            end -= 1
-            done([(todo[end], here(todo[end]))])
-
-
 def _cache_knows_all(todo: list[str], known: dict, key) -> bool:
     """Whether the cache knows the content of every file of ``todo`` (reading stops at the first
     one it does not know)."""
@@ -274,38 +210,6 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
-
-
-def _pool_context():
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
-def _instances(codemods) -> tuple[list[Codemod], list[type[Codemod]]]:
-    instances, classes = [], []
-    for c in codemods:
-        if isinstance(c, registry.Entry):
-            c = c.load()
-        if isinstance(c, type):
-            classes.append(c)
-            instances.append(c())
-        else:
-            classes.append(type(c))
-            instances.append(c)
-    return instances, classes
-
-
-class _LazyCodemods:
-    """The codemod instances, created when first iterated."""
-
-    def __init__(self, codemods):
-        self._codemods, self._instances = codemods, None
-
-    def __iter__(self):
-        if self._instances is None:
-            self._instances = _instances(self._codemods)[0]
-        return iter(self._instances)
 
 
 def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: int | None = None,
@@ -365,10 +269,10 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
     # a warm cache whose stats no longer match (a fresh checkout or copy, touched files) knows most
     # files by their content: when it knows every file to do, the codemods (and libcst) are not imported
     need_codemods = bool(todo) and not (known and _cache_knows_all(todo, known, key))
-    instances, classes = _instances(codemods) if need_codemods else (_LazyCodemods(codemods), list(codemods))
+    instances, classes = pool_mod.instances(codemods) if need_codemods else (pool_mod.LazyCodemods(codemods), list(codemods))
     bar = _progress(len(paths_str), len(paths_str) - len(todo) - len(known_changes)) if progress else None
     try:
-        lazy = _LazyCodemods(codemods)  # (needed only if a file changed since the cache lookup)
+        lazy = pool_mod.LazyCodemods(codemods)  # (needed only if a file changed since the cache lookup)
         for p in known_changes:
             collect(p, process_file(p, lazy, target, mode, known, key, settings, detect))
             if bar:
@@ -386,8 +290,9 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             large = [p for p in todo if sizes[p] > limit]
             todo = sorted((p for p in todo if sizes[p] <= limit), key=sizes.__getitem__, reverse=True)
             chunksize = max(1, min(16, len(todo) // (jobs * 16)))
-            ctx = _pool_context()
-            _W["cache_obj"] = cache  # inherited by forked workers; only its key() is used there
+            ctx = pool_mod.pool_context()
+            pool_mod.W["cache_obj"] = cache  # inherited by forked workers; only its key() is used there
+            pool_mod.W["process"] = process_file  # (what one file takes; the workers call it too)
             if detect is not None and need_codemods:
                 detect.prepare()  # (once here, not once per worker; not at all when the cache knows every file)
             summary.parallel = True
@@ -396,9 +301,9 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             # again in each worker, and touching it copies the pages the fork shares
             gc.freeze()
             try:
-                with ctx.Pool(jobs - 1, initializer=_worker_init,
+                with ctx.Pool(jobs - 1, initializer=pool_mod.worker_init,
                               initargs=(classes, target, mode, known, settings, detect)) as pool:
-                    _share(pool, todo, chunksize, jobs - 1, collect, bar,
+                    pool_mod.share(pool, todo, chunksize, jobs - 1, collect, bar,
                            lambda p: process_file(p, instances, target, mode, known, key, settings, detect))
             finally:
                 gc.unfreeze()
@@ -407,7 +312,8 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
                 if bar:
                     bar.update(1)
     finally:
-        _W.pop("cache_obj", None)
+        pool_mod.W.pop("cache_obj", None)
+        pool_mod.W.pop("process", None)
         if bar:
             bar.__exit__(None, None, None)
         if cache is not None:

@@ -1,0 +1,113 @@
+"""The engine's worker processes: what each runs with, and how the main process shares the work.
+
+    with pool_context().Pool(jobs - 1, initializer=worker_init, initargs=(...)) as pool:
+        share(pool, todo, chunksize, jobs - 1, collect, bar, here)
+
+The workers are forked after the main process imported the codemods (their pages are shared), take
+chunks of the largest files first and send back each file's result (``engine.process_file``); the
+main process takes the smallest files, one at a time, between collecting theirs. ``LazyCodemods``:
+the codemod instances, created when first used (not at all when the cache answers every file).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import sys
+import warnings
+
+from codemods import registry
+from codemods.base import Codemod
+
+W: dict = {}  # what a worker runs with: set by worker_init; "process" (engine.process_file) and
+#              "cache_obj" (its key() only) are set by the engine before the fork and inherited
+
+
+def worker_init(codemods, target, mode, known, settings=None, detect=None) -> None:
+    # (classes, imported before the fork; or metadata when every file is known to the cache by its
+    # content: then nothing is imported unless a file changed meanwhile)
+    W.update(codemods=LazyCodemods(codemods), target=target, mode=mode, known=known,
+              settings=settings, detect=detect)
+    warnings.simplefilter("ignore")
+
+
+def _worker(path: str):
+    cache = W.get("cache_obj")
+    key = cache.key if cache is not None else None
+    return path, W["process"](path, W["codemods"], W["target"], W["mode"], W["known"], key,
+                              W.get("settings"), W.get("detect"))
+
+
+def _worker_chunk(paths: list[str]) -> list:
+    return [_worker(p) for p in paths]
+
+
+def share(pool, todo: list[str], chunksize: int, workers: int, collect, bar, here) -> None:
+    """Do ``todo`` (largest files first) with the pool's ``workers`` and this process together: the
+    workers take chunks from the front, a few at a time, and this process, between collecting their
+    results, takes files one by one from the back (a process fewer than a pool of ``jobs``: its
+    memory is the workers' too). ``here(path)`` processes one file in this process."""
+    results: queue.SimpleQueue = queue.SimpleQueue()
+    start, end, in_flight = 0, len(todo), 0
+    limit = 2 * workers  # chunks queued per worker: enough to keep it busy, few enough to share the rest
+
+    def done(outcomes) -> None:
+        for p, outcome in outcomes:
+            collect(p, outcome)
+            if bar:
+                bar.update(1)
+
+    while start < end or in_flight:
+        while in_flight < limit and start < end:
+            chunk = todo[start:min(end, start + chunksize)]
+            start += len(chunk)
+            pool.apply_async(_worker_chunk, (chunk,), callback=results.put,
+                             error_callback=lambda exc: results.put(exc))
+            in_flight += 1
+        while True:
+            try:
+                got = results.get_nowait() if start < end else results.get()
+            except queue.Empty:
+                break
+            in_flight -= 1
+            if isinstance(got, BaseException):
+                raise got
+            done(got)
+            if start < end:
+                continue
+            break
+        if start < end:
+            end -= 1
+            done([(todo[end], here(todo[end]))])
+
+
+def pool_context():
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def instances(codemods) -> tuple[list[Codemod], list[type[Codemod]]]:
+    instances, classes = [], []
+    for c in codemods:
+        if isinstance(c, registry.Entry):
+            c = c.load()
+        if isinstance(c, type):
+            classes.append(c)
+            instances.append(c())
+        else:
+            classes.append(type(c))
+            instances.append(c)
+    return instances, classes
+
+
+class LazyCodemods:
+    """The codemod instances, created when first iterated."""
+
+    def __init__(self, codemods):
+        self._codemods, self._instances = codemods, None
+
+    def __iter__(self):
+        if self._instances is None:
+            self._instances = instances(self._codemods)[0]
+        return iter(self._instances)
