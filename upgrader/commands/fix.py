@@ -113,7 +113,7 @@ def _show_blockers(selected, removed_in: str | None, only) -> bool:
 @click.option("--diff", "diff", is_flag=True, help="Print a unified diff, write nothing (exit 1 when there are changes).")
 @click.option("--check", "check", is_flag=True, help="Name the files that would change, write nothing (exit 1 when there are changes).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes: this one and N-1 workers (default: the CPU count).")
 @click.option("--no-cache", is_flag=True, help="Do not use or update the per-file result cache.")
 @click.option("--modernize", is_flag=True,
               help="Also run the opt-in modernisations (admin.register decorator, request.headers, dead "
