@@ -226,6 +226,26 @@ def nodes_of(tree: ast.AST, *types: type) -> list:
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # (the fields of a node holding statements)
+
+
+def import_statements(node: ast.AST) -> list:
+    """The ``import`` / ``from ... import`` statements in ``node``, at any depth: imports are
+    statements, so only the blocks of statements are gone through, not every expression."""
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        cls = n.__class__
+        if cls is ast.Import or cls is ast.ImportFrom:
+            out.append(n)
+            continue
+        for name in _BLOCKS:
+            block = getattr(n, name, None)
+            if block.__class__ is list:
+                stack.extend(block)
+    return out
+
+
 def child_fields(cls: type) -> tuple[str, ...]:
     """The fields of an ``ast`` node class but ``ctx`` (the ``Load``/``Store`` markers no walk here
     needs: a third of all nodes)."""

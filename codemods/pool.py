@@ -61,21 +61,21 @@ def share(pool, todo: list[str], chunksize: int, workers: int, collect, bar, her
         while in_flight < limit and start < end:
             chunk = todo[start:min(end, start + chunksize)]
             start += len(chunk)
-            pool.apply_async(_worker_chunk, (chunk,), callback=results.put,
-                             error_callback=lambda exc: results.put(exc))
+            pool.apply_async(_worker_chunk, (chunk,), callback=results.put, error_callback=results.put)
             in_flight += 1
-        while True:
+        # what has come back: all of it while this process has files of its own, else one (waiting)
+        while in_flight:
+            own = start < end
             try:
-                got = results.get_nowait() if start < end else results.get()
+                got = results.get(block=not own)
             except queue.Empty:
                 break
             in_flight -= 1
             if isinstance(got, BaseException):
                 raise got
             done(got)
-            if start < end:
-                continue
-            break
+            if not own:
+                break
         if start < end:
             end -= 1
             done([(todo[end], here(todo[end]))])

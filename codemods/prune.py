@@ -31,6 +31,8 @@ from contextvars import ContextVar
 
 import libcst as cst
 
+from codemods.base import import_statements
+
 _COMPOUND = {
     cst.FunctionDef: (ast.FunctionDef, ast.AsyncFunctionDef),
     cst.ClassDef: (ast.ClassDef,),
@@ -107,7 +109,8 @@ def prepare_own_transformers() -> None:
                 _wrap(sub)
 
 
-def _span(nodes: list[ast.stmt]) -> tuple[int, int]:
+def line_span(nodes: list[ast.stmt]) -> tuple[int, int]:
+    """(first line, decorators included; last line) of consecutive ``ast`` statements."""
     start = min(min([n.lineno, *(d.lineno for d in getattr(n, "decorator_list", ()))]) for n in nodes)
     return start, max(n.end_lineno or n.lineno for n in nodes)
 
@@ -144,7 +147,7 @@ def nested_bodies(stmt, group):
 
 def _mark(cst_body, ast_body, lines: list[str], needles: tuple[str, ...], out: set[int]) -> None:
     for stmt, group in paired_statements(cst_body, ast_body):
-        start, end = _span(group)
+        start, end = line_span(group)
         text = "".join(lines[start - 1:end])
         if not any(needle in text for needle in needles):
             out.add(id(stmt))
@@ -168,25 +171,9 @@ def needles_for(codemod, tree: ast.Module, aliases=None) -> tuple[str, ...]:
     return base + tuple(extra)
 
 
-_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # (the fields of a node holding statements)
-
-
 def import_aliases(tree: ast.Module) -> tuple[tuple[str, str], ...]:
-    """(imported name, local alias) of every ``import ... as`` in the tree. Imports are statements:
-    only the blocks of statements are gone through, not every expression of the tree."""
-    found = []
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        cls = node.__class__
-        if cls is ast.Import or cls is ast.ImportFrom:
-            found.extend((a.name, a.asname) for a in node.names if a.asname)
-            continue
-        for field in _BLOCKS:
-            block = getattr(node, field, None)
-            if block.__class__ is list:
-                stack.extend(block)
-    return tuple(found)
+    """(imported name, local alias) of every ``import ... as`` in the tree."""
+    return tuple((a.name, a.asname) for node in import_statements(tree) for a in node.names if a.asname)
 
 
 def inert_statements(module: cst.Module, tree: ast.Module, text: str, needles: tuple[str, ...]) -> set[int]:

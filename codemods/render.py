@@ -29,6 +29,8 @@ import re
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
+from codemods.prune import Mismatch, line_span, paired_statements
+
 
 class SeedMismatch(Exception):
     """A statement of the seeded module is not cut or printed as libcst would: render whole."""
@@ -42,6 +44,7 @@ class Renderer:
         self._codes: dict[int, tuple[cst.CSTNode, str]] = {}  # id(statement) -> (statement, its code)
         self._seed: dict[int, tuple[cst.CSTNode, str]] = {}  # the seeded statements not yet checked
         self._ends: tuple | None = None  # (seeded header, its text, seeded footer, its text)
+        self._previous: dict[int, tuple[cst.CSTNode, str]] = {}  # the codes before the last render
 
     def seed(self, module: cst.Module, text: str, tree: ast.Module | None) -> bool:
         """Take the code of ``module`` (parsed from ``text``, whose ``ast`` is ``tree``) from ``text``;
@@ -123,7 +126,7 @@ class Renderer:
         return "".join(tokens)
 
     def clear(self) -> None:
-        self._style, self._codes, self._seed, self._ends = None, {}, {}, None
+        self._style, self._codes, self._seed, self._ends, self._previous = None, {}, {}, None, {}
 
     def codes(self) -> dict:
         """``{id(statement): (statement, its code)}`` of the last render (``codemods.reparse``)."""
@@ -131,11 +134,11 @@ class Renderer:
 
     def previous_codes(self) -> dict:
         """The same, of the render before it."""
-        return getattr(self, "_previous", {})
+        return self._previous
 
     def rollback(self) -> None:
         """Forget the last render (its module is discarded): the codes kept are the ones before it."""
-        self._codes = getattr(self, "_previous", self._codes)
+        self._codes = self._previous
 
 
 def _alone(stmt: cst.CSTNode, style) -> str:
@@ -157,23 +160,16 @@ _INDENTED_COMMENT = re.compile(r"[ \t]+#")
 
 def _cut(module: cst.Module, text: str, tree: ast.Module | None):
     """(header, the code of each top-level statement, footer) cut from ``text``, or None. Only for
-    a text with ``\n`` line ends, a final newline and no form feed, parsed by both with the same
-    statements (a ``SimpleStatementLine`` holds as many ``ast`` statements as small statements)."""
+    a text with ``\n`` line ends, a final newline and no form feed, whose libcst and ``ast``
+    statements pair up (``prune.paired_statements``)."""
     if tree is None or not module.body or not text.endswith("\n") or "\r" in text or "\f" in text \
             or module.default_newline != "\n" or not module.has_trailing_newline:
         return None
-    body = tree.body
-    starts, ends, k = [], [], 0
-    for stmt in module.body:
-        n = len(stmt.body) if isinstance(stmt, cst.SimpleStatementLine) else 1
-        if k + n > len(body):
-            return None
-        first, last = body[k], body[k + n - 1]
-        starts.append(min([first.lineno, *(d.lineno for d in getattr(first, "decorator_list", ()))]))
-        ends.append(last.end_lineno)
-        k += n
-    if k != len(body):
+    try:
+        spans = [line_span(group) for _stmt, group in paired_statements(module.body, tree.body)]
+    except Mismatch:
         return None
+    starts, ends = [start for start, _ in spans], [end for _, end in spans]
     lines = text.split("\n")  # (the last item is the empty string after the final newline)
     cuts = []
     for i, end in enumerate(ends):

@@ -20,6 +20,8 @@ import warnings
 
 import libcst as cst
 
+from codemods.prune import Mismatch, paired_statements
+
 SHARE = 2  # changed statements holding more than 1/SHARE of the code: the whole code is parsed
 
 
@@ -40,22 +42,19 @@ def reparsed(old_tree: ast.Module | None, old: cst.Module, new: cst.Module, old_
             changed += len(hit[1])
     if changed * SHARE > total:
         return None  # (moving the line numbers of much code costs more than CPython's parse of it all)
-    flat = old_tree.body
+    try:
+        pairs = list(paired_statements(old.body, old_tree.body))
+    except Mismatch:
+        return None
     body: list[ast.stmt] = []
-    k, line = 0, 1 + len(new.header)  # (a header line is one EmptyLine)
+    line = 1 + len(new.header)  # (a header line is one EmptyLine)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # (the user's SyntaxWarnings)
-            for before, after in zip(old.body, new.body):
-                n = len(before.body) if isinstance(before, cst.SimpleStatementLine) else 1
-                if k + n > len(flat):
-                    return None
-                hit = new_codes.get(id(after))
-                if hit is None or hit[0] is not after:
-                    return None
-                code = hit[1]
+            for (before, group), after in zip(pairs, new.body):
+                code = new_codes[id(after)][1]
                 if after is before:
-                    body.extend(flat[k:k + n])
+                    body.extend(group)
                 else:
                     was = old_codes.get(id(before))
                     if was is None or was[0] is not before or was[1].count("\n") != code.count("\n"):
@@ -64,10 +63,7 @@ def reparsed(old_tree: ast.Module | None, old: cst.Module, new: cst.Module, old_
                     for node in part:
                         ast.increment_lineno(node, line - 1)
                     body.extend(part)
-                k += n
                 line += code.count("\n")
     except (SyntaxError, ValueError):
-        return None
-    if k != len(flat):
         return None
     return ast.Module(body=body, type_ignores=[])

@@ -24,7 +24,7 @@ class ScannedText(str):
     def __new__(cls, text: str) -> "ScannedText":
         self = super().__new__(cls, text)
         self._seen = {}
-        self._blob = None
+        self._runs = self._blob = None
         return self
 
     def __contains__(self, sub) -> bool:  # (same answer as str's, remembered)
@@ -39,7 +39,7 @@ class ScannedText(str):
 
     def runs(self) -> frozenset[str]:
         """The distinct runs of ASCII letters, digits and ``_`` in the text (found once)."""
-        runs = self.__dict__.get("_runs")
+        runs = self._runs
         if runs is None:
             runs = self._runs = frozenset(_RUN.findall(self))
         return runs

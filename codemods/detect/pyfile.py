@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import bisect
 
-from codemods.base import child_fields
+from codemods.base import child_fields, import_statements
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
@@ -105,7 +105,7 @@ class PyFile:
                     and isinstance(node, ast.stmt) and skip(node):
                 # outside functions, a statement no finding can be in: only its imports are seen
                 # (``imports`` lists every import of the file)
-                stack.extend((n, (), False) for n in _imports_in(node))
+                stack.extend((n, (), False) for n in import_statements(node))
                 continue
             if cls is Name:
                 if node.ctx.__class__ is Load:
@@ -257,24 +257,6 @@ def top_statements(tree) -> list:
                 stack.extend(reversed(getattr(stmt, name, []) or []))
         for h in getattr(stmt, "handlers", []) or []:
             stack.extend(reversed(h.body))
-    return out
-
-
-_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # (the fields holding statements)
-
-
-def _imports_in(node: ast.stmt) -> list[ast.stmt]:
-    """The import statements inside a compound statement, at any depth (its blocks only)."""
-    out, stack = [], [node]
-    while stack:
-        cls = (n := stack.pop()).__class__
-        if cls is ast.Import or cls is ast.ImportFrom:
-            out.append(n)
-            continue
-        for field in _BLOCKS:
-            block = getattr(n, field, None)
-            if block.__class__ is list:
-                stack.extend(block)
     return out
 
 
