@@ -26,21 +26,28 @@ class _Rename(cst.CSTTransformer):
         return updated.with_changes(value="renamed") if updated.value == "target" else updated
 
 
-def test_only_the_changed_statements_are_rendered_again(monkeypatch):
+@pytest.fixture
+def rendered(monkeypatch):
+    """The names of the functions whose code libcst generates from now on, in order."""
+    names = []
+    original = cst.FunctionDef._codegen
+
+    def spy(self, state, *args, **kwargs):
+        names.append(self.name.value)
+        return original(self, state, *args, **kwargs)
+
+    monkeypatch.setattr(cst.FunctionDef, "_codegen", spy)
+    return names
+
+
+def test_only_the_changed_statements_are_rendered_again(request):
     src = "import os\n\n\ndef f():\n    return target\n\n\ndef g():\n    return os\n\nx = target\n"
     module = cst.parse_module(src)
     renderer = Renderer()
     assert renderer.code(module) == src
     renamed = module.visit(_Rename())  # (as a pruned transform returns it: the untouched statements as they were)
     new = module.with_changes(body=[module.body[0], renamed.body[1], module.body[2], renamed.body[3]])
-    rendered = []
-    original = cst.FunctionDef._codegen
-
-    def spy(self, state, *args, **kwargs):
-        rendered.append(self.name.value)
-        return original(self, state, *args, **kwargs)
-
-    monkeypatch.setattr(cst.FunctionDef, "_codegen", spy)
+    rendered = request.getfixturevalue("rendered")
     code = renderer.code(new)
     assert rendered == ["f"]  # g() is the very same statement: its code is kept
     assert code == new.code == src.replace("target", "renamed")
@@ -68,7 +75,7 @@ SEEDED = "#!/usr/bin/env python\n# header\n\nimport os\n\n\ndef f():\n    return
          "@dec\ndef g():\n    return os\n\nx = target; y = 2  # c\n\n# footer\n"
 
 
-def test_a_seeded_render_takes_the_unchanged_statements_from_the_text(monkeypatch):
+def test_a_seeded_render_takes_the_unchanged_statements_from_the_text(request):
     import ast
 
     module = cst.parse_module(SEEDED)
@@ -76,14 +83,7 @@ def test_a_seeded_render_takes_the_unchanged_statements_from_the_text(monkeypatc
     assert new.code == SEEDED.replace("target", "renamed")
     renderer = Renderer()
     assert renderer.seed(module, SEEDED, ast.parse(SEEDED))
-    rendered = []
-    original = cst.FunctionDef._codegen
-
-    def spy(self, state, *args, **kwargs):
-        rendered.append(self.name.value)
-        return original(self, state, *args, **kwargs)
-
-    monkeypatch.setattr(cst.FunctionDef, "_codegen", spy)
+    rendered = request.getfixturevalue("rendered")
     assert renderer.code(new) == SEEDED.replace("target", "renamed")
     assert rendered == ["f", "f"]  # f(), replaced: its original once (to check the cut), the new one; g() never
     rendered.clear()

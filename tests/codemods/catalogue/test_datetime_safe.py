@@ -96,3 +96,25 @@ def test_new_date_reported_at_its_use():
 ])
 def test_elided(before, after):
     check_elided(C, before, after)
+
+
+# the needles: ``datetime_safe`` and the names the file binds from the module, so a file that uses
+# the module as ``datetime_safe.x`` hides every definition that merely says "date" or "time"
+@pytest.mark.parametrize("source, needles", [
+    ("from django.utils import datetime_safe\n", ("datetime_safe",)),
+    ("from django.utils import datetime_safe as ds\n", ("datetime_safe", "ds")),
+    ("from django.utils.datetime_safe import date, datetime as dt\n", ("datetime_safe", "date", "dt")),
+    ("import django.utils.datetime_safe\n", ("datetime_safe", "django")),
+])
+def test_needles_are_the_names_the_file_binds_from_the_module(source, needles):
+    import ast
+
+    codemod = C()
+    assert codemod.confirm(ast.parse(source), source, None)
+    assert set(codemod.prune_needles()) == set(needles)
+
+
+def test_a_file_using_the_module_by_name_hides_what_only_says_date():
+    check_elided(C, "from django.utils import datetime_safe\n\n\ndef today(date):\n    return date.today()\n\n\n"
+                    "s = datetime_safe.strftime(value, '%Y')\n",
+                 "def today(date):\n    return date.today()\n\n\ns = value.strftime('%Y')\n")
