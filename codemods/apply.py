@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from codemods import elide as elide_defs
-from codemods import imports, prune
+from codemods import fastvisit, imports, prune
 from codemods.lines import line_lookup
 from codemods.render import Renderer, SeedMismatch
 from codemods.reparse import reparsed
@@ -167,6 +167,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     use_pruning = prune.enabled()
     if use_pruning:
         prune.prepare_own_transformers()
+    fastvisit.install() if fastvisit.enabled() else fastvisit.uninstall()
     if use_pruning and elide and all(c.prune_needles() for c in confirmed):
         aliases = prune.import_aliases(tree)
         needles = tuple(dict.fromkeys(n for c in confirmed for n in prune.needles_for(c, tree, aliases)))

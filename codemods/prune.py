@@ -31,6 +31,7 @@ from contextvars import ContextVar
 
 import libcst as cst
 
+from codemods import fastvisit
 from codemods.base import import_statements
 
 _COMPOUND = {
@@ -63,7 +64,7 @@ def _wrap(cls) -> None:
 
     Only a walk that started at the module is pruned (the codemod's own transform): a helper that
     reads one node while the transform runs (the names a method's body uses, say) sees all of it."""
-    original_visit, original_leave = cls.on_visit, cls.on_leave
+    original_visit, original_leave = fastvisit.hooks(cls.on_visit, cls.on_leave)
     if not getattr(original_visit, "_dua_pruning", False):
         def on_visit(self, node):
             inert = _CURRENT_INERT.get()

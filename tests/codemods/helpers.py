@@ -6,7 +6,8 @@
 
 Both also check, automatically, that the output parses (ast and libcst), that a second run
 changes nothing (idempotence), that every finding names a line, and that libcst given the whole file
-(no elision, no pruning) gives the same output and findings. Sources are dedented, so cases can be
+(no elision, no pruning, libcst's own walk instead of ``codemods.fastvisit``) gives the same output
+and findings. Sources are dedented, so cases can be
 indented triple-quoted strings.
 """
 
@@ -32,15 +33,18 @@ def _run(codemod_cls, source: str, filename: str, target: str | None):
 
 
 def _whole_file(codemod_cls, source: str, filename: str, target: str | None):
-    saved = os.environ.get("DJANGO_UPGRADE_NO_PRUNE")
-    os.environ["DJANGO_UPGRADE_NO_PRUNE"] = "1"
+    """No elision, no pruning, and libcst's own walk (not ``codemods.fastvisit``)."""
+    names = ("DJANGO_UPGRADE_NO_PRUNE", "DJANGO_UPGRADE_LIBCST_VISIT")
+    saved = {n: os.environ.get(n) for n in names}
+    os.environ.update({n: "1" for n in names})
     try:
         return apply_source(source, filename, [codemod_cls()], target=target, elide=False)
     finally:
-        if saved is None:
-            del os.environ["DJANGO_UPGRADE_NO_PRUNE"]
-        else:
-            os.environ["DJANGO_UPGRADE_NO_PRUNE"] = saved
+        for n, value in saved.items():
+            if value is None:
+                del os.environ[n]
+            else:
+                os.environ[n] = value
 
 
 def _outcome(result):
