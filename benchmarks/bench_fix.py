@@ -12,6 +12,10 @@ Three comparisons, each tool on its own fresh copy of the same ``.py`` files:
   (``benchmarks/_oldcorpus.py``; many files change);
 * ``big``: one generated module of ``--big-mb`` MB full of 2.x/3.x APIs (``gen_big_module.py``).
 
+Each tool runs from a venv of its own, as a user installs it: the peer's holds django-upgrade, ours
+holds its dependencies (the tool's packages come from ``PYTHONPATH``), so neither start-up loads what
+the bench's interpreter happens to have (other packages' ``.pth`` files).
+
 Modes: ``write`` (``fix``: rewrites the files) and ``diff`` (``fix --diff``). The peer has no diff
 output: it is run in its (write) mode for both. Ours runs cold (empty cache) and warm (the cache of
 the cold run, on a fresh copy at the same path). Every figure is the median of ``--repeat`` runs;
@@ -156,7 +160,7 @@ def snapshot_tool(dest: Path, rev: str | None) -> Path:
     else:
         for pkg in PACKAGES:
             shutil.copytree(ROOT / pkg, dest / pkg, ignore=shutil.ignore_patterns("__pycache__"))
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(dest)], check=True)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(dest)], check=True)  # (the venv's Python)
     return dest
 
 
@@ -167,10 +171,24 @@ def fresh_copy(master: Path, dest: Path) -> Path:
     return dest
 
 
+def ours_python() -> str:
+    """The interpreter ours runs with: a venv holding only its dependencies (as a user installs it, and
+    as the peer runs, in a venv of its own), so what the bench's own interpreter loads at start-up
+    (other packages' .pth files) is counted for neither; this interpreter when that venv cannot be made."""
+    try:
+        import tomllib
+    except ImportError:  # (Python < 3.11)
+        import tomlkit as tomllib
+    with open(ROOT / "pyproject.toml", "rb") as fh:
+        deps = tomllib.loads(fh.read().decode("utf-8"))["project"]["dependencies"]
+    venv = tool_venv("ours-deps", list(deps))
+    return str(venv / "bin" / "python") if venv is not None else sys.executable
+
+
 def run_ours(args, tool: Path, tree: Path, mode: str, cache: Path):
     env = dict(os.environ, DJANGO_UPGRADE_CACHE_DIR=str(cache), CI="1", PYTHONPATH=str(tool))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    cmd = [sys.executable, "-m", "upgrader", "fix", "--target", args.target, "--jobs", str(args.jobs), str(tree)]
+    cmd = [args.python, "-m", "upgrader", "fix", "--target", args.target, "--jobs", str(args.jobs), str(tree)]
     if mode == "diff":
         cmd.insert(4, "--diff")
     before = digests(tree) if mode == "write" else None
@@ -222,9 +240,10 @@ def main(argv=None) -> int:
     venv = tool_venv("django-upgrade", ["django-upgrade"])
     if venv is None:
         raise SystemExit("cannot install django-upgrade (the peer)")
+    args.python = ours_python()
     peer_version = subprocess.run([str(venv / "bin" / "django-upgrade"), "--version"], capture_output=True, text=True).stdout.strip()
     print(f"{os.cpu_count()} CPUs; --jobs {args.jobs}; target {args.target}; median of {args.repeat}; "
-          f"peer: django-upgrade {peer_version}; tool: {args.tool_rev or 'work tree'}")
+          f"peer: django-upgrade {peer_version}; tool: {args.tool_rev or 'work tree'}, run by {args.python}")
     rows, manifests = [], {}
     with tempfile.TemporaryDirectory(prefix="dua-bench-") as tmp:
         tmp = Path(tmp)

@@ -34,11 +34,24 @@ CONTEXT = 3
 
 def unified_diff(path: str, old: str, new: str) -> str:
     """The ``a/PATH`` / ``b/PATH`` unified diff of ``old`` -> ``new`` (empty when they are equal)."""
-    path = path.replace(os.sep, "/").lstrip("/")
+    return with_header(path, hunks(old, new))
+
+
+def hunks(old: str, new: str) -> str:
+    """The hunks of the unified diff of ``old`` -> ``new``: all of it but its two header lines, which
+    alone name the file (so the engine's cache keeps them for a file whatever its path is spelt)."""
     a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
     if len(a) + len(b) < SMALL_LINES:
-        return "".join(difflib.unified_diff(a, b, fromfile=f"a/{path}", tofile=f"b/{path}"))
-    return "".join(format_unified(a, b, opcodes(a, b), f"a/{path}", f"b/{path}"))
+        return "".join(list(difflib.unified_diff(a, b, fromfile="a", tofile="b"))[2:])
+    return "".join(list(format_unified(a, b, opcodes(a, b), "a", "b"))[2:])
+
+
+def with_header(path: str, body: str) -> str:
+    """``hunks`` with the ``--- a/PATH`` / ``+++ b/PATH`` lines before them (nothing when empty)."""
+    if not body:
+        return ""
+    path = path.replace(os.sep, "/").lstrip("/")
+    return f"--- a/{path}\n+++ b/{path}\n{body}"
 
 
 # -- matching --------------------------------------------------------------------------------------

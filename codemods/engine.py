@@ -78,10 +78,14 @@ def _encode(text: str, bom: bool, crlf: bool) -> bytes:
     return codecs.BOM_UTF8 + data if bom else data
 
 
-def _unified_diff(path: str, old: str, new: str) -> str:
-    from codemods.diff import unified_diff  # near-linear on large files (difflib's matcher is quadratic)
+def _unified_diff(path: str, old: str, new: str, data: dict) -> str:
+    """The file's diff; its hunks are kept in the cache entry ``data`` (a warm ``--diff`` reads them)."""
+    from codemods.diff import hunks, with_header  # near-linear on large files (difflib's is quadratic)
 
-    return unified_diff(path, old, new)
+    body = data.get("hunks")
+    if body is None:
+        body = data["hunks"] = hunks(old, new)
+    return with_header(path, body)
 
 
 def process_file(path: str, codemods: list[Codemod], target: str | None, mode: str,
@@ -144,7 +148,7 @@ def _process_file(path: str, codemods: list[Codemod], target: str | None, mode: 
     result.changed = True
     result.new_text = new
     if mode == "diff":
-        result.diff = _unified_diff(path, work, new)
+        result.diff = _unified_diff(path, work, new, info["data"])
     elif mode == "write":
         if not os.access(path, os.W_OK) or not st.st_mode & _stat.S_IWUSR:
             result.error = "read-only file; changes not written"

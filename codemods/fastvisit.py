@@ -138,7 +138,8 @@ def _eligible(kind: type) -> bool:
         found = ((kind.__module__ or "").split(".")[0] == _OWN_PREFIX
                  and kind.on_visit_attribute is base.on_visit_attribute
                  and kind.on_leave_attribute is base.on_leave_attribute
-                 and not any(_FIELD_HOOK.match(n) and not _libcst_own(getattr(kind, n, None)) for n in dir(kind)))
+                 and not any(_FIELD_HOOK.match(n) for k in kind.__mro__ if not k.__module__.startswith("libcst")
+                             for n in k.__dict__))
         kind._dua_walk = found
     return found
 

@@ -92,8 +92,11 @@ class ProjectFiles:
             return None
         root = str(self.root)
 
+        inside = root + os.sep
+
         def spelt(p) -> str:
-            rel = os.path.relpath(str(p), root)
+            p = str(p)
+            rel = p[len(inside):] if p.startswith(inside) else os.path.relpath(p, root)  # (the walk's own)
             return rel if path == "." else os.path.join(path, rel)
 
         found = self._found

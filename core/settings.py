@@ -274,10 +274,14 @@ def _maybe_top_level_assignment(text: str) -> bool:
 
 def _assigns_installed_apps(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        with open(path, "rb") as fh:
+            data = fh.read()
     except OSError:
         return False
-    if "INSTALLED_APPS" not in text or not _maybe_top_level_assignment(text):  # (most mentions: no parse)
+    if b"INSTALLED_APPS" not in data:  # (most files: not even decoded)
+        return False
+    text = data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")  # (as read_text)
+    if not _maybe_top_level_assignment(text):  # (most mentions: no parse)
         return False
     tree = _parse(path)
     if tree is None:
@@ -299,8 +303,10 @@ def settings_files(root, modules, python_files=()) -> list[Path]:
         if found is not None:
             start.append(found.resolve())
     if not modules:
-        start = [Path(p).resolve() for p in python_files
-                 if Path(p).name != "__init__.py" and not _files.is_migration(p) and _assigns_installed_apps(Path(p))]
+        for p in python_files:
+            p = p if isinstance(p, Path) else Path(p)
+            if p.name != "__init__.py" and not _files.is_migration(p) and _assigns_installed_apps(p):
+                start.append(p.resolve())
     seen: dict[Path, None] = {}
     todo = list(start)
     while todo:

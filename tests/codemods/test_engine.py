@@ -128,6 +128,25 @@ def test_cache_warm_diff_and_write_use_the_cached_rewrite(tmp_path, monkeypatch)
     assert (root / "app" / "templates" / "app" / "page.html").read_text() == TEMPLATE_NEW
 
 
+def test_a_warm_diff_takes_its_hunks_from_the_cache_and_names_the_file_as_asked(tmp_path, monkeypatch):
+    from codemods import diff
+
+    root = make_tree(tmp_path / "proj", n_clean=2, n_old=1)
+    cold = engine.run([root], CODEMODS, target="5.2", mode="diff", jobs=1)
+    calls = []
+    real = diff.hunks
+    monkeypatch.setattr(diff, "hunks", lambda *a: calls.append(a) or real(*a))
+    monkeypatch.chdir(tmp_path)
+    warm = engine.run([Path("proj")], CODEMODS, target="5.2", mode="diff", jobs=1)
+    assert calls == []  # (no diff computed again)
+    cold_diffs = {os.path.relpath(f.path, tmp_path): f.diff for f in cold.files if f.diff}
+    warm_diffs = {f.path: f.diff for f in warm.files if f.diff}
+    assert set(warm_diffs) == set(cold_diffs) == {"proj/app/old_0.py", "proj/app/templates/app/page.html"}
+    for path, text in warm_diffs.items():
+        assert text.startswith(f"--- a/{path}\n+++ b/{path}\n@@ ")
+        assert text.split("\n", 2)[2] == cold_diffs[path].split("\n", 2)[2]
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_fresh_copy_of_a_cached_tree_is_answered_without_importing_the_codemods(tmp_path, jobs):
     """A fresh checkout of a tree the cache has seen (new mtimes, same contents) is answered by the

@@ -202,6 +202,11 @@ def test_the_text_precheck_never_hides_a_settings_module(tmp_path):
     for name, text in cases.items():
         (tmp_path / name).write_text(text)
         files.append(tmp_path / name)
+    # (the file is read as bytes: its line endings must still read as Python reads them)
+    (tmp_path / "continued_crlf.py").write_bytes(b"A = \\\r\n    INSTALLED_APPS = ['x']\r\n")
+    (tmp_path / "continued_cr.py").write_bytes(b"A = \\\r    INSTALLED_APPS = ['x']\r")
+    files += [tmp_path / "continued_crlf.py", tmp_path / "continued_cr.py"]
     found = [p for p in files if _assigns_installed_apps(p)]
     assert found == [p for p in files if parsed(p)]
-    assert {p.name for p in found} >= {"chained.py", "annotated.py", "continued.py", "semicolon.py"}
+    assert {p.name for p in found} >= {"chained.py", "annotated.py", "continued.py", "semicolon.py",
+                                       "continued_crlf.py", "continued_cr.py"}
