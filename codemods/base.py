@@ -36,7 +36,6 @@ and calls ``ctx.report(node_or_line, message)`` so the user learns what was left
 from __future__ import annotations
 
 import ast
-import inspect
 import textwrap
 import warnings
 from dataclasses import dataclass, field
@@ -146,6 +145,8 @@ class Codemod:
     # -- documentation ---------------------------------------------------------------------------
     @classmethod
     def doc(cls) -> str:
+        import inspect  # (only the docs need it)
+
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod

@@ -11,7 +11,6 @@ the codemod instances, created when first used (not at all when the cache answer
 
 from __future__ import annotations
 
-import multiprocessing
 import queue
 import sys
 import warnings
@@ -82,6 +81,8 @@ def share(pool, todo: list[str], chunksize: int, workers: int, collect, bar, her
 
 
 def pool_context():
+    import multiprocessing  # (only a run that forks needs it: not a warm one)
+
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()

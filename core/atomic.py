@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -23,6 +22,8 @@ def write_bytes(path, data: bytes, mode: int | None = None, fsync: bool = True) 
             mode = stat.S_IMODE(path.stat().st_mode)
         except OSError:
             mode = None
+    import tempfile  # (a run that writes nothing does without it)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
     try:
         with os.fdopen(fd, "wb") as fh:

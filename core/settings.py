@@ -258,7 +258,8 @@ def _imports(tree: ast.Module, module: str, is_package: bool) -> list[tuple[str,
 
 # a necessary condition of a ``INSTALLED_APPS = ...`` / ``INSTALLED_APPS: ...`` statement: the bare name
 # (not an attribute), then ``=`` (not ``==``) or ``:``, across spaces, a backslash-newline or a ``)``
-_ASSIGNED = re.compile(r"(?<![.\w])INSTALLED_APPS[\s\\)]*(?::|=(?!=))")
+# (written name first, its look-behind after it: the search then skips to each occurrence of the name)
+_ASSIGNED = re.compile(r"INSTALLED_APPS(?<![.\w]INSTALLED_APPS)[\s\\)]*(?::|=(?!=))")
 
 
 def _maybe_top_level_assignment(text: str) -> bool:

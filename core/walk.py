@@ -87,11 +87,12 @@ def _git_files(directory: Path) -> list[str] | None:
     return [p for p in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if p]
 
 
-def _walk(directory: Path, want=is_candidate) -> list[str]:
+def _walk(directory: Path, want=is_candidate, plain: set | None = None) -> list[str]:
     """Wanted files below ``directory`` (relative paths), pruning skipped dirs and virtualenvs.
 
     ``os.scandir`` gives each entry's type from the listing itself: one listing per directory, no
     per-file ``stat``. Symlinks are returned as they are: ``discover`` checks where they point.
+    ``plain``: receives the paths that the listing says are regular files (not symlinks).
     """
     out: list[str] = []
     sep = os.sep
@@ -118,6 +119,8 @@ def _walk(directory: Path, want=is_candidate) -> list[str]:
                         subdirs.append((e.path, rel_name))
                 elif want(name):
                     out.append(rel_name)
+                    if plain is not None and e.is_file(follow_symlinks=False):
+                        plain.add(rel_name)
             except OSError:
                 continue
         for path, rel_name in subdirs:
@@ -148,9 +151,13 @@ def discover(paths, use_git: bool = True) -> Discovery:
     seen: set[str] = set()
     venv_cache: dict = {}
 
-    def add(path: str, boundary: str) -> None:
+    def add(path: str, boundary: str, regular: bool = False) -> None:
         key = os.path.normpath(path)
         if key in seen:
+            return
+        if regular:  # (a regular file by the directory listing: no symlink, no stat to ask)
+            seen.add(key)
+            found.files.append(Path(path))
             return
         if os.path.islink(path) and not _inside(path, boundary):
             seen.add(key)
@@ -171,14 +178,15 @@ def discover(paths, use_git: bool = True) -> Discovery:
             base = str(path)
             rels = _git_files(path) if use_git else None
             from_git = bool(rels)
+            plain: set[str] = set()
             if not rels:  # not a work tree, or a directory git ignores entirely (walked as given)
-                rels = _walk(path)  # already pruned
+                rels = _walk(path, plain=plain)  # already pruned
             for rel in rels:
                 if from_git and _skipped_dir(rel, path, venv_cache):
                     continue
                 candidate = rel if base == "." else os.path.join(base, rel)
                 if is_candidate(rel):
-                    add(candidate, boundary)
+                    add(candidate, boundary, rel in plain)
                 elif os.path.islink(candidate) and not _inside(candidate, boundary):
                     add(candidate, boundary)  # reports it
         elif path.is_symlink() and path.is_dir():

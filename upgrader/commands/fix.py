@@ -60,7 +60,7 @@ def _project_dir(paths: tuple[str, ...]) -> Path:
     return start
 
 
-def _version(value: str | None, option: str) -> str | None:
+def _version(value: str | None, option: str, releases) -> str | None:
     if value is None:
         return None
     try:
@@ -68,9 +68,7 @@ def _version(value: str | None, option: str) -> str | None:
         feature = versions.feature(value)
     except Exception:  # noqa: BLE001 - any parse failure is bad input
         raise UsageError(f"{option}: not a Django version: {value!r}") from None
-    import release_data
-
-    known = release_data.load().feature_releases()
+    known = releases.feature_releases()
     if feature not in known:
         raise UsageError(f"{option}: {value} is not a known Django release (known: {known[0]} to {known[-1]}, "
                          f"e.g. {', '.join(known[-6:-2])})")
@@ -83,14 +81,13 @@ def _shown(project_dir: Path, rel: str) -> str:
     return os.path.relpath(os.path.join(project_dir, rel))
 
 
-def _left_request(project, project_dir: Path, target, removed_in, only, selected):
+def _left_request(project, project_dir: Path, target, removed_in, only, selected, releases):
     """What the engine's workers look for after the codemods: the uses of deprecated/removed APIs
     ``fix`` reports as left (see the docstring)."""
-    import release_data
     from codemods.detect.after import LeftRequest, changes_at
 
     files = getattr(project, "files", None)
-    changes = changes_at(release_data.load().changes, target, removed_in,
+    changes = changes_at(releases.changes, target, removed_in,
                          fixed_by=[e.name for e in selected] if only else None)
     return LeftRequest(changes, project_dir,
                        settings_files=files.settings_files() if files is not None else frozenset())
@@ -130,8 +127,11 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
     project_dir = _project_dir(paths)
     project = open_project(project_dir, python=python)
     config = project.config
-    target = _version(target, "--target")
-    removed_in = _version(removed_in, "--removed-in")
+    import release_data
+
+    releases = release_data.load()  # (once for the command)
+    target = _version(target, "--target", releases)
+    removed_in = _version(removed_in, "--removed-in", releases)
     target_source = "--target"
     if target is None:
         try:
@@ -144,7 +144,7 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
     selected = registry.select_entries(target=target, only=only_all, skip=skip_all, removed_in=removed_in,
                                        modernize=modernize)
     jobs = config.pick(jobs, "jobs")
-    request = _left_request(project, project_dir, target, removed_in, only_all, selected)
+    request = _left_request(project, project_dir, target, removed_in, only_all, selected, releases)
     summary = engine.run(
         list(paths) or ["."], selected, target=target, mode=mode, jobs=jobs,
         use_cache=not no_cache, progress=show_progress(fmt) and sys.stderr.isatty(),
