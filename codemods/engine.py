@@ -38,6 +38,7 @@ from core import atomic
 
 MODES = ("write", "diff", "check")
 SERIAL_THRESHOLD = 24  # fewer files than this to process: a pool costs more than it saves
+KNOWN_WRITES_THREADED = 16  # cached rewrites to write: from this many, by a few threads
 # A file larger than this (bytes) is processed alone, after the pool has finished, so no two large
 # libcst trees are ever in memory at once; ``DJANGO_UPGRADE_LARGE_FILE`` (bytes) overrides it.
 LARGE_FILE_BYTES = 512 * 1024
@@ -88,7 +89,7 @@ def _unified_diff(path: str, old: str, new: str, data: dict) -> str:
     return with_header(path, body)
 
 
-def process_file(path: str, codemods: list[Codemod], target: str | None, mode: str,
+def process_file(path: str, codemods: list[Codemod] | None, target: str | None, mode: str,
                  known: dict | None = None, cache_key=None, settings=None, detect=None) -> tuple[FileResult, dict | None]:
     """``_process_file``, with Python's cyclic garbage collector paused (see ``apply.apply_source``)."""
     collecting = gc.isenabled()
@@ -100,9 +101,10 @@ def process_file(path: str, codemods: list[Codemod], target: str | None, mode: s
             gc.enable()
 
 
-def _process_file(path: str, codemods: list[Codemod], target: str | None, mode: str,
-                  known: dict | None = None, cache_key=None, settings=None, detect=None) -> tuple[FileResult, dict | None]:
+def _process_file(path: str, codemods: list[Codemod] | None, target: str | None, mode: str,
+                  known: dict | None = None, cache_key=None, settings=None, detect=None) -> tuple[FileResult, dict | None] | None:
     """Run the codemods over one file. Returns the result and cache info (or None).
+    ``codemods=None``: only what the cache (``known``) holds; None when it holds nothing for the file.
 
     ``detect``: called as ``detect(path, old, new, tree)`` on the file as the codemods leave it (``tree``:
     the ``ast`` of ``new``, or of ``old`` when unchanged, if one was parsed); what it returns is the
@@ -121,6 +123,8 @@ def _process_file(path: str, codemods: list[Codemod], target: str | None, mode: 
     if cached is not None and cached.get("new") is None:
         info["data"] = cached
         return result_from_cache(path, cached), info
+    if cached is None and codemods is None:  # (changed since the cache lookup: the caller runs the codemods)
+        return None
     text, bom, error = _decode(data)
     if error:
         result = FileResult(path, error=error, left=_nothing_left(detect))
@@ -194,6 +198,23 @@ def result_from_cache(path: str, data: dict) -> FileResult:
 
 
 # -- the pool ----------------------------------------------------------------------------------------
+
+def _known_changes(paths: list[str], target, mode: str, jobs: int, known, key, settings, detect):
+    """(path, outcome) of the files whose rewrite the cache holds, in order; the outcome is None for a
+    file that changed since the cache lookup (the caller then runs the codemods on it, in this thread).
+    Written by a few threads when there are many: a write waits on the disk (``fsync``), not on Python."""
+    def one(p: str):
+        return process_file(p, None, target, mode, known, key, settings, detect)
+
+    if mode != "write" or jobs < 2 or len(paths) < KNOWN_WRITES_THREADED:
+        for p in paths:
+            yield p, one(p)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(4, 2 * jobs)) as ex:
+        yield from zip(paths, ex.map(one, paths))
+
 
 def _cache_knows_all(todo: list[str], known: dict, key) -> bool:
     """Whether the cache knows the content of every file of ``todo`` (reading stops at the first
@@ -277,8 +298,8 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
     bar = _progress(len(paths_str), len(paths_str) - len(todo) - len(known_changes)) if progress else None
     try:
         lazy = pool_mod.LazyCodemods(codemods)  # (needed only if a file changed since the cache lookup)
-        for p in known_changes:
-            collect(p, process_file(p, lazy, target, mode, known, key, settings, detect))
+        for p, outcome in _known_changes(known_changes, target, mode, jobs, known, key, settings, detect):
+            collect(p, outcome or process_file(p, lazy, target, mode, known, key, settings, detect))
             if bar:
                 bar.update(1)
         if jobs == 1 or len(todo) < serial_threshold():

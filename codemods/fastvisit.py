@@ -16,6 +16,11 @@ returned as it is; when one changed, libcst's own ``_visit_and_replace_children`
 the children's results (``_Replay`` hands them back in order), so removals, flattening and
 validation are exactly libcst's. The one difference: a transformer's ``leave_X(original, updated)``
 gets ``updated is original`` where nothing below changed (libcst passes an equal copy).
+
+Each ``visit_X`` / ``leave_X`` is found once per node type and walk (``_dispatch``), not by a name
+built for every node, and the statements ``codemods.prune`` marks inert for the current transform
+(``INERT``) are skipped by the walk itself, as the hooks ``prune`` wraps around a class would skip
+them on libcst's walk.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from contextvars import ContextVar
 
 import libcst as cst
 from libcst import CSTNode, FlattenSentinel, RemovalSentinel
@@ -86,48 +92,107 @@ class _Replay(cst.CSTTransformer):
         pass
 
 
+# the statements the current transform's walks skip (``codemods.prune``: set for one transform)
+INERT: ContextVar[frozenset] = ContextVar("dua_inert", default=frozenset())
+_MISSING = object()
+
+
 def walk(node: CSTNode, visitor):
-    """``node.visit(visitor)`` for a visitor without per-field hooks (see the module docstring)."""
-    if isinstance(visitor, cst.CSTVisitor):
-        _look(node, visitor)
-        return node
-    return _transform(node, visitor)
+    """``node.visit(visitor)`` for a visitor without per-field hooks (see the module docstring).
 
+    A class ``codemods.prune`` wrapped is walked with its own hooks (``_dua_plain`` on the wrappers),
+    and the inert statements are skipped here, as the wrappers would skip them: a walk that starts at
+    the module, of a prunable visitor, neither visits an inert node nor calls a hook on it."""
+    kind = type(visitor)
+    on_visit, on_leave = kind.on_visit, kind.on_leave
+    skip = None
+    plain_visit, plain_leave = getattr(on_visit, "_dua_plain", None), getattr(on_leave, "_dua_plain", None)
+    if plain_visit is not None and plain_leave is not None:
+        on_visit, on_leave = plain_visit, plain_leave
+        inert = INERT.get()
+        if inert:
+            if type(node) is cst.Module:
+                visitor._dua_whole = True
+            if getattr(visitor, "_dua_whole", False) and getattr(visitor, "prunable", True):
+                skip = inert
+    looking = isinstance(visitor, cst.CSTVisitor)
+    visit_of = _dispatch(visitor, "visit") if on_visit is _visitor_on_visit else None
+    leave_of = _dispatch(visitor, "leave") if on_leave in (_visitor_on_leave, _transformer_on_leave) else None
 
-def _look(node: CSTNode, visitor) -> None:
-    if visitor.on_visit(node):
-        for name in _fields(node):
-            value = getattr(node, name)
-            if isinstance(value, CSTNode):
-                _look(value, visitor)
-            elif type(value) is tuple or type(value) is list:
-                for child in value:
-                    _look(child, visitor)
-    visitor.on_leave(node)
+    def look(node) -> None:
+        if visit_of is not None:
+            hook = visit_of(type(node))
+            go = hook is None or hook(node) is not False
+        else:
+            go = on_visit(visitor, node)
+        if go:
+            for name in _ORDER.get(type(node)) or _fields(node):
+                value = getattr(node, name)
+                if isinstance(value, CSTNode):
+                    if skip is None or id(value) not in skip:
+                        look(value)
+                elif type(value) is tuple or type(value) is list:
+                    for child in value:
+                        if skip is None or id(child) not in skip:
+                            look(child)
+        if leave_of is not None:
+            hook = leave_of(type(node))
+            if hook is not None:
+                hook(node)
+        else:
+            on_leave(visitor, node)
 
-
-def _transform(node: CSTNode, visitor):
-    updated = node
-    if visitor.on_visit(node):
-        results, changed = [], False
-        for name in _fields(node):
-            value = getattr(node, name)
-            if isinstance(value, CSTNode):
-                new = _transform(value, visitor)
-                results.append(new)
-                changed = changed or new is not value
-            elif type(value) is tuple or type(value) is list:
-                for child in value:
-                    new = _transform(child, visitor)
+    def transform(node):
+        if visit_of is not None:
+            hook = visit_of(type(node))
+            go = hook is None or hook(node) is not False
+        else:
+            go = on_visit(visitor, node)
+        updated = node
+        if go:
+            results, changed = [], False
+            for name in _ORDER.get(type(node)) or _fields(node):
+                value = getattr(node, name)
+                if isinstance(value, CSTNode):
+                    new = value if skip is not None and id(value) in skip else transform(value)
                     results.append(new)
-                    changed = changed or new is not child
-        if changed:
-            updated = node._visit_and_replace_children(_Replay(results))
-    result = visitor.on_leave(node, updated)
-    if not isinstance(result, (CSTNode, RemovalSentinel, FlattenSentinel)):
-        raise cst.CSTValidationError(
-            f"Expected a node of type CSTNode or a RemovalSentinel, but got a return value of {type(result).__name__}")
-    return result
+                    changed = changed or new is not value
+                elif type(value) is tuple or type(value) is list:
+                    for child in value:
+                        new = child if skip is not None and id(child) in skip else transform(child)
+                        results.append(new)
+                        changed = changed or new is not child
+            if changed:
+                updated = node._visit_and_replace_children(_Replay(results))
+        if leave_of is not None:
+            hook = leave_of(type(node))
+            result = updated if hook is None else hook(node, updated)
+        else:
+            result = on_leave(visitor, node, updated)
+        if not isinstance(result, (CSTNode, RemovalSentinel, FlattenSentinel)):
+            raise cst.CSTValidationError(
+                f"Expected a node of type CSTNode or a RemovalSentinel, but got a return value of {type(result).__name__}")
+        return result
+
+    if looking:
+        look(node)
+        return node
+    return transform(node)
+
+
+def _dispatch(visitor, prefix: str):
+    """node type -> the visitor's bound ``visit_X`` / ``leave_X``, None for libcst's no-op stub (looked
+    up once per type for this walk)."""
+    kind, found = type(visitor), {}
+
+    def of(node_type):
+        hook = found.get(node_type, _MISSING)
+        if hook is _MISSING:
+            name = _hook(kind, prefix, node_type)
+            hook = found[node_type] = None if name is None else getattr(visitor, name)
+        return hook
+
+    return of
 
 
 def _eligible(kind: type) -> bool:

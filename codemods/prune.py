@@ -52,7 +52,7 @@ def enabled() -> bool:
 # The statements the current transform must skip: set by the pipeline for the duration of one
 # codemod's transform of one file (``pruning``), read by the wrapped methods below. A context
 # variable, not a module-level set: nested or concurrent runs (threads) each see their own.
-_CURRENT_INERT: ContextVar[frozenset] = ContextVar("dua_inert", default=frozenset())
+_CURRENT_INERT: ContextVar[frozenset] = fastvisit.INERT  # (its walk skips them too)
 
 _OWN_PREFIX = "codemods"  # only the transformers and visitors defined in this package are wrapped
 
@@ -76,6 +76,7 @@ def _wrap(cls) -> None:
             return original_visit(self, node)
 
         on_visit._dua_pruning = True
+        on_visit._dua_plain = original_visit  # (what codemods.fastvisit's walk calls: it skips by itself)
         cls.on_visit = on_visit
     if not getattr(original_leave, "_dua_pruning", False):
         def on_leave(self, original_node, *updated):  # (a transformer's: and the updated node)
@@ -86,6 +87,7 @@ def _wrap(cls) -> None:
             return original_leave(self, original_node, *updated)
 
         on_leave._dua_pruning = True
+        on_leave._dua_plain = original_leave
         cls.on_leave = on_leave
 
 

@@ -16,7 +16,6 @@ def write_bytes(path, data: bytes, mode: int | None = None, fsync: bool = True) 
     """Write ``data`` to ``path`` atomically; ``mode`` sets the permission bits (default: the
     existing file's, else the umask's)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if mode is None:
         try:
             mode = stat.S_IMODE(path.stat().st_mode)
@@ -24,19 +23,22 @@ def write_bytes(path, data: bytes, mode: int | None = None, fsync: bool = True) 
             mode = None
     import tempfile  # (a run that writes nothing does without it)
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    except FileNotFoundError:  # (a new directory: made only then, not before every write)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
     try:
         with os.fdopen(fd, "wb") as fh:
+            if mode is None:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            _chmod(fh.fileno(), tmp, stat.S_IMODE(mode))
             fh.write(data)
             if fsync:
                 fh.flush()
                 os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, stat.S_IMODE(mode))
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -44,6 +46,13 @@ def write_bytes(path, data: bytes, mode: int | None = None, fsync: bool = True) 
         except OSError:
             pass
         raise
+
+
+def _chmod(fd: int, path: str, mode: int) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:  # (Windows before Python 3.13)
+        os.chmod(path, mode)
 
 
 def write_text(path, text: str, encoding: str = "utf-8", mode: int | None = None) -> None:

@@ -437,3 +437,37 @@ def test_a_cached_rewrite_whose_file_changed_unseen_is_redone(tmp_path):
     assert result.changed and not result.cached
     assert "+def title(v):" not in result.diff and " def title(v):" in result.diff
     assert "+    return force_str(v)" in result.diff
+
+
+def test_many_cached_rewrites_are_written_by_threads_and_one_changed_unseen_is_redone(tmp_path, monkeypatch):
+    """In write mode at --jobs 2, the rewrites the cache holds (from KNOWN_WRITES_THREADED files on)
+    are written by a few threads, in order; a file whose content changed behind a matching stat gets
+    the codemods, in the main thread."""
+    import threading
+
+    from codemods import registry
+
+    n = engine.KNOWN_WRITES_THREADED + 4
+    master = make_tree(tmp_path / "master", n_clean=2, n_old=n)
+    selected = [e for e in registry.entries() if e.name in ("force_text", "ifequal", "load_staticfiles")]
+    root = tmp_path / "proj"
+    shutil.copytree(master, root)
+    engine.run([root], selected, target="5.2", mode="write", jobs=2)
+    shutil.rmtree(root)
+    shutil.copytree(master, root)  # (the same stats as when the cache saw them: its rewrites are known)
+    target = root / "app" / "old_3.py"
+    st = target.stat()
+    target.write_text(OLD.replace("label", "title"))
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    writers = set()
+    real = engine.atomic.write_bytes
+    monkeypatch.setattr(engine.atomic, "write_bytes",
+                        lambda *a, **k: writers.add(threading.current_thread().name) or real(*a, **k))
+    warm = engine.run([root], selected, target="5.2", mode="write", jobs=2)
+    assert all((root / "app" / f"old_{i}.py").read_text() == NEW for i in range(n) if i != 3)
+    assert target.read_text() == NEW.replace("label", "title")
+    redone = next(f for f in warm.files if f.path.endswith("old_3.py"))
+    assert redone.written and not redone.cached
+    assert sum(1 for f in warm.files if f.written and f.cached) == n  # (n - 1 .py files and the template)
+    assert writers - {"MainThread"} and "MainThread" in writers
+    assert [f.path for f in warm.files] == sorted(f.path for f in warm.files)

@@ -197,3 +197,40 @@ def test_the_hooks_table_finds_what_getattr_finds():
     assert on_leave(_Mine(), integer, integer).value == "3"  # (a method replaced at run time is called)
     own = lambda self, node: False  # noqa: E731 - a class's own on_visit is kept
     assert fastvisit.hooks(own, _Mine.on_leave)[0] is own
+
+
+def test_a_pruned_walk_skips_what_the_prune_wrappers_skip():
+    """Inert statements (``codemods.prune``) are skipped by the walk itself, exactly as libcst's walk
+    through the wrapped hooks skips them: no hook on them, nor below them; a later walk of the same
+    visitor from inside the module is pruned too, a fresh visitor's walk of a statement is not."""
+    from codemods import prune
+
+    class _Names(cst.CSTTransformer):
+        def __init__(self) -> None:
+            self.seen: list[str] = []
+
+        def visit_Name(self, node) -> None:
+            self.seen.append(node.value)
+
+        def leave_Name(self, original_node, updated_node):
+            return updated_node.with_changes(value=updated_node.value.upper())
+
+    prune._wrap(_Names)
+    module = cst.parse_module("def f():\n    a = x\n\n\ndef g():\n    b = y\n    c = z\n")
+    g = module.body[1]
+    inert = {id(g.body.body[0])}
+
+    def run(walker):
+        first, second = _Names(), _Names()
+        with prune.pruning(inert):
+            new = walker(module, first)
+            walker(g, first)  # (the same visitor, from inside: pruned as well)
+            walker(g, second)  # (a visitor that never walked the module: sees all of g)
+        return new.code, first.seen, second.seen
+
+    ours = run(fastvisit.walk)
+    theirs = run(_libcst)
+    assert ours == theirs
+    code, first, second = ours
+    assert "b = y" in code and "C = Z" in code and first == ["f", "a", "x", "g", "c", "z", "g", "c", "z"]
+    assert second == ["g", "b", "y", "c", "z"]
