@@ -33,7 +33,7 @@ from codemods.base import Codemod, Finding
 from codemods.cache import ResultCache, content_hash, fingerprint
 from codemods.scanned_text import scanned
 from codemods.results import FileResult, RunSummary
-from core.files import discover
+from core.files import discover, real_path
 from core import atomic
 
 MODES = ("write", "diff", "check")
@@ -139,7 +139,7 @@ def _process_file(path: str, codemods: list[Codemod] | None, target: str | None,
     else:
         from codemods.apply import apply_source  # (libcst: imported only when a file needs the codemods)
 
-        is_settings = None if settings is None else os.path.realpath(path) in settings
+        is_settings = None if settings is None else real_path(path) in settings
         src = apply_source(work, path, codemods, target=target, is_settings=is_settings)
         result = FileResult(path, applied=list(src.applied), findings=list(src.findings), error=src.error)
         new = src.new if (src.changed and not src.error) else None

@@ -58,6 +58,7 @@ from core.walk import (  # noqa: F401  (the file layer's API: see above)
     is_migration,
     is_template,
     is_venv,
+    real_path,
     listdir,
     manage_py_files,
     modules_in,

@@ -28,6 +28,25 @@ REQ_DIRS = ("requirements", "reqs", "requirements.d")
 _NOT_REQUIREMENTS_IN = {"manifest.in", "makefile.in", "setup.cfg.in", "setup.py.in", "tox.ini.in"}
 
 
+_REAL_DIRS: dict[str, str] = {}  # directory as spelt -> its real path (directories do not move mid-run)
+
+
+def real_path(path) -> str:
+    """``os.path.realpath(path)``, with the real path of its directory remembered: a file that is
+    not itself a symlink is its directory's real path plus its name (one ``lstat``, not one per
+    component of the path)."""
+    path = os.path.abspath(path)
+    directory, name = os.path.split(path)
+    if not name or name in (".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    real = _REAL_DIRS.get(directory)
+    if real is None:
+        if len(_REAL_DIRS) > 65536:
+            _REAL_DIRS.clear()
+        real = _REAL_DIRS[directory] = os.path.realpath(directory)
+    return os.path.join(real, name)
+
+
 def is_migration(path) -> bool:
     """A historical migration: ``<app>/migrations/0001_initial.py`` (numbered, as makemigrations names
     them), not ``__init__.py`` nor a module such as Django's own ``db/migrations/state.py``."""

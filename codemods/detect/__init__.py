@@ -36,7 +36,7 @@ from codemods.detect.pyfile import PyFile
 from codemods.scanned_text import prefilter, scanned
 from codemods.detect.spec import Item, SpecError
 from core.files import is_migration as is_migration_path
-from core.files import is_template
+from core.files import is_template, real_path
 from core.settings import looks_like_settings
 
 __all__ = ["Finding", "Detector", "find_in_files", "find_in_text", "detector_for", "SpecError"]
@@ -205,7 +205,7 @@ def _text_lines(text: str, triggers, kind: str) -> list[tuple[int, str]]:
 
 def _rel(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return Path(real_path(path)).relative_to(root).as_posix()
     except ValueError:
         return Path(path).as_posix()
 

@@ -31,3 +31,23 @@ def test_package_dirs_manage_py_and_bytecode(tmp_path):
     assert manage_py_files(tmp_path) == [tmp_path / "src" / "manage.py"]
     caches, stray = bytecode_under(tmp_path)
     assert caches == [tmp_path / "shop" / "__pycache__"] and stray == [tmp_path / "shop" / "stray.pyc"]
+
+
+def test_real_path_is_realpath_through_symlinked_directories_and_files(tmp_path, monkeypatch):
+    import os
+
+    from core.walk import real_path
+
+    (tmp_path / "real" / "pkg").mkdir(parents=True)
+    (tmp_path / "real" / "pkg" / "a.py").write_text("x = 1\n")
+    (tmp_path / "real" / "pkg" / "target.py").write_text("y = 1\n")
+    os.symlink(tmp_path / "real", tmp_path / "link")
+    os.symlink("target.py", tmp_path / "real" / "pkg" / "alias.py")
+    cases = [tmp_path / "link" / "pkg" / "a.py", tmp_path / "real" / "pkg" / "a.py",
+             tmp_path / "link" / "pkg" / "alias.py", tmp_path / "link" / "pkg" / ".." / "pkg" / "a.py",
+             tmp_path / "link" / "pkg" / "missing.py", tmp_path / "link"]
+    for path in cases * 2:  # (the second time from the remembered directories)
+        assert real_path(path) == os.path.realpath(path), path
+    assert real_path(tmp_path / "link" / "pkg" / "alias.py").endswith("target.py")
+    monkeypatch.chdir(tmp_path / "link")
+    assert real_path("pkg/a.py") == os.path.realpath("pkg/a.py")
