@@ -17,7 +17,7 @@ _DJANGO_BASES = {
     "django.views.generic.edit.DeleteView",
     "django.views.generic.edit.BaseDeleteView",
 }
-_DEF_DELETE = re.compile(r"\bdef\s+delete\s*\(")
+_DEF_DELETE = re.compile(r"def(?<!\wdef)\s+delete\s*\(")  # (\bdef, the boundary after the word: a faster search)
 _MAPPED = {"request": "self.request", "args": "self.args", "kwargs": "self.kwargs"}
 
 

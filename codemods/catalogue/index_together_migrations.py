@@ -9,7 +9,8 @@ import libcst as cst
 
 from codemods.base import Codemod, FileContext
 
-_SIGNS = re.compile(r"index_together|AlterIndexTogether|\bold_fields\b")
+# (\b written after the word, as a look-behind: the search then skips between possible first letters)
+_SIGNS = re.compile(r"index_together|AlterIndexTogether|old_fields(?<!\wold_fields)\b")
 
 
 class IndexTogetherMigrations(Codemod):

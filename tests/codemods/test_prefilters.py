@@ -58,3 +58,37 @@ def test_narrow_prefilters_change_no_result():
 ])
 def test_may_call(text, expected):
     assert may_call(text, "format_html") is expected
+
+
+def test_the_searches_written_word_first_match_what_their_word_boundary_forms_match():
+    """``\\bNAME`` is written ``NAME(?<!\\wNAME)`` where it starts a search (``may_call``'s regex, the
+    detect items' shapes, two codemods' signs): the engine can then skip from one possible first
+    letter to the next. Both spellings find the same matches on real code and on the edge cases."""
+    import re
+
+    from codemods.calls import _call_re
+    from codemods.catalogue.delete_view_form_valid import _DEF_DELETE
+    from codemods.catalogue.index_together_migrations import _SIGNS
+    from codemods.detect.spec import Item, item_shapes
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in _corpus()]
+    texts += ["include(", "xinclude(", "a.include (", "include as x", "_url(", "url(", "éurl(", "url\\\n(",
+              "name=1", "xname=1", "éname=1", "name==1", "f(name\n  = 1)", "remote_field.to",
+              "x_remote_field.to", ".remote_field )\n . to", "old_fields", "xold_fields", "def delete(",
+              "undef delete(", "def  delete  (", "_def delete("]
+    shapes = [*item_shapes(Item("call", "f", {"keyword": "name"})),
+              *item_shapes(Item("attribute_name", "to", {"after": "remote_field"}))]
+    pairs = [(re.compile(rf"\b(?:include|url)\b(?:[\s\\]*\(|\s+as\s)"), _call_re(("include", "url"))),
+             (re.compile(r"\bname(?:[ \t\f\r\n\\]|#[^\n]*\n)*=(?!=)"), re.compile(shapes[0])),
+             (re.compile(r"\bremote_field(?:[ \t\f\r\n\\)]|#[^\n]*\n)*\.(?:[ \t\f\r\n\\]|#[^\n]*\n)*to\b"),
+              re.compile(shapes[1])),
+             (re.compile(r"index_together|AlterIndexTogether|\bold_fields\b"), _SIGNS),
+             (re.compile(r"\bdef\s+delete\s*\("), _DEF_DELETE)]
+    for boundary_first, word_first in pairs:
+        assert boundary_first.pattern != word_first.pattern
+        found = 0
+        for text in texts:
+            spans = [m.span() for m in boundary_first.finditer(text)]
+            assert [m.span() for m in word_first.finditer(text)] == spans, (word_first.pattern, text[:60])
+            found += len(spans)
+        assert found
