@@ -24,12 +24,14 @@ class TriggerIndex:
         self.shapes: dict[int, tuple] = {}
         self.by_word: dict[str, list[int]] = {}
         self.by_text: dict[str, list[int]] = {}
+        self.inner: dict[str, frozenset] = {}  # a text trigger -> the words it holds whole (see _inner_words)
         for i, (triggers, required, *shapes) in enumerate(entries):
             self.required.append(tuple(required))
             if shapes and shapes[0]:
                 self.shapes[i] = tuple(re.compile(p) for p in shapes[0])
             for t in dict.fromkeys(triggers):
                 (self.by_word if t.isidentifier() else self.by_text).setdefault(t, []).append(i)
+        self.inner = {t: _inner_words(t) for t in self.by_text}
 
     def passing(self, text: str, words: set[str]) -> list[int]:
         hits: set[int] = set()
@@ -43,9 +45,25 @@ class TriggerIndex:
             for w, got in by_word.items():
                 if w in words:
                     hits.update(got)
+        inner = self.inner
         for t, got in self.by_text.items():
-            if t in text:
+            if inner[t] <= words and t in text:  # (a word it holds whole is missing: it is not there)
                 hits.update(got)
         required, shapes = self.required, self.shapes
         return sorted(i for i in hits if all(w in words for w in required[i])
                       and (i not in shapes or all(p.search(text) for p in shapes[i])))
+
+
+_RUN = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _inner_words(trigger: str) -> frozenset:
+    """The runs of letters, digits and ``_`` of ``trigger`` with a character of another kind on both
+    sides within it (``contrib``, ``auth``, ``hashers`` of ``django.contrib.auth.hashers.X``), but
+    those starting with a digit: wherever the trigger occurs, each of them is one whole word of the
+    file, so a file without one of them cannot hold the trigger."""
+    out = set()
+    for m in _RUN.finditer(trigger):
+        if m.start() > 0 and m.end() < len(trigger) and not m.group()[0].isdigit():
+            out.add(m.group())
+    return frozenset(out)
