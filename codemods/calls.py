@@ -21,6 +21,7 @@ from typing import Iterator
 
 import libcst as cst
 from codemods.base import nodes_of
+from codemods.scanned_text import word_start
 
 
 def positional(call: cst.Call) -> list[cst.Arg]:
@@ -181,9 +182,7 @@ def ast_imports_or_uses(tree: ast.AST, modules, names, attributes: bool = True) 
 @functools.lru_cache(maxsize=None)
 def _call_re(names: tuple[str, ...]):
     if all(n.isidentifier() for n in names):
-        # ``\bNAME`` written as NAME and a look-behind after it: the same matches, and the engine
-        # skips to the next possible first letter instead of trying every position of the text
-        alt = "|".join(f"{n}(?<!\\w{n})" for n in names)
+        alt = "|".join(word_start(n) for n in names)  # (\bNAME, searched faster)
         return re.compile(rf"(?:{alt})\b(?:[\s\\]*\(|\s+as\s)")
     alt = "|".join(re.escape(n) for n in names)
     return re.compile(rf"\b(?:{alt})\b(?:[\s\\]*\(|\s+as\s)")

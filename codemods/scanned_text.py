@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-_RUN = re.compile(r"[A-Za-z0-9_]+")
+RUN = re.compile(r"[A-Za-z0-9_]+")  # a word run: what ``runs()`` collects
 _BLOB_FROM = 4096  # a text shorter than this is searched directly
 
 
@@ -41,7 +41,7 @@ class ScannedText(str):
         """The distinct runs of ASCII letters, digits and ``_`` in the text (found once)."""
         runs = self._runs
         if runs is None:
-            runs = self._runs = frozenset(_RUN.findall(self))
+            runs = self._runs = frozenset(RUN.findall(self))
         return runs
 
     def _search(self, sub) -> bool:
@@ -73,7 +73,7 @@ def _runs(sub: str) -> tuple[bool, tuple[str, ...]]:
     try:
         return _RUNS[sub]
     except KeyError:
-        runs = tuple(_RUN.findall(sub))
+        runs = tuple(RUN.findall(sub))
         found = _RUNS[sub] = (len(runs) == 1 and len(runs[0]) == len(sub), runs)
         if len(_RUNS) > 4096:  # (bounded, should anything ask arbitrary strings)
             _RUNS.clear()
@@ -98,3 +98,10 @@ def prefilter(codemod, text: str) -> bool:
     except KeyError:
         found = memo[key] = bool(codemod.prefilter(text))
         return found
+
+
+def word_start(word: str) -> str:
+    """A regular expression for ``\\bWORD`` (``word`` an identifier) that finds the same matches
+    faster: the word first and the boundary as a look-behind after it, so the engine skips from one
+    possible first letter to the next instead of trying every position of the text."""
+    return f"{word}(?<!\\w{word})"

@@ -11,13 +11,14 @@ from codemods.base import Codemod, FileContext, walk
 from codemods.class_bases import match_bases
 from codemods.imports import ImportIndex, dotted
 from codemods.local_bindings import BindingTargets, NestedDepth
+from codemods.scanned_text import word_start
 
 _DJANGO_BASES = {
     "django.views.generic.DeleteView",
     "django.views.generic.edit.DeleteView",
     "django.views.generic.edit.BaseDeleteView",
 }
-_DEF_DELETE = re.compile(r"def(?<!\wdef)\s+delete\s*\(")  # (\bdef, the boundary after the word: a faster search)
+_DEF_DELETE = re.compile(rf"{word_start('def')}\s+delete\s*\(")
 _MAPPED = {"request": "self.request", "args": "self.args", "kwargs": "self.kwargs"}
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import libcst as cst
 
 from codemods.base import Codemod, FileContext
+from codemods.scanned_text import word_start
 
-# (\b written after the word, as a look-behind: the search then skips between possible first letters)
-_SIGNS = re.compile(r"index_together|AlterIndexTogether|old_fields(?<!\wold_fields)\b")
+_SIGNS = re.compile(rf"index_together|AlterIndexTogether|{word_start('old_fields')}\b")
 
 
 class IndexTogetherMigrations(Codemod):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from codemods.scanned_text import RUN
+
 
 class TriggerIndex:
     """``entries``: ``(triggers, required)`` pairs, or ``(triggers, required, shapes)`` (regular
@@ -54,16 +56,13 @@ class TriggerIndex:
                       and (i not in shapes or all(p.search(text) for p in shapes[i])))
 
 
-_RUN = re.compile(r"[A-Za-z0-9_]+")
-
-
 def _inner_words(trigger: str) -> frozenset:
     """The runs of letters, digits and ``_`` of ``trigger`` with a character of another kind on both
     sides within it (``contrib``, ``auth``, ``hashers`` of ``django.contrib.auth.hashers.X``), but
     those starting with a digit: wherever the trigger occurs, each of them is one whole word of the
     file, so a file without one of them cannot hold the trigger."""
     out = set()
-    for m in _RUN.finditer(trigger):
+    for m in RUN.finditer(trigger):
         if m.start() > 0 and m.end() < len(trigger) and not m.group()[0].isdigit():
             out.add(m.group())
     return frozenset(out)

@@ -39,6 +39,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from codemods.scanned_text import word_start
+
 #: the key naming an item's form -> the files it is checked in
 FORMS = {
     "import": "python", "module": "python", "attribute": "python", "call": "python",
@@ -121,19 +123,13 @@ def item_shapes(item: "Item") -> tuple[str, ...]:
     out = []
     value, after, keyword = item.value, item.opts.get("after"), item.opts.get("keyword")
     if item.form == "attribute_name" and isinstance(after, str) and after.isidentifier() and value.isidentifier():
-        out.append(rf"{_word_start(after)}{_GAP_CLOSE}\.{_GAP}{value}\b")
+        out.append(rf"{word_start(after)}{_GAP_CLOSE}\.{_GAP}{value}\b")
     if item.form == "method_call" and value.isidentifier():
         out.append(rf"\.{_GAP}{value}{_GAP_CLOSE}\(")
     if item.form in ("call", "method_call") and isinstance(keyword, str) and keyword.isidentifier():
-        out.append(rf"{_word_start(keyword)}{_GAP}=(?!=)")
+        out.append(rf"{word_start(keyword)}{_GAP}=(?!=)")
     return tuple(out)
 
-
-def _word_start(word: str) -> str:
-    """``\\bWORD`` for an identifier, written with the word first and the boundary as a look-behind
-    after it: the same matches, and the regular expression engine then skips from one occurrence of
-    the word to the next instead of trying every position."""
-    return rf"{word}(?<!\w{word})"
 
 
 def parse_item(raw, owner: str = "?") -> Item:
