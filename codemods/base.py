@@ -118,6 +118,10 @@ class Codemod:
     local_statements: ClassVar[bool] = False
     alias_needles: ClassVar[bool] = True  # the local names of aliased imports of a trigger stay in view too
     modernize: ClassVar[bool] = False  # an opt-in modernisation (fix --modernize), not a deprecation fix
+    # False: ``confirm`` only answers early what the transform would do anyway (every codemod test
+    # compares with a run that skips it). True: it is part of the rule (a file name, the target, a
+    # shape the transform would otherwise report on), and the transform relies on it
+    confirm_decides: ClassVar[bool] = False
 
     def prune_needles(self) -> tuple[str, ...]:
         """Strings one of which occurs in every statement this codemod may change (its triggers)."""

@@ -70,7 +70,8 @@ def rename_keyword(call: cst.Call, old: str, new: str) -> cst.Call:
 
 # -- ast side (stage-2 confirmation) --------------------------------------------------------------
 
-def _ast_dotted(node: ast.AST) -> str | None:
+def ast_dotted(node: ast.AST) -> str | None:
+    """``a.b.c`` for an ast Name/Attribute chain, else None."""
     parts = []
     while isinstance(node, ast.Attribute):
         parts.append(node.attr)
@@ -81,7 +82,7 @@ def _ast_dotted(node: ast.AST) -> str | None:
     return None
 
 
-def _ast_bindings(tree: ast.AST) -> tuple[dict[str, str], set[str]]:
+def ast_bindings(tree: ast.AST) -> tuple[dict[str, str], set[str]]:
     """local name -> qualified name for every import in the tree, and the star-imported modules."""
     bound: dict[str, str] = {}
     stars: set[str] = set()
@@ -102,7 +103,40 @@ def _ast_bindings(tree: ast.AST) -> tuple[dict[str, str], set[str]]:
     return bound, stars
 
 
-def _resolves_to(chain: str | None, bound: dict[str, str], stars: set[str], qualname: str) -> bool:
+def ast_import_targets(tree: ast.AST) -> tuple[dict[str, set[str]], set[str]]:
+    """local name -> every qualified name an import anywhere in ``tree`` binds it to (a name imported
+    twice, in ``try:`` / ``except ImportError:``, has both), and the star-imported modules. For the
+    confirmations that must say yes wherever the import index might resolve a name (relative imports,
+    which never resolve to an absolute name, are left out)."""
+    targets: dict[str, set[str]] = {}
+    stars: set[str] = set()
+    for node in nodes_of(tree, ast.ImportFrom, ast.Import):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for a in node.names:
+                if a.name == "*":
+                    stars.add(node.module)
+                else:
+                    targets.setdefault(a.asname or a.name, set()).add(f"{node.module}.{a.name}")
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                local = a.asname or a.name.split(".")[0]
+                targets.setdefault(local, set()).add(a.name if a.asname else local)
+    return targets, stars
+
+
+def may_resolve_to(chain: str | None, targets: dict[str, set[str]], stars: set[str], qualnames) -> bool:
+    """Whether the dotted name ``chain`` may refer to one of ``qualnames`` through ``ast_import_targets``."""
+    if chain is None:
+        return False
+    head, _, rest = chain.partition(".")
+    for q in targets.get(head, ()):
+        if (f"{q}.{rest}" if rest else q) in qualnames:
+            return True
+    return not rest and any(q.rpartition(".")[2] == head and q.rpartition(".")[0] in stars for q in qualnames)
+
+
+def resolves_to(chain: str | None, bound: dict[str, str], stars: set[str], qualname: str) -> bool:
+    """Whether the dotted name ``chain`` may refer to ``qualname`` through ``ast_bindings``' imports."""
     if chain is None:
         return False
     head, _, rest = chain.partition(".")
@@ -116,11 +150,11 @@ def _resolves_to(chain: str | None, bound: dict[str, str], stars: set[str], qual
 def ast_local_names(tree: ast.AST, qualname: str) -> set[str]:
     """The local expressions (``Signal``, ``dispatch.Signal``, ...) used in ``tree`` that refer to
     ``qualname`` through its imports (or may, through a star import of its module)."""
-    bound, stars = _ast_bindings(tree)
+    bound, stars = ast_bindings(tree)
     found = set()
     for node in nodes_of(tree, ast.Name, ast.Attribute):
-        chain = _ast_dotted(node)
-        if _resolves_to(chain, bound, stars, qualname):
+        chain = ast_dotted(node)
+        if resolves_to(chain, bound, stars, qualname):
             found.add(chain)
     return found
 
@@ -135,11 +169,11 @@ def _calls_index(tree: ast.AST):
     memo = getattr(tree, _CALLS_MEMO, None)
     if memo is not None:
         return memo
-    bound, stars = _ast_bindings(tree)
+    bound, stars = ast_bindings(tree)
     by_qual: dict[str, list] = {}
     by_bare: dict[str, list] = {}
     for pos, node in enumerate(nodes_of(tree, ast.Call)):
-        chain = _ast_dotted(node.func)
+        chain = ast_dotted(node.func)
         if chain is None:
             continue
         head, _, rest = chain.partition(".")

@@ -23,8 +23,8 @@ from typing import ClassVar
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, walk
-from codemods.calls import kwarg, may_call, with_args
+from codemods.base import Codemod, FileContext, nodes_of, walk
+from codemods.calls import ast_dotted, kwarg, may_call, with_args
 from codemods.imports import ImportIndex
 from codemods.keywords import resolve_call, star_source
 
@@ -32,6 +32,20 @@ from codemods.keywords import resolve_call, star_source
 @functools.lru_cache(maxsize=None)
 def _class_re(names: tuple[str, ...]):
     return re.compile(r"\bclass\b[^:]*?\b(?:%s)\b" % "|".join(re.escape(n) for n in names))
+
+
+def _imported_names(tree: ast.AST) -> tuple[set[str], bool]:
+    """(the names imports bind anywhere in ``tree``, whether it has a star import)."""
+    names, stars = set(), False
+    for n in nodes_of(tree, ast.Import, ast.ImportFrom):
+        for a in n.names:
+            if a.name == "*":
+                stars = True
+            elif a.asname:
+                names.add(a.asname)
+            else:
+                names.add(a.name.partition(".")[0] if isinstance(n, ast.Import) else a.name)
+    return names, stars
 
 
 class PositionalToKeywordCodemod(Codemod):
@@ -64,17 +78,22 @@ class PositionalToKeywordCodemod(Codemod):
                     if a.asname and a.name in allowed:
                         allowed[a.asname] = allowed[a.name]
         names = set(allowed)
+        imported, stars = _imported_names(tree)
         subclasses = []
         for node in walk(tree):
             if isinstance(node, ast.Call):
                 f = node.func
                 fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
                 if fname in names and len(node.args) > allowed[fname]:
-                    return True
+                    # (the transform resolves the callee through an import: ``self.send_mail()`` is
+                    # not one of these; a bare name may come from a star import)
+                    chain = ast_dotted(f)
+                    if chain and (chain.partition(".")[0] in imported or (stars and isinstance(f, ast.Name))):
+                        return True
             elif isinstance(node, ast.ClassDef) and any(
                     (b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute) else None) in names
-                    for b in node.bases):
-                subclasses.append(node)
+                    and (ast_dotted(b) or ".").partition(".")[0] in imported for b in node.bases):
+                subclasses.append(node)  # (a base the transform resolves through an import)
         for cls in subclasses:  # super().__init__(...) with positional arguments in a subclass
             for node in ast.walk(cls):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
@@ -144,12 +163,18 @@ class _Transformer(cst.CSTTransformer):
         if qual in sigs:
             if reason is None:
                 return self.codemod.rewrite(updated, qual, self.ctx, where=original)
-        elif reason and self._may_be(func):
+        elif reason and self._may_be(func) and self._extra_positional(original, func):
             self.ctx.report(original, f"left alone: {reason}")
         elif qual is None and star_source(self.index, func, sigs):
             if len([a for a in original.args if a.keyword is None]) > min(k for k, _ in sigs.values()):
                 self.ctx.report(original, f"'{func.value}' may come from a star import: pass its optional arguments by keyword by hand")
         return updated
+
+    def _extra_positional(self, call: cst.Call, func) -> bool:
+        """More positional arguments than the callee of that name keeps (else nothing to leave alone)."""
+        short = func.value if isinstance(func, cst.Name) else func.attr.value
+        keep = min((k for q, (k, _) in self.codemod.signatures.items() if q.rpartition(".")[2] == short), default=0)
+        return len([a for a in call.args if a.keyword is None]) > keep
 
     def _may_be(self, func) -> bool:
         return isinstance(func, (cst.Name, cst.Attribute)) and \

@@ -23,6 +23,7 @@ from typing import ClassVar
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, nodes_of
+from codemods.calls import ast_dotted, ast_import_targets, may_resolve_to
 from codemods.imports import (
     ImportIndex,
     add_from_import,
@@ -121,8 +122,12 @@ class RenameCodemod(Codemod):
             used_names = {n.id for n in nodes_of(tree, ast.Name)}
             if used_names & old_names:
                 return True
-        if attr_hit:
-            return any(m == i or m.startswith(i + ".") for m in old_mods for i in imported)
+        if attr_hit and any(m == i or m.startswith(i + ".") for m in old_mods for i in imported):
+            # (the transform rewrites ``x.old_name`` where ``x`` resolves through the imports so
+            # that the whole resolves to an old name: ``exceptions.FieldDoesNotExist`` does not)
+            bound, stars = ast_import_targets(tree)
+            return any(may_resolve_to(ast_dotted(node), bound, stars, self.renames)
+                       for node in nodes_of(tree, ast.Attribute) if node.attr in old_names)
         return False
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:

@@ -21,6 +21,7 @@ from typing import ClassVar
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, nodes_of
+from codemods.calls import ast_dotted, ast_import_targets, may_resolve_to
 from codemods.imports import ImportIndex, dotted
 
 
@@ -157,7 +158,33 @@ class OverrideSignatureCodemod(Codemod):
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:
             return True
-        return any(self.ast_needs_change(fn) for _, fn in ast_methods(tree, self.method))
+        bound = None
+        for cls, fn in ast_methods(tree, self.method):
+            if not self.ast_needs_change(fn):
+                continue
+            if not self.bases:
+                return True
+            if bound is None:
+                bound = ast_import_targets(tree)
+            if self.ast_class_may_match(cls, bound):
+                return True
+        return False
+
+    def ast_class_may_match(self, cls: ast.ClassDef, bound) -> bool:
+        """``class_matches`` on the ``ast`` (or more): a base with one of the last names or suffixes,
+        or one that resolves to one of ``bases`` through the imports (``bound``: ``ast_import_targets``)."""
+        lasts = {b.rpartition(".")[2] for b in self.bases}
+        for base in cls.bases:
+            if isinstance(base, ast.Starred):
+                base = base.value
+            chain = ast_dotted(base)
+            if chain is None:
+                continue
+            last = chain.rpartition(".")[2]
+            if last in lasts or any(last.endswith(s) for s in self.base_suffixes) or \
+                    may_resolve_to(chain, *bound, self.bases):
+                return True
+        return False
 
     def class_matches(self, cls: cst.ClassDef, index: ImportIndex) -> bool:
         if not self.bases:

@@ -77,6 +77,7 @@ class DefaultAppConfig(Codemod):
     local_statements = True  # (reads only the statements it rewrites, and the imports)
 
     name = "default_app_config"
+    confirm_decides = True  # (only a package's __init__.py)
     changes = ("default-app-config",)
     available_from = "3.2"
     removed_in = "4.1"

@@ -8,6 +8,7 @@ import re
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, walk
+from codemods.calls import ast_dotted, ast_import_targets, may_resolve_to
 from codemods.class_bases import match_bases
 from codemods.imports import ImportIndex, dotted
 from codemods.local_bindings import BindingTargets, NestedDepth
@@ -163,13 +164,29 @@ class DeleteViewFormValid(Codemod):
         return "DeleteView" in text and _DEF_DELETE.search(text) is not None
 
     def confirm(self, tree, text, ctx) -> bool:
+        # a class defining delete() that may be a DeleteView: a base named ...DeleteView (reported
+        # when not provably Django's), resolving to one through the imports, or a class of this
+        # module that may be one
         if tree is None:
             return True
-        for node in walk(tree):
-            if isinstance(node, ast.ClassDef) and any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
-                                                      and s.name == "delete" for s in node.body):
-                return True
-        return False
+        bound = ast_import_targets(tree)
+        classes = [n for n in walk(tree) if isinstance(n, ast.ClassDef)]
+        views: set[str] = set()
+        grew = True
+        while grew:  # (a class of this module may derive from one defined after it in the walk)
+            grew = False
+            for cls in classes:
+                if cls.name in views:
+                    continue
+                for base in cls.bases:
+                    chain = ast_dotted(base)
+                    if chain and (chain.endswith("DeleteView") or chain in views
+                                  or may_resolve_to(chain, *bound, _DJANGO_BASES)):
+                        views.add(cls.name)
+                        grew = True
+                        break
+        return any(cls.name in views and any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "delete"
+                                             for s in cls.body) for cls in classes)
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)

@@ -58,6 +58,7 @@ class ExceptionReporterFilterBase(Codemod):
     """
 
     name = "exceptionreporterfilter"
+    confirm_decides = True  # (only where a use of the old class resolves through its import)
     changes = ("exceptionreporterfilter",)
     available_from = "1.11"
     removed_in = "3.1"

@@ -94,6 +94,7 @@ class FormsUrlfieldAssumeScheme(Codemod):
     """
 
     name = "forms_urlfield_assume_scheme"
+    confirm_decides = True  # (not for targets 6.0 and later)
     changes = ("forms-urlfield-assume-scheme",)
     available_from = "5.0"
     removed_in = "6.0"

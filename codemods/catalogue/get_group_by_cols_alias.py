@@ -43,11 +43,14 @@ class GetGroupByColsAlias(OverrideSignatureCodemod):
     migrations = False
     method = "get_group_by_cols"
 
+    def confirm(self, tree, text, ctx) -> bool:
+        return not _calls_without_alias(ctx.target) and super().confirm(tree, text, ctx)
+
     def ast_needs_change(self, fn) -> bool:
         return [a.arg for a in fn.args.posonlyargs + fn.args.args] == ["self"] and not fn.args.kwonlyargs
 
     def new_params(self, fn: cst.FunctionDef, ctx: FileContext):
-        if ctx.target and versions.feature_key(versions.feature(ctx.target)) >= versions.feature_key("4.2"):
+        if _calls_without_alias(ctx.target):
             return None
         if positional_names(fn) != ["self"] or fn.params.kwonly_params:
             return None
@@ -55,3 +58,8 @@ class GetGroupByColsAlias(OverrideSignatureCodemod):
             ctx.report(fn, "get_group_by_cols() already uses the name 'alias': add the parameter by hand")
             return None
         return insert_param(fn, 1, param("alias", "None"))
+
+
+def _calls_without_alias(target: str | None) -> bool:
+    """Django 4.2 and later call ``get_group_by_cols()`` without ``alias`` again."""
+    return bool(target) and versions.feature_key(versions.feature(target)) >= versions.feature_key("4.2")

@@ -52,6 +52,7 @@ class IndexTogetherMigrations(Codemod):
     """
 
     name = "index_together_migrations"
+    confirm_decides = True  # (only in migrations)
     changes = ("index-together",)
     available_from = "4.1"
     removed_in = "5.1"

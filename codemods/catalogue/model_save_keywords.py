@@ -7,8 +7,8 @@ import re
 
 import libcst as cst
 
-from codemods.calls import has_star, kwarg, positional, with_args
-from codemods.base import Codemod, FileContext, walk
+from codemods.calls import ast_dotted, ast_import_targets, has_star, kwarg, may_resolve_to, positional, with_args
+from codemods.base import Codemod, FileContext, nodes_of, walk
 from codemods.imports import ImportIndex
 
 PARAMS = ("force_insert", "force_update", "using", "update_fields")
@@ -60,14 +60,45 @@ class ModelSaveKeywords(Codemod):
     migrations = False
 
     def confirm(self, tree, text, ctx) -> bool:
+        # what the transform acts or reports on: positional arguments to self.save() / super().save()
+        # (in a class that may be a model), or flags passed positionally to any save()
+        models = None
         for node in walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("save", "asave"):
-                if node.args and not any(isinstance(a, ast.Starred) for a in node.args):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("save", "asave")):
+                continue
+            pos = [a for a in node.args if not isinstance(a, ast.Starred)]
+            if not pos:
+                continue
+            r = node.func.value
+            if (isinstance(r, ast.Name) and r.id == "self") or \
+                    (isinstance(r, ast.Call) and isinstance(r.func, ast.Name) and r.func.id == "super"):
+                if models is None:
+                    models = _may_define_model(tree)
+                if models:
                     return True
+            if len(pos) >= 2 and isinstance(pos[0], ast.Constant) and isinstance(pos[0].value, bool):
+                return True
         return False
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         return module.visit(_Transformer(ImportIndex.build(module), ctx))
+
+
+def _may_define_model(tree: ast.Module) -> bool:
+    """A class with a base that may resolve to ``MODEL_BASES``: named ``Model`` (``models.Model``), or
+    resolving to one through the imports."""
+    bound = None
+    for cls in nodes_of(tree, ast.ClassDef):
+        for base in cls.bases:
+            chain = ast_dotted(base)
+            if not chain:
+                continue
+            if chain.rpartition(".")[2] == "Model":
+                return True
+            bound = bound or ast_import_targets(tree)
+            if may_resolve_to(chain, *bound, MODEL_BASES):
+                return True
+    return False
 
 
 def _is_super_call(expr) -> bool:

@@ -7,8 +7,8 @@ import re
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, walk
-from codemods.calls import with_args
+from codemods.base import Codemod, FileContext, nodes_of, walk
+from codemods.calls import ast_dotted, with_args
 from codemods.imports import ImportIndex
 from codemods.keywords import resolve_call
 
@@ -32,6 +32,16 @@ def _receiver_call(expr: cst.BaseExpression) -> cst.Call | None:
                 continue
             return expr
         return None
+
+
+def _ast_receiver_call(expr: ast.expr) -> ast.Call | None:
+    """``_receiver_call`` on the ``ast``."""
+    while isinstance(expr, ast.Call):
+        if isinstance(expr.func, ast.Attribute) and isinstance(expr.func.value, ast.Call):
+            expr = expr.func.value
+            continue
+        return expr
+    return None
 
 
 class NullsFirstFalse(Codemod):
@@ -78,20 +88,32 @@ class NullsFirstFalse(Codemod):
         return ("nulls_" in text and bool(_KEYWORD.search(text))) or ("OrderBy" in text and "False" in text)
 
     def confirm(self, tree, text, ctx) -> bool:
+        # what the transform acts or reports on: the keywords of asc() / desc() (a computed value
+        # only on a receiver built by a call) and of OrderBy (or a name imported "as"), and False
+        # passed positionally to OrderBy
         if tree is None:
             return True
+        aliases = None
         for n in walk(tree):
-            if isinstance(n, ast.Call):
-                for k in n.keywords:
-                    if k.arg not in _KEYS:
-                        continue
-                    if isinstance(k.value, ast.Constant):
-                        if k.value.value is False:
-                            return True
-                    elif isinstance(n.func, ast.Attribute) and n.func.attr in ("asc", "desc"):
-                        return True  # a computed value: the transform reports it
-            if isinstance(n, ast.Call) and len(n.args) > 2 and "OrderBy" in text and any(
-                    isinstance(a, ast.Constant) and a.value is False for a in n.args[2:]):
+            if not isinstance(n, ast.Call):
+                continue
+            keys = [k.value for k in n.keywords if k.arg in _KEYS]
+            f = n.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
+            if name != "OrderBy" and (keys or len(n.args) > 2) and name not in ("asc", "desc"):
+                if aliases is None:
+                    aliases = {a.asname for i in nodes_of(tree, ast.Import, ast.ImportFrom) for a in i.names if a.asname}
+                head = ast_dotted(f)
+                if head is None or head.partition(".")[0] not in aliases:
+                    continue
+                name = "OrderBy"  # (it may be, through the import)
+            false = [v for v in keys if isinstance(v, ast.Constant) and v.value is False]
+            computed = [v for v in keys if not (isinstance(v, ast.Constant) and (v.value is True or v.value is None))]
+            if false:
+                return True
+            if computed and (name == "OrderBy" or _ast_receiver_call(f.value) is not None):
+                return True
+            if name == "OrderBy" and any(isinstance(a, ast.Constant) and a.value is False for a in n.args[2:]):
                 return True
         return False
 

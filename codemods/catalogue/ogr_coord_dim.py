@@ -34,6 +34,7 @@ class OgrCoordDim(Codemod):
     """
 
     name = "ogr_coord_dim"
+    confirm_decides = True  # (only in a file that names django.contrib.gis)
     changes = ("ogrgeometry-coord-dim",)
     available_from = "5.1"
     removed_in = "6.0"

@@ -6,7 +6,8 @@ import ast
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, walk
+from codemods.base import Codemod, FileContext, nodes_of
+from codemods.calls import ast_dotted, ast_import_targets, may_resolve_to
 from codemods.imports import ImportIndex, remove_if_unused
 
 _QUALNAMES = ("django.utils.encoding.python_2_unicode_compatible", "django.utils.six.python_2_unicode_compatible")
@@ -53,7 +54,18 @@ class Python2UnicodeCompatible(Codemod):
     migrations = True
 
     def confirm(self, tree, text, ctx) -> bool:
-        return any(isinstance(n, ast.ClassDef) and n.decorator_list for n in walk(tree))
+        # Django's decorator imported by name (``six``'s is not Django's), a star import of its module,
+        # or a class decorator reaching it through a module import
+        if tree is None:
+            return True
+        mods = {q.rpartition(".")[0] for q in _QUALNAMES}
+        for n in nodes_of(tree, ast.ImportFrom):
+            if not n.level and (n.module in mods and any(a.name == "*" for a in n.names)
+                                or any(f"{n.module}.{a.name}" in _QUALNAMES for a in n.names)):
+                return True
+        bound, stars = ast_import_targets(tree)
+        return any(may_resolve_to(ast_dotted(d), bound, stars, _QUALNAMES) for n in nodes_of(tree, ast.ClassDef)
+                   for d in n.decorator_list)
 
     def transform(self, module: cst.Module, ctx: FileContext) -> cst.Module:
         index = ImportIndex.build(module)

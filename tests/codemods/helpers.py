@@ -6,8 +6,8 @@
 
 Both also check, automatically, that the output parses (ast and libcst), that a second run
 changes nothing (idempotence), that every finding names a line, and that libcst given the whole file
-(no elision, no pruning, libcst's own walk instead of ``codemods.fastvisit``) gives the same output
-and findings. Sources are dedented, so cases can be
+(no elision, no pruning, libcst's own walk instead of ``codemods.fastvisit``, no ``confirm`` unless
+the codemod's confirm is part of its rule) gives the same output and findings. Sources are dedented, so cases can be
 indented triple-quoted strings.
 """
 
@@ -33,18 +33,30 @@ def _run(codemod_cls, source: str, filename: str, target: str | None):
 
 
 def _whole_file(codemod_cls, source: str, filename: str, target: str | None):
-    """No elision, no pruning, and libcst's own walk (not ``codemods.fastvisit``)."""
+    """No elision, no pruning, libcst's own walk (not ``codemods.fastvisit``), and no ``ast``
+    confirmation: the transform sees every case the text prefilter lets through, so a ``confirm``
+    that turns away a file the transform would change (or report on) fails the comparison in ``_run``."""
     names = ("DJANGO_UPGRADE_NO_PRUNE", "DJANGO_UPGRADE_LIBCST_VISIT")
     saved = {n: os.environ.get(n) for n in names}
     os.environ.update({n: "1" for n in names})
     try:
-        return apply_source(source, filename, [codemod_cls()], target=target, elide=False)
+        return apply_source(source, filename, [_unfiltered(codemod_cls)()], target=target, elide=False)
     finally:
         for n, value in saved.items():
             if value is None:
                 del os.environ[n]
             else:
                 os.environ[n] = value
+
+
+def _unfiltered(codemod_cls):
+    """``codemod_cls`` without its ``confirm`` (same name, kinds, prefilter, transform), unless its
+    confirm is part of its rule (``Codemod.confirm_decides``)."""
+    if codemod_cls.confirm_decides:
+        return codemod_cls
+    return type(codemod_cls.__name__, (codemod_cls,), {
+        "confirm": lambda self, tree, text, ctx: True,
+    })
 
 
 def _outcome(result):

@@ -8,7 +8,7 @@ import pytest
 from codemods import rename
 from codemods.catalogue.core_urlresolvers import CoreUrlresolvers
 from codemods.catalogue.force_text import ForceText
-from tests.codemods.helpers import check_transformed
+from tests.codemods.helpers import check_noop, check_transformed
 
 
 @pytest.fixture
@@ -65,3 +65,44 @@ def test_a_new_name_walks_it(walks):
         x = force_str(1)
         """)
     assert "force_text" in walks
+
+
+def _confirms(codemod_cls, source: str) -> bool:
+    import ast
+
+    from codemods.apply import make_context
+
+    return codemod_cls().confirm(ast.parse(source), source, make_context("app/x.py", source, None))
+
+
+@pytest.mark.parametrize("source, expected", [
+    # the old module's package is imported (in a function), but the attribute is another module's
+    ("from django.core import exceptions\n\ndef f():\n    from django.db import models\n    return models\n\n"
+     "try:\n    pass\nexcept exceptions.FieldDoesNotExist:\n    pass\n", False),
+    ("from django.db import models\n\ntry:\n    pass\nexcept models.fields.FieldDoesNotExist:\n    pass\n", True),
+    ("import django.db.models.fields\n\nE = django.db.models.fields.FieldDoesNotExist\n", True),
+    ("from django.db.models import fields as f\n\nE = f.FieldDoesNotExist\n", True),
+])
+def test_confirm_attribute_access(source, expected):
+    from codemods.catalogue.fielddoesnotexist_import import FieldDoesNotExistImport
+
+    assert _confirms(FieldDoesNotExistImport, source) is expected
+
+
+def test_attribute_through_an_aliased_package():
+    from codemods.catalogue.fielddoesnotexist_import import FieldDoesNotExistImport
+
+    check_transformed(FieldDoesNotExistImport, "from django.db.models import fields as f\n\nE = f.FieldDoesNotExist\n",
+                      "from django.db.models import fields as f\nfrom django.core.exceptions import FieldDoesNotExist\n\n"
+                      "E = FieldDoesNotExist\n")
+
+
+def test_confirm_a_name_imported_twice():
+    # (try: the removed module / except ImportError: its successor: the first may be the one in use)
+    from codemods.catalogue.staticfiles_static_function import StaticfilesStaticFunction
+
+    source = ("def url_for(filename):\n    try:\n        from django.contrib.staticfiles.templatetags import staticfiles\n"
+              "    except ImportError:\n        import django.templatetags.static as staticfiles\n"
+              "    return staticfiles.static(filename)\n")
+    assert _confirms(StaticfilesStaticFunction, source)
+    check_noop(StaticfilesStaticFunction, source, reported=True)

@@ -1,3 +1,5 @@
+import pytest
+
 from codemods.catalogue.delete_view_form_valid import DeleteViewFormValid as C
 from tests.codemods.helpers import check_noop, check_transformed
 
@@ -248,3 +250,20 @@ def test_star_args_only_signature():
                 obj.items.clear()
                 return super().form_valid(form)
         """)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("class DeletionMixin:\n    def delete(self, request, *args, **kwargs):\n        pass\n", False),  # Django's own
+    ("class Cleanup(Task):\n    def delete(self, request, *args, **kwargs):\n        pass\n", False),
+    ("from django.views.generic import DeleteView as DV\n\nclass V(DV):\n"
+     "    def delete(self, request, *args, **kwargs):\n        pass\n", True),
+    ("class V(Base):\n    def delete(self, request, *args, **kwargs):\n        pass\n\n"
+     "class Base(ProjectDeleteView):\n    pass\n", True),  # a base of this module that may be one
+    ("class V(thirdparty.SoftDeleteView):\n    def delete(self, request, *args, **kwargs):\n        pass\n", True),
+])
+def test_confirm(source, expected):
+    import ast
+
+    from codemods.apply import make_context
+
+    assert C().confirm(ast.parse(source), source, make_context("shop/views.py", source, None)) is expected

@@ -1,3 +1,5 @@
+import pytest
+
 from codemods.catalogue.model_save_keywords import ModelSaveKeywords as C
 from tests.codemods.helpers import check_noop, check_transformed
 
@@ -81,3 +83,36 @@ def test_noop_migration():
 
 def test_noop_storage_save_not_reported():
     check_noop(C, "def f(storage, content):\n    storage.save('a.csv', content)\n", filename="shop/utils.py", reported=False)
+
+
+def test_aliased_model_base():
+    check_transformed(C, "from django.db.models import Model as Base\n\n\nclass Item(Base):\n"
+                         "    def f(self):\n        self.save(True)\n",
+                      "from django.db.models import Model as Base\n\n\nclass Item(Base):\n"
+                      "    def f(self):\n        self.save(force_insert=True)\n", filename=F)
+
+
+def test_noop_star_with_positional_reported():
+    check_noop(C, HEAD + "    def save(self, *args, **kwargs):\n        super().save(True, *args)\n", filename=F,
+               reported=True)
+
+
+def test_noop_session_store_super_save():
+    check_noop(C, "class SessionStore(DBStore):\n    def save(self, must_create=False):\n"
+                  "        super().save(must_create)\n", filename="shop/sessions.py", reported=False)
+
+
+@pytest.mark.parametrize("source, expected", [
+    (HEAD + "    def f(self):\n        super().save(True)\n", True),
+    ("from django.db.models import Model as Base\n\nclass Item(Base):\n    def f(self):\n        self.save(True)\n", True),
+    ("from django.contrib.sessions.backends.db import SessionStore as DBStore\n\n"
+     "class SessionStore(DBStore):\n    def save(self, must_create=False):\n        super().save(must_create)\n", False),
+    ("def f(obj):\n    obj.save(False, False)\n", True),  # reported: flags on an unknown object
+    ("def f(storage, content):\n    storage.save('a.csv', content)\n", False),
+])
+def test_confirm(source, expected):
+    import ast
+
+    from codemods.apply import make_context
+
+    assert C().confirm(ast.parse(source), source, make_context(F, source, None)) is expected

@@ -1,3 +1,5 @@
+import pytest
+
 from codemods.catalogue.nulls_first_false import NullsFirstFalse
 from tests.codemods.helpers import check_noop, check_transformed
 
@@ -109,3 +111,24 @@ def test_noop_try_import():
         """,
         reported=True,
     )
+
+
+def test_aliased_order_by():
+    check_transformed(
+        NullsFirstFalse,
+        "from django.db.models import F\nfrom django.db.models import OrderBy as O\no = O(F('x'), nulls_last=False)\n",
+        "from django.db.models import F\nfrom django.db.models import OrderBy as O\no = O(F('x'))\n",
+    )
+
+
+@pytest.mark.parametrize("source, reported", [
+    ("from django.db.models import F\nqs.order_by(F('a').asc(nulls_first=1))\n", True),  # a literal, not bool
+    ("from django.db.models import F\nqs.order_by(F('a').bitand(1).desc(nulls_last=flag))\n", True),
+    ("qs.order_by(self.expr.asc(nulls_first=flag))\n", False),  # unknown receiver, computed value: quiet
+    ("sort(items, nulls_first=False)\n", False),  # not an ordering call
+    ("make()(nulls_first=False)\n", False),
+    ("f(a, b, False)\n", False),  # positional False, not OrderBy
+    ("def asc(self, nulls_first=None, nulls_last=None):\n    return OrderBy(self, nulls_first=nulls_first)\n", False),  # Django's own
+])
+def test_noop_shapes(source, reported):
+    check_noop(NullsFirstFalse, source, reported=reported)

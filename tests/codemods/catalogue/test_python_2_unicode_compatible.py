@@ -43,3 +43,30 @@ def test_noop_try_import():
 
 def test_noop_star_import():
     check_noop(Python2UnicodeCompatible, 'from django.utils.encoding import *\n\n\n@python_2_unicode_compatible\nclass A:\n    pass\n', reported=True)
+
+
+def test_module_import():
+    check_transformed(Python2UnicodeCompatible,
+                      'from django.utils import encoding\n\n\n@encoding.python_2_unicode_compatible\nclass A:\n    pass\n',
+                      'from django.utils import encoding\n\n\nclass A:\n    pass\n')
+
+
+def test_noop_unsure_import_without_a_decorated_class_reported():
+    check_noop(Python2UnicodeCompatible, 'try:\n    from django.utils.encoding import python_2_unicode_compatible\n'
+                                         'except ImportError:\n    pass\n', reported=True)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ('from six import python_2_unicode_compatible\n\n\n@python_2_unicode_compatible\nclass A:\n    pass\n', False),
+    ('from django.contrib import admin\n\n\n@admin.register(A)\nclass B:\n    pass\n', False),
+    ('from django.utils.encoding import python_2_unicode_compatible\n', True),
+    ('from django.utils.six import *\n', True),
+    ('import django.utils.encoding as e\n\n\n@e.python_2_unicode_compatible\nclass A:\n    pass\n', True),
+])
+def test_confirm(source, expected):
+    import ast
+
+    from codemods.apply import make_context
+
+    assert Python2UnicodeCompatible().confirm(ast.parse(source), source,
+                                              make_context("shop/models.py", source, None)) is expected
