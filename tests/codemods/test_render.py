@@ -143,3 +143,18 @@ def test_the_cuts_are_libcsts_on_real_code():
         assert header + "".join(codes) + footer == text, path
         statements += len(codes)
     assert statements > 2000
+
+
+def test_a_wrong_cut_found_at_a_later_codemod_renders_the_whole_module_again():
+    # (the first change seeds the renderer; the second sits next to a cut libcst does not make: the
+    # whole module is rendered, with the first codemod's change in it)
+    from codemods.apply import apply_source
+    from codemods.catalogue.force_text import ForceText
+    from codemods.catalogue.translation_aliases import TranslationAliases
+
+    src = ("from django.utils.encoding import force_text\nfrom django.utils.translation import ugettext\n"
+           "a = force_text(1)\n\n\nb = 1\nx = ugettext('x')\n    # indented\ny = 2\n")
+    result = apply_source(src, "app/m.py", [ForceText(), TranslationAliases()], target="4.2", elide=False)
+    assert not result.error and result.applied == ["force_text", "translation_aliases"]
+    assert result.new == ("from django.utils.encoding import force_str\nfrom django.utils.translation import gettext\n"
+                          "a = force_str(1)\n\n\nb = 1\nx = gettext('x')\n    # indented\ny = 2\n")
