@@ -119,7 +119,8 @@ def item_shapes(item: "Item") -> tuple[str, ...]:
     """Regular expressions ALL of which match every file ``item`` can match (after ``required()``): the
     very tokens a use is written with, across line breaks and comments. Only for the forms whose
     uses are such a sequence: an attribute read after another (``.remote_field.to``), a method
-    called (``.iterator(``), a keyword passed (``name=``)."""
+    called (``.iterator(``), a keyword passed (``name=``), a callable called or imported under
+    another name (``make_aware(``, ``make_aware as``)."""
     out = []
     value, after, keyword = item.value, item.opts.get("after"), item.opts.get("keyword")
     if item.form == "attribute_name" and isinstance(after, str) and after.isidentifier() and value.isidentifier():
@@ -128,6 +129,11 @@ def item_shapes(item: "Item") -> tuple[str, ...]:
         out.append(rf"\.{_GAP}{value}{_GAP_CLOSE}\(")
     if item.form in ("call", "method_call") and isinstance(keyword, str) and keyword.isidentifier():
         out.append(rf"{word_start(keyword)}{_GAP}=(?!=)")
+    last = value.rsplit(".", 1)[-1]
+    if item.form == "call" and last.isidentifier():
+        # called by its name (``cached_property(``, ``functional.cached_property(``) or imported under
+        # another (``cached_property as cp``): not a file that only uses ``@cached_property``
+        out.append(rf"{last}(?:{_GAP_CLOSE}\(|{_GAP}as\b)")
     return tuple(out)
 
 

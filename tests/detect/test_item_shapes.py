@@ -53,6 +53,13 @@ def test_shapes_match_wherever_an_item_finds_a_line():
     (Item("method_call", "iterator", {}), "import iterator\nqs.iterator\n", False),
     (Item("call", "django.utils.timezone.make_aware", {"keyword": "is_dst"}), "make_aware(d, is_dst = True)\n", True),
     (Item("call", "django.utils.timezone.make_aware", {"keyword": "is_dst"}), "make_aware(d)\nif is_dst == 1: pass\n", False),
+    (Item("call", "django.utils.functional.cached_property", {"keyword": "name"}),
+     "from django.utils.functional import cached_property\n\n\nclass A:\n    @cached_property\n"
+     "    def f(self, name=1):\n        return name\n", False),  # used as a decorator only: never called
+    (Item("call", "django.utils.functional.cached_property", {"keyword": "name"}),
+     "from django.utils.functional import (cached_property  # c\n    as cp)\nx = cp(f, name='x')\n", True),
+    (Item("call", "django.utils.functional.cached_property", {"keyword": "name"}),
+     "from django.utils import functional\nx = (functional.cached_property)(f, name='x')\n", True),
 ])
 def test_shapes(item, text, matches):
     assert all(re.search(p, text) for p in item_shapes(item)) is matches
