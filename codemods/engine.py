@@ -314,7 +314,6 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             limit = large_file_limit()
             large = [p for p in todo if sizes[p] > limit]
             todo = sorted((p for p in todo if sizes[p] <= limit), key=sizes.__getitem__, reverse=True)
-            chunksize = max(1, min(16, len(todo) // (jobs * 16)))
             ctx = pool_mod.pool_context()
             pool_mod.W["cache_obj"] = cache  # inherited by forked workers; only its key() is used there
             pool_mod.W["process"] = process_file  # (what one file takes; the workers call it too)
@@ -328,7 +327,7 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             try:
                 with ctx.Pool(jobs - 1, initializer=pool_mod.worker_init,
                               initargs=(classes, target, mode, known, settings, detect)) as pool:
-                    pool_mod.share(pool, todo, chunksize, jobs - 1, collect, bar,
+                    pool_mod.share(pool, todo, [sizes[p] for p in todo], jobs - 1, collect, bar,
                            lambda p: process_file(p, instances, target, mode, known, key, settings, detect))
             finally:
                 gc.unfreeze()

@@ -1,10 +1,10 @@
 """The engine's worker processes: what each runs with, and how the main process shares the work.
 
     with pool_context().Pool(jobs - 1, initializer=worker_init, initargs=(...)) as pool:
-        share(pool, todo, chunksize, jobs - 1, collect, bar, here)
+        share(pool, todo, sizes, jobs - 1, collect, bar, here)
 
 The workers are forked after the main process imported the codemods (their pages are shared), take
-chunks of the largest files first and send back each file's result (``engine.process_file``); the
+chunks of the largest files first (each a small part of all the bytes) and send back each file's result (``engine.process_file``); the
 main process takes the smallest files, one at a time, between collecting theirs. ``LazyCodemods``:
 the codemod instances, created when first used (not at all when the cache answers every file).
 """
@@ -41,14 +41,33 @@ def _worker_chunk(paths: list[str]) -> list:
     return [_worker(p) for p in paths]
 
 
-def share(pool, todo: list[str], chunksize: int, workers: int, collect, bar, here) -> None:
-    """Do ``todo`` (largest files first) with the pool's ``workers`` and this process together: the
-    workers take chunks from the front, a few at a time, and this process, between collecting their
-    results, takes files one by one from the back (a process fewer than a pool of ``jobs``: its
-    memory is the workers' too). ``here(path)`` processes one file in this process."""
+CHUNK_FILES = 16  # files in a chunk at most (a worker's round trip costs little, but not nothing)
+CHUNK_PARTS = 32  # per process: a chunk holds about 1/(32 x processes) of all the bytes at most
+
+
+def next_chunk(sizes: list[int], start: int, end: int, budget: int, most: int = CHUNK_FILES) -> int:
+    """Where the chunk starting at ``start`` ends: the files up to ``end`` whose sizes add up to
+    ``budget`` at most (a larger file is a chunk of its own), ``most`` files at most."""
+    stop, weight = start + 1, sizes[start]
+    while stop < end and stop - start < most and weight + sizes[stop] <= budget:
+        weight += sizes[stop]
+        stop += 1
+    return stop
+
+
+def share(pool, todo: list[str], sizes: list[int], workers: int, collect, bar, here) -> None:
+    """Do ``todo`` (largest files first; ``sizes`` in the same order) with the pool's ``workers``
+    and this process together: the workers take chunks from the front, a few at a time, and this
+    process, between collecting their results, takes files one by one from the back (a process fewer
+    than a pool of ``jobs``: its memory is the workers' too). ``here(path)`` processes one file in this
+    process. A chunk is a small part of all the bytes, so that when this process runs out of files,
+    what the workers still have queued (the largest files are theirs) is little: with chunks of a
+    fixed number of files it was the last 32 large files of the Django tree, 0.14 s of 1.26 spent
+    waiting for them."""
     results: queue.SimpleQueue = queue.SimpleQueue()
     start, end, in_flight = 0, len(todo), 0
     limit = 2 * workers  # chunks queued per worker: enough to keep it busy, few enough to share the rest
+    budget = max(1, sum(sizes) // (CHUNK_PARTS * (workers + 1)))
 
     def done(outcomes) -> None:
         for p, outcome in outcomes:
@@ -58,8 +77,8 @@ def share(pool, todo: list[str], chunksize: int, workers: int, collect, bar, her
 
     while start < end or in_flight:
         while in_flight < limit and start < end:
-            chunk = todo[start:min(end, start + chunksize)]
-            start += len(chunk)
+            stop = next_chunk(sizes, start, end, budget)
+            chunk, start = todo[start:stop], stop
             pool.apply_async(_worker_chunk, (chunk,), callback=results.put, error_callback=results.put)
             in_flight += 1
         # what has come back: all of it while this process has files of its own, else one (waiting)

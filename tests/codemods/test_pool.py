@@ -1,0 +1,32 @@
+"""codemods/pool.py: the chunks the workers take are a small part of all the bytes."""
+
+import pytest
+
+from codemods.pool import next_chunk
+
+
+@pytest.mark.parametrize("sizes, start, end, budget, most, stop", [
+    ([100, 10, 10, 10], 0, 4, 50, 16, 1),  # a file over the budget is a chunk of its own
+    ([100, 10, 10, 10], 1, 4, 50, 16, 4),  # small files together
+    ([100, 20, 20, 20], 1, 4, 50, 16, 3),  # up to the budget
+    ([5] * 40, 0, 40, 1000, 16, 16),  # at most ``most`` files
+    ([5] * 40, 30, 35, 1000, 16, 35),  # not past ``end`` (this process takes files from the back)
+    ([0] * 5, 0, 5, 1, 16, 5),  # empty files
+])
+def test_next_chunk(sizes, start, end, budget, most, stop):
+    assert next_chunk(sizes, start, end, budget, most) == stop
+
+
+def test_a_run_shares_the_largest_files_in_small_chunks(tmp_path):
+    """The pool's run gives the same results as a serial run (the chunks change only who does what)."""
+    from codemods import engine
+    from codemods.catalogue.force_text import ForceText
+
+    for i in range(60):
+        (tmp_path / f"m{i}.py").write_text("from django.utils.encoding import force_text\n"
+                                           + "x = 1\n" * (i * 30) + "y = force_text(x)\n", encoding="utf-8")
+    serial = engine.run([str(tmp_path)], [ForceText], target="4.2", mode="diff", jobs=1, use_cache=False)
+    pooled = engine.run([str(tmp_path)], [ForceText], target="4.2", mode="diff", jobs=2, use_cache=False)
+    assert pooled.parallel
+    assert [(f.path, f.diff) for f in pooled.files] == [(f.path, f.diff) for f in serial.files]
+    assert sum(1 for f in pooled.files if f.changed) == 60
