@@ -82,9 +82,10 @@ def ast_dotted(node: ast.AST) -> str | None:
     return None
 
 
-def ast_bindings(tree: ast.AST) -> tuple[dict[str, str], set[str]]:
-    """local name -> qualified name for every import in the tree, and the star-imported modules."""
-    bound: dict[str, str] = {}
+def _import_pairs(tree: ast.AST) -> tuple[list[tuple[str, str]], set[str]]:
+    """(local name, qualified name) for every import in the tree, in walk order, and the star-imported
+    modules (relative imports, which never resolve to an absolute name, are left out)."""
+    pairs: list[tuple[str, str]] = []
     stars: set[str] = set()
     for node in nodes_of(tree, ast.ImportFrom, ast.Import):
         if isinstance(node, ast.ImportFrom) and node.module and not node.level:
@@ -92,35 +93,29 @@ def ast_bindings(tree: ast.AST) -> tuple[dict[str, str], set[str]]:
                 if a.name == "*":
                     stars.add(node.module)
                 else:
-                    bound[a.asname or a.name] = f"{node.module}.{a.name}"
+                    pairs.append((a.asname or a.name, f"{node.module}.{a.name}"))
         elif isinstance(node, ast.Import):
             for a in node.names:
-                if a.asname:
-                    bound[a.asname] = a.name
-                else:
-                    head = a.name.split(".")[0]
-                    bound[head] = head
-    return bound, stars
+                head = a.name.split(".")[0]
+                pairs.append((a.asname, a.name) if a.asname else (head, head))
+    return pairs, stars
+
+
+def _ast_bindings(tree: ast.AST) -> tuple[dict[str, str], set[str]]:
+    """local name -> qualified name for every import in the tree (the last, for a name imported
+    twice), and the star-imported modules."""
+    pairs, stars = _import_pairs(tree)
+    return dict(pairs), stars
 
 
 def ast_import_targets(tree: ast.AST) -> tuple[dict[str, set[str]], set[str]]:
     """local name -> every qualified name an import anywhere in ``tree`` binds it to (a name imported
     twice, in ``try:`` / ``except ImportError:``, has both), and the star-imported modules. For the
-    confirmations that must say yes wherever the import index might resolve a name (relative imports,
-    which never resolve to an absolute name, are left out)."""
+    confirmations that must say yes wherever the import index might resolve a name."""
+    pairs, stars = _import_pairs(tree)
     targets: dict[str, set[str]] = {}
-    stars: set[str] = set()
-    for node in nodes_of(tree, ast.ImportFrom, ast.Import):
-        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            for a in node.names:
-                if a.name == "*":
-                    stars.add(node.module)
-                else:
-                    targets.setdefault(a.asname or a.name, set()).add(f"{node.module}.{a.name}")
-        elif isinstance(node, ast.Import):
-            for a in node.names:
-                local = a.asname or a.name.split(".")[0]
-                targets.setdefault(local, set()).add(a.name if a.asname else local)
+    for local, qual in pairs:
+        targets.setdefault(local, set()).add(qual)
     return targets, stars
 
 
@@ -135,8 +130,7 @@ def may_resolve_to(chain: str | None, targets: dict[str, set[str]], stars: set[s
     return not rest and any(q.rpartition(".")[2] == head and q.rpartition(".")[0] in stars for q in qualnames)
 
 
-def resolves_to(chain: str | None, bound: dict[str, str], stars: set[str], qualname: str) -> bool:
-    """Whether the dotted name ``chain`` may refer to ``qualname`` through ``ast_bindings``' imports."""
+def _resolves_to(chain: str | None, bound: dict[str, str], stars: set[str], qualname: str) -> bool:
     if chain is None:
         return False
     head, _, rest = chain.partition(".")
@@ -150,11 +144,11 @@ def resolves_to(chain: str | None, bound: dict[str, str], stars: set[str], qualn
 def ast_local_names(tree: ast.AST, qualname: str) -> set[str]:
     """The local expressions (``Signal``, ``dispatch.Signal``, ...) used in ``tree`` that refer to
     ``qualname`` through its imports (or may, through a star import of its module)."""
-    bound, stars = ast_bindings(tree)
+    bound, stars = _ast_bindings(tree)
     found = set()
     for node in nodes_of(tree, ast.Name, ast.Attribute):
         chain = ast_dotted(node)
-        if resolves_to(chain, bound, stars, qualname):
+        if _resolves_to(chain, bound, stars, qualname):
             found.add(chain)
     return found
 
@@ -169,7 +163,7 @@ def _calls_index(tree: ast.AST):
     memo = getattr(tree, _CALLS_MEMO, None)
     if memo is not None:
         return memo
-    bound, stars = ast_bindings(tree)
+    bound, stars = _ast_bindings(tree)
     by_qual: dict[str, list] = {}
     by_bare: dict[str, list] = {}
     for pos, node in enumerate(nodes_of(tree, ast.Call)):
