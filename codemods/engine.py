@@ -150,7 +150,10 @@ def _process_file(path: str, codemods: list[Codemod] | None, target: str | None,
     if new is None:
         return result, info
     result.changed = True
-    result.new_text = new
+    # the rewrite stays in the result only for a caller that scans it afterwards (``leftovers``
+    # without a request): with ``detect`` what is left was found here, and results of a --diff or
+    # --check run over a large tree hold no file texts (the cache has them, on disk)
+    result.new_text = new if detect is None else None
     if mode == "diff":
         result.diff = _unified_diff(path, work, new, info["data"])
     elif mode == "write":
@@ -275,6 +278,8 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             hit = cache.lookup(os.path.abspath(p), st)
             if hit is not None and (hit.get("new") is None or mode == "check"):
                 results[p] = result_from_cache(p, hit)
+                if detect is not None:
+                    results[p].new_text = None  # (as above: what is left came with the hit)
                 continue
             if hit is not None:
                 known_changes.append(p)

@@ -132,7 +132,7 @@ def _gathered(results, request: LeftRequest, map_to_old: bool) -> list[Leftover]
         if not r.left["rows"] and r.left.get("sets") is None:
             continue  # (most files: nothing to place, no path to resolve)
         rel = _rel(Path(r.path), request.root)
-        to_old = map_to_old and r.new_text is not None and not r.written
+        to_old = map_to_old and r.changed and not r.written
         for row in r.left["rows"]:
             cid, line, text, fx = row[:4]
             if to_old and len(row) > 4:
@@ -151,7 +151,8 @@ def leftovers(results, changes, root, *, settings_files=frozenset(), migration_f
               map_to_old: bool = True, originals: dict | None = None, use_cache: bool = True,
               request: LeftRequest | None = None) -> list[Leftover]:
     """``results``: the engine's FileResults (``.path``, ``.new_text``, ``.findings``, ``.written``,
-    ``.left``).
+    ``.left``; with a ``request`` the engine keeps no ``.new_text``: ``.changed`` says a file was
+    rewritten).
 
     ``request``: the ``LeftRequest`` the engine ran with (``changes`` and the settings / migration
     files are then its own): the rows the workers found are gathered, nothing is read or parsed.

@@ -148,3 +148,32 @@ def test_the_cyclic_garbage_collector_is_paused_while_a_file_is_processed(tmp_pa
     engine.process_file(str(path), [Watch()], "5.2", "diff", detect=lambda *a: states.append(gc.isenabled()))
     assert states == [False, False, False]
     assert gc.isenabled()
+
+
+def test_diff_and_check_results_hold_no_text_when_the_workers_found_what_is_left(tmp_path):
+    """With a ``LeftRequest`` the leftover lines come from the workers (mapped back to the file on
+    disk there): the results keep no rewritten text, and what is left is the same as a scan of the
+    kept texts afterwards (``leftovers`` without a request)."""
+    import release_data
+    from codemods import registry
+    from codemods.detect.after import LeftRequest, changes_at, leftovers
+
+    root = tmp_path / "proj"
+    (root / "app").mkdir(parents=True)
+    # the six import goes: the pytz lines below it move up one (lines on disk: 2 and 9)
+    (root / "app" / "times.py").write_text(
+        "from django.utils import six\nimport pytz\n\n\ndef f(v):\n    return isinstance(v, six.string_types)\n"
+        "\n\nzone = pytz.timezone('UTC')\n")
+    (root / "app" / "labels.py").write_text(OLD + "\nimport pytz\nzone = pytz.timezone('UTC')\n")
+    entries = registry.select_entries(target="5.0")
+    changes = changes_at(release_data.load().changes, "5.0")
+    for mode in ("diff", "check"):
+        request = LeftRequest(changes, root)
+        slim = engine.run([root], entries, target="5.0", mode=mode, jobs=1, use_cache=False, detect=request)
+        assert len(slim.changed) == 2 and all(f.new_text is None for f in slim.files)
+        kept = engine.run([root], entries, target="5.0", mode=mode, jobs=1, use_cache=False)
+        assert all(f.new_text for f in kept.changed)
+        left = leftovers(slim.files, (), root, request=request)
+        assert left == leftovers(kept.files, changes, root)
+        assert {(x.path, x.line) for x in left if x.change_id == "pytz"} == {
+            ("app/times.py", 2), ("app/times.py", 9), ("app/labels.py", 7), ("app/labels.py", 8)}
