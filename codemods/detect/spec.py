@@ -89,13 +89,14 @@ class Item:
 
     def required(self) -> tuple[str, ...]:
         """Words that ALL occur in every file this item can match, besides one of ``triggers()``:
-        a dotted name is reached through an import that names its parent module (``datetime_safe``
-        for ``django.utils.datetime_safe.date``, however it is imported or aliased); a class's base
+        a dotted name is reached through an absolute import that names every module above it
+        (``django``, ``utils`` and ``datetime_safe`` for ``django.utils.datetime_safe.date``, however it
+        is imported or aliased: ``from django.utils import datetime_safe as ds``); a class's base
         is named where the class is; a keyword, a method the receiver calls, the attribute before the one
         read, or a ``Meta`` class is written."""
         out = []
         if self.form in ("import", "attribute", "call") and self.value.count(".") >= 1:
-            out.append(self.value.rsplit(".", 2)[-2])
+            out.extend(self.value.split(".")[:-1])
         if self.form == "class_base" and self.opts.get("method"):
             out.append(self.value.rsplit(".", 1)[-1])
         if self.form in ("call", "method_call"):
@@ -106,7 +107,7 @@ class Item:
             out.append("Meta")  # (an option is looked for in a ``class Meta``)
         if self.form == "attribute_name" and isinstance(self.opts.get("after"), str):
             out.append(self.opts["after"])
-        return tuple(w for w in out if w.isidentifier())
+        return tuple(dict.fromkeys(w for w in out if w.isidentifier()))
 
 
 # what may stand between two tokens of one expression: spaces, newlines and comments (inside brackets),

@@ -66,3 +66,30 @@ def test_shapes(item, text, matches):
     tree = ast.parse(text.replace("import iterator", "import os"))
     if not matches:  # (and the item indeed finds nothing there)
         assert not python_lines(PyFile(tree, text), item, "x.py", False, False)
+
+
+def test_required_words_are_in_every_file_an_item_finds_a_line_in():
+    """``Item.required()`` (every module above a dotted name, keywords, bases ...) are necessary
+    conditions too: checked on Django's own code and the example project, every item."""
+    from codemods.scanned_text import RUN
+
+    django = pytest.importorskip("django")
+    base = Path(django.__file__).parent
+    files = sorted((base / "db").rglob("*.py")) + sorted((base / "contrib" / "admin").rglob("*.py")) \
+        + sorted((base / "conf").rglob("*.py")) + sorted((ROOT / "examples" / "legacy_shop").rglob("*.py"))
+    from release_data.behaviour import load_behaviour
+
+    items = [it for c in release_data.load().changes for it in parse_items(c.detect, c.id, strict=False)]
+    items += [it for b in load_behaviour() for it in parse_items(b.detect, b.id, strict=False)]
+    items = [it for it in items if it.kind == "python" and it.required()]
+    found = dotted = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        words = {w.lstrip("0123456789") for w in RUN.findall(text)}
+        pf = PyFile(ast.parse(text), text)
+        for it in items:
+            if python_lines(pf, it, path.name, True, "migrations" in path.parts):
+                found += 1
+                dotted += it.form in ("import", "attribute", "call") and it.value.count(".") >= 2
+                assert set(it.required()) <= words, (path, it, set(it.required()) - words)
+    assert found > 30 and dotted > 10

@@ -310,8 +310,8 @@ def test_attribute_name(tmp_path):
 
 # -- the text prefilter: words every matching file holds ------------------------------------------------
 def test_required_words_of_each_form():
-    assert parse_item({"import": "django.utils.datetime_safe.date"}).required() == ("datetime_safe",)
-    assert parse_item({"call": "django.urls.include", "keyword": "namespace"}).required() == ("urls", "namespace")
+    assert parse_item({"import": "django.utils.datetime_safe.date"}).required() == ("django", "utils", "datetime_safe")
+    assert parse_item({"call": "django.urls.include", "keyword": "namespace"}).required() == ("django", "urls", "namespace")
     assert parse_item({"class_base": "django.utils.deprecation.MiddlewareMixin", "method": "__init__"}).required() \
         == ("MiddlewareMixin",)
     assert parse_item({"attribute_name": "to", "after": "remote_field"}).required() == ("remote_field",)
@@ -322,6 +322,9 @@ def test_required_words_of_each_form():
     "from django.utils import datetime_safe as ds\nx = ds.date(1, 2, 3)\n",
     "import django.utils.datetime_safe\nx = django.utils.datetime_safe.date(1, 2, 3)\n",
     "from django.utils.datetime_safe import date as d\nx = d(1, 2, 3)\n",
+    "import django.utils as u\nx = u.datetime_safe.date(1, 2, 3)\n",
+    "from django import utils\nx = utils.datetime_safe.date(1, 2, 3)\n",
+    "def f():\n    from django.utils import (  # c\n        datetime_safe)\n    return datetime_safe.date(1, 2, 3)\n",
 ])
 def test_required_words_keep_every_aliased_use(tmp_path, text):
     assert one(tmp_path, [{"attribute": "django.utils.datetime_safe.date"}], text) != []
