@@ -169,3 +169,22 @@ def test_plan_never_advises_an_older_python(shop):
             assert tuple(map(int, advice["move_to"].split("."))) >= (3, 12), advice
     text = _run("plan", str(shop), "--from", "3.2", "--python-version", "3.12").stdout
     assert "move to Python 3.10" not in text and "older than the project's 3.12" in text
+
+
+def test_a_later_step_covered_by_an_advised_python_move(shop):
+    """Regression: on Python 3.11, 6.0 advises the move to 3.12; 6.1 (3.12-3.15) was then shown as
+    "supports only Python 3.12-3.15, older than the project's 3.11" and counted as a blocker."""
+    result = _run("plan", str(shop), "--from", "5.2", "--to", "6.1", "--python-version", "3.11", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    steps = {s["feature_release"]: s for s in json.loads(result.stdout)["steps"]}
+    assert steps["6.0"]["python_advice"]["move_to"] == "3.12"
+    later = steps["6.1"]
+    assert later["python_ok"] is False and later["python_advice"]["move_to"] == "3.12"
+    assert "advised before Django 6.0" in later["python_advice"]["message"]
+    text = _run("plan", str(shop), "--from", "5.2", "--to", "6.1", "--python-version", "3.11").stdout
+    assert "older than the project's" not in text
+    assert "the move to Python 3.12 advised before Django 6.0" in text
+
+    from upgrader.render.markdown import step_status
+
+    assert step_status(later, 1) == "later"  # (not "blocked")

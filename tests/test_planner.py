@@ -46,7 +46,10 @@ def test_python_advice_and_python_ok():
     # 4.2 -> 5.0 needs 3.10; after the earlier move the project is assumed on 3.8
     advice = steps["5.0.14"].python_advice
     assert advice.move_to == "3.10" and advice.current_series == "4.2"
-    assert steps["4.1.13"].python_advice is None
+    # 4.1 does not run 3.6 either: the move advised before 4.0 covers it (said, not advised again)
+    carried = steps["4.1.13"].python_advice
+    assert carried.move_to == "3.8" and carried.before == "4.0.10"
+    assert "advised before Django 4.0.10 covers it" in carried.message
     assert [m["python"] for m in plan_to_matrix(plan)] == ["3.8", "3.8", "3.8", "3.10"]
 
 

@@ -31,6 +31,7 @@ from upgrader.plan.model import Hop, Plan, PythonAdvice, RemovedChange, Step, Su
 from upgrader.plan.serialize import JSON_SCHEMA_VERSION, plan_to_json, plan_to_matrix, step_to_json  # noqa: F401
 from upgrader.plan.target import (  # noqa: F401
     TARGET_KEYWORDS,
+    _advice_carried,
     _all_versions,
     _canon,
     _fmt_date,
@@ -170,7 +171,7 @@ def build_plan(
     # ---- per-step facts ----------------------------------------------------------------------------
     all_removed: dict[str, Change] = {}
     prev_rel, prev_feat = cur_rel, cur_feat
-    assumed = py
+    assumed, advised = py, None
     for rel, version, kind in stops:
         removed: list[Change] = []
         skipped: list[str] = []
@@ -183,7 +184,9 @@ def build_plan(
             all_removed[c.id] = c
         advice = _python_advice(prev_rel, rel, assumed, version)
         if advice:
-            assumed = advice.move_to
+            assumed, advised = advice.move_to, advice
+        elif advised is not None and _runs(rel, version, py) is False and _runs(rel, version, assumed):
+            advice = _advice_carried(advised, rel, version, py)
         runs_assumed = _runs(rel, version, assumed)
         if runs_assumed:
             ci_py = assumed

@@ -172,6 +172,15 @@ def _python_advice(prev: Release, step: Release, assumed: str | None, to: str) -
     return PythonAdvice(move_to, to, prev.version, patch, msg)
 
 
+def _advice_carried(earlier: PythonAdvice, step: Release, to: str, project: str) -> PythonAdvice:
+    """A later step the project's Python does not run either, but the Python an earlier step advised
+    moving to does: that move covers it (not "an older Python only", not a blocker)."""
+    span = f"{step.python[0]}-{step.python[-1]}" if len(step.python) > 1 else step.python[0]
+    msg = (f"Django {to} needs Python {span}; the project runs {project}: the move to Python "
+           f"{earlier.move_to} advised before Django {earlier.before} covers it")
+    return PythonAdvice(earlier.move_to, earlier.before, earlier.current_series, earlier.current_series_patch, msg)
+
+
 def _runs(rel: Release, version: str, py: str | None) -> bool | None:
     if not py or not rel.python:
         return None
