@@ -4,15 +4,19 @@ classes are left, in order).
 
 Shared by the codemods that rewrite a method of, say, every ``LogoutView`` subclass
 (``logoutview_get_next_page``, ``middlewaremixin_get_response``, ``delete_view_form_valid``).
+``ast_bases_may_match`` is the same question on the ``ast`` tree, as a ``confirm`` asks it: it may
+say yes where the transform then finds no match, never the other way round.
 """
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from typing import Callable
 
 import libcst as cst
 
+from codemods.calls import ast_dotted, may_resolve_to
 from codemods.imports import ImportIndex, dotted
 
 
@@ -43,3 +47,16 @@ def match_bases(cls: cst.ClassDef, index: ImportIndex, known: set[str],
         else:
             match.others.append(name)
     return match
+
+
+def ast_bases_may_match(cls: ast.ClassDef, targets, qualnames, named: Callable[[str], bool] = lambda _: False) -> bool:
+    """Whether a base of ``cls`` may be one of the library classes ``qualnames``: it resolves to one
+    through the imports (``targets``: ``calls.ast_import_targets(tree)``), or ``named`` accepts its
+    dotted name (a last name, a suffix, a class of the module known to be one)."""
+    for base in cls.bases:
+        if isinstance(base, ast.Starred):
+            base = base.value
+        chain = ast_dotted(base)
+        if chain and (named(chain) or may_resolve_to(chain, *targets, qualnames)):
+            return True
+    return False

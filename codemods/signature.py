@@ -21,7 +21,8 @@ from typing import ClassVar
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, nodes_of
-from codemods.calls import ast_dotted, ast_import_targets, may_resolve_to
+from codemods.calls import ast_import_targets
+from codemods.class_bases import ast_bases_may_match
 from codemods.imports import ImportIndex, dotted
 
 
@@ -174,17 +175,12 @@ class OverrideSignatureCodemod(Codemod):
         """``class_matches`` on the ``ast`` (or more): a base with one of the last names or suffixes,
         or one that resolves to one of ``bases`` through the imports (``bound``: ``ast_import_targets``)."""
         lasts = {b.rpartition(".")[2] for b in self.bases}
-        for base in cls.bases:
-            if isinstance(base, ast.Starred):
-                base = base.value
-            chain = ast_dotted(base)
-            if chain is None:
-                continue
+
+        def named(chain: str) -> bool:
             last = chain.rpartition(".")[2]
-            if last in lasts or any(last.endswith(s) for s in self.base_suffixes) or \
-                    may_resolve_to(chain, *bound, self.bases):
-                return True
-        return False
+            return last in lasts or any(last.endswith(s) for s in self.base_suffixes)
+
+        return ast_bases_may_match(cls, bound, self.bases, named)
 
     def class_matches(self, cls: cst.ClassDef, index: ImportIndex) -> bool:
         if not self.bases:

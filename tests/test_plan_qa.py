@@ -188,3 +188,19 @@ def test_a_later_step_covered_by_an_advised_python_move(shop):
     from upgrader.render.markdown import step_status
 
     assert step_status(later, 1) == "later"  # (not "blocked")
+
+
+def test_a_later_step_covered_by_an_advised_move_on_a_real_interpreter(tmp_path):
+    """The same, as the README's first command met it: the project's own interpreter is a real 3.11
+    (found at run time), not a --python-version."""
+    from tests.venvs import python_for
+
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "requirements.txt").write_text("Django==5.2.19\n")
+    result = _run("plan", str(root), "--to", "6.1", "--python", python_for(python="3.11"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["python"] == "3.11"
+    later = {s["feature_release"]: s for s in doc["steps"]}["6.1"]
+    assert later["python_ok"] is False and later["python_advice"]["move_to"] == "3.12"

@@ -8,8 +8,8 @@ import re
 import libcst as cst
 
 from codemods.base import Codemod, FileContext, walk
-from codemods.calls import ast_dotted, ast_import_targets, may_resolve_to
-from codemods.class_bases import match_bases
+from codemods.calls import ast_import_targets
+from codemods.class_bases import ast_bases_may_match, match_bases
 from codemods.imports import ImportIndex, dotted
 from codemods.local_bindings import BindingTargets, NestedDepth
 from codemods.scanned_text import word_start
@@ -172,19 +172,17 @@ class DeleteViewFormValid(Codemod):
         bound = ast_import_targets(tree)
         classes = [n for n in walk(tree) if isinstance(n, ast.ClassDef)]
         views: set[str] = set()
+
+        def named(chain: str) -> bool:  # (reported when not provably Django's; or a view of this module)
+            return chain.endswith("DeleteView") or chain in views
+
         grew = True
         while grew:  # (a class of this module may derive from one defined after it in the walk)
             grew = False
             for cls in classes:
-                if cls.name in views:
-                    continue
-                for base in cls.bases:
-                    chain = ast_dotted(base)
-                    if chain and (chain.endswith("DeleteView") or chain in views
-                                  or may_resolve_to(chain, *bound, _DJANGO_BASES)):
-                        views.add(cls.name)
-                        grew = True
-                        break
+                if cls.name not in views and ast_bases_may_match(cls, bound, _DJANGO_BASES, named):
+                    views.add(cls.name)
+                    grew = True
         return any(cls.name in views and any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "delete"
                                              for s in cls.body) for cls in classes)
 

@@ -7,8 +7,9 @@ import re
 
 import libcst as cst
 
-from codemods.calls import ast_dotted, ast_import_targets, has_star, kwarg, may_resolve_to, positional, with_args
+from codemods.calls import ast_import_targets, has_star, kwarg, positional, with_args
 from codemods.base import Codemod, FileContext, nodes_of, walk
+from codemods.class_bases import ast_bases_may_match
 from codemods.imports import ImportIndex
 
 PARAMS = ("force_insert", "force_update", "using", "update_fields")
@@ -87,18 +88,9 @@ class ModelSaveKeywords(Codemod):
 def _may_define_model(tree: ast.Module) -> bool:
     """A class with a base that may resolve to ``MODEL_BASES``: named ``Model`` (``models.Model``), or
     resolving to one through the imports."""
-    bound = None
-    for cls in nodes_of(tree, ast.ClassDef):
-        for base in cls.bases:
-            chain = ast_dotted(base)
-            if not chain:
-                continue
-            if chain.rpartition(".")[2] == "Model":
-                return True
-            bound = bound or ast_import_targets(tree)
-            if may_resolve_to(chain, *bound, MODEL_BASES):
-                return True
-    return False
+    targets = ast_import_targets(tree)
+    return any(ast_bases_may_match(cls, targets, MODEL_BASES, lambda chain: chain.rpartition(".")[2] == "Model")
+               for cls in nodes_of(tree, ast.ClassDef))
 
 
 def _is_super_call(expr) -> bool:

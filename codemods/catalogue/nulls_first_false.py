@@ -7,8 +7,8 @@ import re
 
 import libcst as cst
 
-from codemods.base import Codemod, FileContext, nodes_of, walk
-from codemods.calls import ast_dotted, with_args
+from codemods.base import Codemod, FileContext, walk
+from codemods.calls import ast_dotted, ast_import_targets, may_resolve_to, with_args
 from codemods.imports import ImportIndex
 from codemods.keywords import resolve_call
 
@@ -89,11 +89,11 @@ class NullsFirstFalse(Codemod):
 
     def confirm(self, tree, text, ctx) -> bool:
         # what the transform acts or reports on: the keywords of asc() / desc() (a computed value
-        # only on a receiver built by a call) and of OrderBy (or a name imported "as"), and False
+        # only on a receiver built by a call) and of OrderBy (however imported), and False
         # passed positionally to OrderBy
         if tree is None:
             return True
-        aliases = None
+        targets = None
         for n in walk(tree):
             if not isinstance(n, ast.Call):
                 continue
@@ -101,12 +101,11 @@ class NullsFirstFalse(Codemod):
             f = n.func
             name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
             if name != "OrderBy" and (keys or len(n.args) > 2) and name not in ("asc", "desc"):
-                if aliases is None:
-                    aliases = {a.asname for i in nodes_of(tree, ast.Import, ast.ImportFrom) for a in i.names if a.asname}
-                head = ast_dotted(f)
-                if head is None or head.partition(".")[0] not in aliases:
+                if targets is None:
+                    targets = ast_import_targets(tree)
+                if not may_resolve_to(ast_dotted(f), *targets, _ORDER_BY):
                     continue
-                name = "OrderBy"  # (it may be, through the import)
+                name = "OrderBy"  # (an import binds it under another name)
             false = [v for v in keys if isinstance(v, ast.Constant) and v.value is False]
             computed = [v for v in keys if not (isinstance(v, ast.Constant) and (v.value is True or v.value is None))]
             if false:

@@ -138,7 +138,6 @@ def item_shapes(item: "Item") -> tuple[str, ...]:
     return tuple(out)
 
 
-
 def parse_item(raw, owner: str = "?") -> Item:
     if not isinstance(raw, dict):
         raise SpecError(f"{owner}: a detect item must be an object, not {raw!r}")

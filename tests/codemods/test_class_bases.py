@@ -37,3 +37,29 @@ def test_unsure_import_gives_a_reason_not_a_match():
                           "class A(LogoutView): pass\n")
     m = match_bases(cls["A"], index, set(), lambda qual: qual == BASE)
     assert m.found is False and len(m.reasons) == 1 and m.reasons[0]
+
+
+def test_ast_bases_may_match():
+    """The confirmations' question on the ``ast``: through the imports (every binding of a name),
+    or by a name the caller accepts; starred bases too; anything else is not a match."""
+    import ast
+
+    from codemods.calls import ast_import_targets
+    from codemods.class_bases import ast_bases_may_match
+
+    views = ("django.views.generic.DeleteView",)
+
+    def match(source: str, named=lambda _: False) -> bool:
+        tree = ast.parse(source)
+        cls = next(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == "V")
+        return ast_bases_may_match(cls, ast_import_targets(tree), views, named)
+
+    assert match("from django.views.generic import DeleteView as D\nclass V(D): pass\n")
+    assert match("from django.views import generic\nclass V(generic.DeleteView): pass\n")
+    assert match("try:\n    from django.views.generic import DeleteView as D\nexcept ImportError:\n"
+                 "    from compat import D\nclass V(D): pass\n")  # (either import may be the one)
+    assert not match("from django.views.generic import DeleteView as D\nclass V(*[D]): pass\n")  # (not a name)
+    assert match("from django.views.generic import DeleteView\nclass V(*bases, DeleteView): pass\n")
+    assert not match("class V(DeleteView): pass\n")  # (not imported: only a name the caller accepts)
+    assert match("class V(DeleteView): pass\n", lambda chain: chain.endswith("DeleteView"))
+    assert not match("from compat import D\nclass V(D, make()): pass\n")

@@ -148,6 +148,11 @@ def resolve_target(data: ReleaseData, target: str | None, pre: bool = False) -> 
 
 
 # ------------------------------------------------------------------------------------------ python
+def python_span(pythons) -> str:
+    """``3.12-3.14`` (or the one version) for a release's Pythons, oldest first."""
+    return f"{pythons[0]}-{pythons[-1]}" if len(pythons) > 1 else pythons[0]
+
+
 def _python_advice(prev: Release, step: Release, assumed: str | None, to: str) -> PythonAdvice | None:
     if not assumed or not step.python or assumed in step.python:
         return None
@@ -164,9 +169,8 @@ def _python_advice(prev: Release, step: Release, assumed: str | None, to: str) -
         patch_text = f"Django {patch} is the first {prev.version} patch that runs it"
     else:
         patch_text = f"no {prev.version} release runs it: change Python and Django together"
-    span = f"{step.python[0]}-{step.python[-1]}" if len(step.python) > 1 else step.python[0]
     msg = (
-        f"Django {to} needs Python {span}; the project runs {assumed}: move to Python {move_to} "
+        f"Django {to} needs Python {python_span(step.python)}; the project runs {assumed}: move to Python {move_to} "
         f"before this step ({patch_text})"
     )
     return PythonAdvice(move_to, to, prev.version, patch, msg)
@@ -175,8 +179,7 @@ def _python_advice(prev: Release, step: Release, assumed: str | None, to: str) -
 def _advice_carried(earlier: PythonAdvice, step: Release, to: str, project: str) -> PythonAdvice:
     """A later step the project's Python does not run either, but the Python an earlier step advised
     moving to does: that move covers it (not "an older Python only", not a blocker)."""
-    span = f"{step.python[0]}-{step.python[-1]}" if len(step.python) > 1 else step.python[0]
-    msg = (f"Django {to} needs Python {span}; the project runs {project}: the move to Python "
+    msg = (f"Django {to} needs Python {python_span(step.python)}; the project runs {project}: the move to Python "
            f"{earlier.move_to} advised before Django {earlier.before} covers it")
     return PythonAdvice(earlier.move_to, earlier.before, earlier.current_series, earlier.current_series_patch, msg)
 

@@ -11,6 +11,7 @@ import json
 
 import click
 
+from upgrader.plan.target import python_span
 from upgrader.planner import Plan, Step, plan_to_json, plan_to_matrix
 from upgrader.render.markdown import cell as _md_escape
 from upgrader.render.markdown import mermaid_timeline
@@ -37,7 +38,7 @@ def _python_line(step: Step, plan: Plan) -> str:
 
 def _older_python_hint(step: Step, plan: Plan) -> str:
     """A release that supports only Pythons older than the project's: no advice to move back."""
-    return (f"Django {step.to} supports only Python {step.python[0]}-{step.python[-1]}, older than the project's "
+    return (f"Django {step.to} supports only Python {python_span(step.python)}, older than the project's "
             f"{plan.python}: take this step on Python {step.python[-1]} in CI, or go past it (--via lts)")
 
 
