@@ -38,11 +38,12 @@ from core.errors import UsageError
 PROJECT_MARKERS = ("manage.py", "pyproject.toml", "setup.cfg", "setup.py", "Pipfile", "requirements.txt", ".git")
 
 
-def _project_dir(paths: tuple[str, ...]) -> Path:
-    """The project the paths belong to: from their common directory upwards, the first directory
-    with a project marker (manage.py, pyproject.toml, setup files, requirements.txt, .git); else the
-    common directory itself. ``fix shop/`` run from the parent and ``fix app/`` run inside the
-    project both find the project's root, so the target Django is the project's own."""
+def _project_dir(paths: tuple[str, ...]) -> tuple[Path, bool]:
+    """The project the paths belong to, and whether one was found: from their common directory
+    upwards, the first directory with a project marker (manage.py, pyproject.toml, setup files,
+    requirements.txt, .git); else the common directory itself, and False. ``fix shop/`` run from the
+    parent and ``fix app/`` run inside the project both find the project's root, so the target
+    Django is the project's own."""
     cwd = Path.cwd().resolve()
     if not paths:
         start = cwd
@@ -51,13 +52,24 @@ def _project_dir(paths: tuple[str, ...]) -> Path:
         try:
             start = Path(os.path.commonpath([str(p) for p in absolute]))
         except ValueError:
-            return cwd
+            return cwd, False
         if start.is_file() or not start.exists():
             start = start.parent
     for candidate in (start, *start.parents):
         if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
-            return candidate
-    return start
+            return candidate, True
+    return start, False
+
+
+def _loose_files(paths: tuple[str, ...], project_dir: Path):
+    """Files given outside any project (no marker above them: a script in the home directory, files
+    in /tmp): their discovery, and the settings modules among them. Only the paths are looked at,
+    never the rest of their common directory (which may be the whole home directory)."""
+    from core.settings import settings_files
+    from core.walk import discover
+
+    found = discover(list(paths))
+    return found, settings_files(project_dir, (), [p for p in found.files if p.name.endswith(".py")])
 
 
 def _version(value: str | None, option: str, releases) -> str | None:
@@ -81,16 +93,14 @@ def _shown(project_dir: Path, rel: str) -> str:
     return os.path.relpath(os.path.join(project_dir, rel))
 
 
-def _left_request(project, project_dir: Path, target, removed_in, only, selected, releases):
+def _left_request(project_dir: Path, target, removed_in, only, selected, releases, settings_files):
     """What the engine's workers look for after the codemods: the uses of deprecated/removed APIs
     ``fix`` reports as left (see the docstring)."""
     from codemods.detect.after import LeftRequest, changes_at
 
-    files = getattr(project, "files", None)
     changes = changes_at(releases.changes, target, removed_in,
                          fixed_by=[e.name for e in selected] if only else None)
-    return LeftRequest(changes, project_dir,
-                       settings_files=files.settings_files() if files is not None else frozenset())
+    return LeftRequest(changes, project_dir, settings_files=settings_files)
 
 
 def _show_blockers(selected, removed_in: str | None, only) -> bool:
@@ -124,7 +134,7 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
         if not os.path.lexists(p):
             raise UsageError(f"no such file or directory: {p}")
     mode = "diff" if diff else "check" if check else "write"
-    project_dir = _project_dir(paths)
+    project_dir, in_project = _project_dir(paths)
     project = open_project(project_dir, python=python)
     config = project.config
     import release_data
@@ -144,14 +154,18 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
     selected = registry.select_entries(target=target, only=only_all, skip=skip_all, removed_in=removed_in,
                                        modernize=modernize)
     jobs = config.pick(jobs, "jobs")
-    request = _left_request(project, project_dir, target, removed_in, only_all, selected, releases)
+    if paths and not in_project:
+        found, settings = _loose_files(paths, project_dir)
+    else:  # (the project's own walk when the paths are its root, not a second walk of the tree)
+        found = project.files.discovery_as(paths[0] if paths else ".") if len(paths) <= 1 else None
+        settings = project.files.settings_files()
+    request = _left_request(project_dir, target, removed_in, only_all, selected, releases, settings)
     summary = engine.run(
         list(paths) or ["."], selected, target=target, mode=mode, jobs=jobs,
         use_cache=not no_cache, progress=show_progress(fmt) and sys.stderr.isatty(),
-        settings_files=project.files.settings_files(),  # settings codemods: the project's settings only
+        settings_files=settings,  # settings codemods: the project's settings only
         detect=request,  # what is left, found by the same workers on the same text
-        # (the project's own walk when the paths are its root, not a second walk of the tree)
-        found=project.files.discovery_as(paths[0] if paths else ".") if len(paths) <= 1 else None,
+        found=found,
     )
     blockers = []
     if _show_blockers(selected, removed_in, only_all):
