@@ -13,6 +13,11 @@ Detection uses the same engine as the removals (``codemods.detect.find_in_files`
   capitalised name, not ``.objects.create()``) then ``x.<attr>.<manager method>(...)`` or
   ``x.<name>_set`` before any ``x.save()``; and ``self.instance.<attr>.<manager method>(...)`` inside
   a ``ModelForm`` (its instance is unsaved on a create form).
+  Only files that may build an instance (``x = Name(`` in any spelling) or name a ``ModelForm`` are
+  parsed, and the tree is walked once.
+
+What each file holds is kept in the user cache (by the file's size and mtime, under a fingerprint of
+this module), as the removals' scan does: a warm ``plan`` reads and parses nothing.
 
 Nothing here imports the project's Django.
 """
@@ -20,6 +25,7 @@ Nothing here imports the project's Django.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from core import versions
@@ -58,64 +64,107 @@ def _constructs_model(value) -> bool:
     return "objects" not in chain
 
 
-class _Unsaved(ast.NodeVisitor):
-    """Lines where a related manager of an unsaved instance is used (see the module docstring)."""
+_FUNCTION_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
-    def __init__(self):
-        self.lines: list[int] = []
-        self.in_model_form = 0
 
-    def visit_ClassDef(self, node: ast.ClassDef):
-        form = any((_chain(b) or [""])[-1].endswith("ModelForm") for b in node.bases)
-        self.in_model_form += form
-        self.generic_visit(node)
-        self.in_model_form -= form
-
-    def visit_FunctionDef(self, node):
-        self._function(node)
-        self.generic_visit(node)
-
-    visit_AsyncFunctionDef = visit_FunctionDef
-
-    def _function(self, func):
-        unsaved: dict[str, int] = {}
-        events = []  # (line, col, kind, name, node)
-        for node in ast.walk(func):
-            if node is not func and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-                continue
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                kind = "new" if _constructs_model(node.value) else "other"
-                events.append((node.lineno, node.col_offset, kind, node.targets[0].id, node))
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                chain = _chain(node.func)
-                if not chain:
-                    continue
+def _event(node, in_form_method: bool, lines: list[int]):
+    """The unsaved-instance event of one node: (line, col, kind, name) or None; in a function of a
+    ModelForm, ``self.instance.<attr>.<manager method>(...)`` goes straight to ``lines``."""
+    cls = node.__class__
+    if cls is ast.Assign:
+        if len(node.targets) == 1 and node.targets[0].__class__ is ast.Name:
+            kind = "new" if _constructs_model(node.value) else "other"
+            return node.lineno, node.col_offset, kind, node.targets[0].id
+    elif cls is ast.Call:
+        if node.func.__class__ is ast.Attribute:
+            chain = _chain(node.func)
+            if chain:
                 if len(chain) == 2 and chain[1] in ("save", "asave", "refresh_from_db"):
-                    events.append((node.lineno, node.col_offset, "save", chain[0], node))
-                elif len(chain) == 3 and chain[2] in MANAGER_METHODS:
-                    events.append((node.lineno, node.col_offset, "use", chain[0], node))
-                elif len(chain) == 4 and chain[:2] == ["self", "instance"] and chain[3] in MANAGER_METHODS \
-                        and self.in_model_form:
-                    self.lines.append(node.lineno)
-            elif isinstance(node, ast.Attribute) and node.attr.endswith("_set") and isinstance(node.value, ast.Name):
-                events.append((node.lineno, node.col_offset, "use", node.value.id, node))
-        for line, _col, kind, name, _node in sorted(events, key=lambda e: (e[0], e[1])):
-            if kind == "new":
-                unsaved[name] = line
-            elif kind in ("save", "other"):
-                unsaved.pop(name, None)
-            elif kind == "use" and name in unsaved:
-                self.lines.append(line)
+                    return node.lineno, node.col_offset, "save", chain[0]
+                if len(chain) == 3 and chain[2] in MANAGER_METHODS:
+                    return node.lineno, node.col_offset, "use", chain[0]
+                if len(chain) == 4 and chain[:2] == ["self", "instance"] and chain[3] in MANAGER_METHODS \
+                        and in_form_method:
+                    lines.append(node.lineno)
+    elif cls is ast.Attribute:
+        if node.attr.endswith("_set") and node.value.__class__ is ast.Name:
+            return node.lineno, node.col_offset, "use", node.value.id
+    return None
+
+
+def _unsaved_lines(tree: ast.Module) -> list[int]:
+    """Lines where a related manager of an unsaved instance is used (see the module docstring).
+
+    Each function's events are those of every node inside it, nested functions' included (and
+    these are a function of their own as well); a class deriving from ``...ModelForm`` puts every
+    function inside it, at any depth, in a ModelForm. One walk: a node's event is found once and
+    passed up to every function around it."""
+    lines: list[int] = []
+
+    def walk(node, in_model_form: bool, in_form_method: bool) -> list:
+        """The events of ``node``'s subtree (itself included)."""
+        cls = node.__class__
+        if cls is ast.ClassDef and not in_model_form:
+            in_model_form = any((_chain(b) or [""])[-1].endswith("ModelForm") for b in node.bases)
+        elif cls in _FUNCTION_DEFS and in_model_form:
+            in_form_method = True
+        events = []
+        event = _event(node, in_form_method, lines) if cls in _WATCHED else None
+        if event is not None:
+            events.append(event)
+        for child in ast.iter_child_nodes(node):
+            if child.__class__ in _LEAVES:
+                continue
+            found = walk(child, in_model_form, in_form_method)
+            if found:
+                events += found
+        if cls in _FUNCTION_DEFS and events:
+            _timeline(events, lines)
+        return events
+
+    walk(tree, False, False)
+    return sorted(set(lines))
+
+
+_WATCHED = frozenset({ast.Assign, ast.Call, ast.Attribute})
+_LEAVES = frozenset({ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.alias, ast.Pass})
+
+
+def _timeline(events: list, lines: list[int]) -> None:
+    """A function's uses of an instance built and not saved yet, in source order."""
+    if not any(e[2] == "new" for e in events):
+        return
+    unsaved: dict[str, int] = {}
+    for line, _col, kind, name in sorted(events, key=lambda e: (e[0], e[1])):
+        if kind == "new":
+            unsaved[name] = line
+        elif kind in ("save", "other"):
+            unsaved.pop(name, None)
+        elif kind == "use" and name in unsaved:
+            lines.append(line)
+
+
+# What every ``x = Model(...)`` holds, whatever its spacing: ``=``, then (through blanks, brackets,
+# line continuations and comments) a dotted name whose last part does not start with a lowercase
+# ASCII letter, a digit or ``_``, then ``(``. A file with none of these, and no ``ModelForm``, has no
+# unsaved instance to find: it is not parsed (most files of a project).
+_GAP = r"(?:[\s\\()]|#[^\n]*\n)*"  # (a comment runs to its newline: no two ways to read one)
+_BUILDS = re.compile(rf"=(?:[\s\\(]|#[^\n]*\n)*(?:\w+{_GAP}\.{_GAP})*[^\W\d_a-z]\w*{_GAP}\(")
+
+
+def may_build_instances(text: str) -> bool:
+    """Whether ``text`` may hold what ``unsaved_related_manager_lines`` finds (a necessary condition)."""
+    return "ModelForm" in text or _BUILDS.search(text) is not None
 
 
 def unsaved_related_manager_lines(text: str) -> list[int]:
+    if not may_build_instances(text):
+        return []
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return []
-    v = _Unsaved()
-    v.visit(tree)
-    return sorted(set(v.lines))
+    return _unsaved_lines(tree)
 
 
 CUSTOM = {"unsaved_related_manager": unsaved_related_manager_lines}
@@ -123,8 +172,11 @@ CUSTOM = {"unsaved_related_manager": unsaved_related_manager_lines}
 
 # -- finding ---------------------------------------------------------------------------------------
 
-def find(project_root, items, project_files=None) -> dict:
-    """``{change id: [codemods.detect.Finding]}`` for the behaviour changes ``items`` in the project."""
+def find(project_root, items, project_files=None, use_cache: bool = True) -> dict:
+    """``{change id: [codemods.detect.Finding]}`` for the behaviour changes ``items`` in the project.
+    ``project_files``: the project's ``core.files.ProjectFiles`` when the caller has it (one walk).
+    ``use_cache``: keep the findings per file in the user cache, as the removals' scan does (a warm
+    ``plan`` parses nothing)."""
     from codemods.detect import Finding, find_in_files
     from core.files import ProjectFiles
 
@@ -135,21 +187,56 @@ def find(project_root, items, project_files=None) -> dict:
     declared = [{"id": i.id, "detect": list(i.detect)} for i in items if i.detect]
     if declared:
         for f in find_in_files(pf.files(), declared, root, settings_files=pf.settings_files(),
-                               migration_files=pf.migrations()):
+                               migration_files=pf.migrations(), use_cache=use_cache):
             out.setdefault(f.change_id, []).append(f)
-    custom = [(i, name) for i in items for name in getattr(i, "detect_custom", ()) if name in CUSTOM]
+    custom = sorted({name for i in items for name in getattr(i, "detect_custom", ()) if name in CUSTOM})
     if custom:
-        for path in pf.source_files():
-            try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                continue
-            lines = text.splitlines()
-            rel = pf.relative(path)
-            for item, name in custom:
-                for line in CUSTOM[name](text):
-                    out.setdefault(item.id, []).append(Finding(item.id, rel, line, lines[line - 1].strip()[:200]))
+        by_name = _custom_lines(pf, custom, use_cache)
+        for item in items:
+            for name in getattr(item, "detect_custom", ()):
+                for rel, line, text in by_name.get(name, ()):
+                    out.setdefault(item.id, []).append(Finding(item.id, rel, line, text))
     return out
+
+
+def _custom_lines(pf, names: list[str], use_cache: bool) -> dict:
+    """``{detector name: [(file, line, text)]}`` of the custom detectors over the project's source
+    files (a file's rows cached by its size and mtime, under a fingerprint of this module)."""
+    cache = None
+    if use_cache:
+        import hashlib
+
+        from codemods.detect.cache import FindingsCache
+
+        digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=12).hexdigest()
+        cache = FindingsCache(hashlib.blake2b(f"behaviour|{digest}|{','.join(names)}".encode(),
+                                              digest_size=16).hexdigest())
+    out: dict = {}
+    try:
+        for path in pf.source_files():
+            rel = pf.relative(path)
+            got = cache.stat_key(path, "") if cache is not None else None
+            rows = cache.get(*got) if got is not None else None
+            if rows is None:
+                rows = _custom_rows(path, names)
+                if got is not None:
+                    cache.put(got[0], rows, got[1])
+            for name, line, text in rows:
+                out.setdefault(name, []).append((rel, line, text))
+    finally:
+        if cache is not None:
+            cache.close()
+    return out
+
+
+def _custom_rows(path: Path, names: list[str]) -> list:
+    """[(detector name, line, its text)] of one file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    lines = text.splitlines()
+    return [(name, line, lines[line - 1].strip()[:200]) for name in names for line in CUSTOM[name](text)]
 
 
 def fix_text(item) -> str:
@@ -159,7 +246,7 @@ def fix_text(item) -> str:
     return "by hand"
 
 
-def annotate_plan(plan, project_root, data) -> None:
+def annotate_plan(plan, project_root, data, project_files=None) -> None:
     """Add to each step's ``incompatible`` entries (dicts): ``title``, ``frequency``, ``change``,
     ``detected`` (a static detector exists), ``occurrences`` (``[{file, line, text}]``) and ``fix``
     (``{"codemod"?, "recipe"?, "link"}``); steps keep Django's order, most frequent first. When the
@@ -169,7 +256,7 @@ def annotate_plan(plan, project_root, data) -> None:
     if not wanted:
         return
     items = {i.id: i for r in data.releases for i in r.incompatible if i.id in wanted}
-    found = find(project_root, items.values()) if Path(project_root).is_dir() else {}
+    found = find(project_root, items.values(), project_files) if Path(project_root).is_dir() else {}
     for step in plan.steps:
         for inc in step.incompatible:
             item = items.get(inc["id"])

@@ -247,8 +247,9 @@ def build_plan(
                 rc.occurrences = list(result.found.get(rc.id, []))
     if scan and project_dir.is_dir():  # behaviour changes the code can hit (upgrader/behaviour.py)
         from upgrader import behaviour
+        from upgrader.plan.findings import project_files
 
-        behaviour.annotate_plan(plan, project_dir, data)
+        behaviour.annotate_plan(plan, project_dir, data, project_files(project))
 
     if via == "lts":
         annotate_hops(plan, cur_feat)

@@ -116,3 +116,91 @@ def test_plan_lists_behaviour_changes_per_step(tmp_path):
     text = CliRunner().invoke(cli, ["plan", str(root), "--from", "3.2.25", "--to", "4.1", "--python-version", "3.10"])
     assert "will behave differently here" in text.output and "shop/tests.py:5" in text.output
     assert text.output.count("shop/views.py:4") == 1
+
+
+# -- the text check before the parse, and the walk ------------------------------------------------
+
+@pytest.mark.parametrize("built", [
+    "order = Order(number=1)",
+    "order=shop.models . Order(number=1)",
+    "order = (  # a comment\n        Order)(number=1)",
+    "order = \\\n        Order(number=1)",
+    "order = (models\n        .Order)(number=1)",
+    "order = Ñandú(number=1)",
+])
+def test_unusual_spellings_of_a_new_instance_are_found(built):
+    """``may_build_instances`` is a necessary condition: each spelling passes it, and the walk finds
+    the use after it."""
+    src = f"def f():\n    {built}\n    order.line_set.count()\n"
+    assert behaviour.may_build_instances(src)
+    assert behaviour.unsaved_related_manager_lines(src) == [src.count("\n", 0, src.index("order.line_set")) + 1]
+
+
+def test_files_that_build_no_instance_are_not_parsed():
+    assert not behaviour.may_build_instances("def f(order):\n    order.line_set.count()\n    x = make()\n")
+    assert not behaviour.may_build_instances("order = orders.get(pk=1)\norder.line_set.count()\n")
+    assert behaviour.may_build_instances("x == Order(1)\n")  # (a comparison passes: the check is loose, never strict)
+    assert behaviour.may_build_instances("class F(forms.ModelForm):\n    pass\n")
+
+
+def test_walk_scopes():
+    """A function's events include its nested functions' (which are functions of their own too);
+    in a ModelForm only code inside its functions counts, at any depth."""
+    assert lines("""\
+        def f():
+            order = Order()
+            def g():
+                order.lines.all()
+            return g
+        """) == [4]
+    assert lines("""\
+        class OrderForm(forms.ModelForm):
+            lines = self.instance.lines.all()
+            def clean(self):
+                def inner():
+                    return self.instance.lines.count()
+                return inner()
+        """) == [5]
+
+
+def test_the_text_check_is_necessary_on_real_code():
+    """On Django's own source, skipping the files the text check turns away changes no answer."""
+    import ast
+    from pathlib import Path
+
+    import django
+
+    base = Path(django.__file__).parent
+    files = [p for d in ("db", "forms", "contrib/admin", "contrib/auth", "test") for p in (base / d).rglob("*.py")]
+    skipped = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert behaviour.unsaved_related_manager_lines(text) == behaviour._unsaved_lines(ast.parse(text)), path
+        skipped += not behaviour.may_build_instances(text)
+    assert len(files) > 100 and skipped > len(files) // 3
+
+
+def test_find_keeps_the_custom_findings_per_file_in_the_cache(tmp_path, data, monkeypatch):
+    """A warm ``plan`` parses no file for the custom detectors; an edited file is scanned again."""
+    import os
+    import time
+
+    monkeypatch.setenv("DJANGO_UPGRADE_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "p").mkdir()
+    root = _project(tmp_path / "p")
+    old = time.time() - 60  # (the cache trusts no file changed in the last two seconds)
+    for p in root.rglob("*.py"):
+        os.utime(p, (old, old))
+    items = behaviour.between(data, "4.0", "4.1")
+    scanned = []
+    rows = behaviour._custom_rows
+    monkeypatch.setattr(behaviour, "_custom_rows", lambda path, names: scanned.append(path.name) or rows(path, names))
+    first = behaviour.find(root, items)
+    assert "tests.py" in scanned and [str(f) for f in first["4.1-unsaved-reverse-fk"]] == ["shop/tests.py:5"]
+    scanned.clear()
+    assert behaviour.find(root, items) == first and scanned == []
+    tests = root / "shop" / "tests.py"
+    tests.write_text(tests.read_text().replace("    order = Order()\n", "    order = Order()\n    order.save()\n"))
+    os.utime(tests, (old + 1, old + 1))
+    assert "4.1-unsaved-reverse-fk" not in behaviour.find(root, items) and scanned == ["tests.py"]
+    assert behaviour.find(root, items, use_cache=False) == {k: v for k, v in first.items() if k != "4.1-unsaved-reverse-fk"}

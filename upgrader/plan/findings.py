@@ -41,7 +41,8 @@ class ScanResult:
     detected: set[str] = field(default_factory=set)  # change ids that have a detector
 
 
-def _project_files(project):
+def project_files(project):
+    """The project's files by role (its own, walked once), or those of a directory."""
     files = getattr(project, "files", None)
     if files is not None and hasattr(files, "files"):
         return files
@@ -55,7 +56,7 @@ def scan_project(project, changes, *, target: str | None = None, verify: bool = 
 
     changes = list(changes)
     root = Path(getattr(project, "dir", project)).resolve()
-    pf = _project_files(project)
+    pf = project_files(project)
     files = pf.files()
     settings, migrations = pf.settings_files(), pf.migrations()
     result = ScanResult(files_scanned=len(files))
