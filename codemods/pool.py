@@ -42,6 +42,15 @@ def _worker_chunk(paths: list[str]) -> list:
     return [_worker(p) for p in paths]
 
 
+def _one_chunk(items: list) -> list:
+    one = W["one"]
+    return [(item, one(item)) for item in items]
+
+
+def _quiet() -> None:
+    warnings.simplefilter("ignore")
+
+
 CHUNK_FILES = 16  # files in a chunk at most (a worker's round trip costs little, but not nothing)
 CHUNK_PARTS = 32  # per process: a chunk holds about 1/(32 x processes) of all the bytes at most
 
@@ -56,13 +65,14 @@ def next_chunk(sizes: list[int], start: int, end: int, budget: int, most: int = 
     return stop
 
 
-def share(pool, todo: list[str], sizes: list[int], workers: int, collect, bar, here) -> None:
+def share(pool, todo: list[str], sizes: list[int], workers: int, collect, bar, here, task=_worker_chunk) -> None:
     """Do ``todo`` (largest files first; ``sizes`` in the same order) with the pool's ``workers``
     and this process together: the workers take chunks from the front, a few at a time, and this
     process, between collecting their results, takes files one by one from the back (a process fewer
     than a pool of ``jobs``: its memory is the workers' too). ``here(path)`` processes one file in this
     process. A chunk is a small part of all the bytes, so that when this process runs out of files,
-    what the workers still have queued (the largest files are theirs) is little."""
+    what the workers still have queued (the largest files are theirs) is little. ``task``: what a
+    worker runs on a chunk (the engine's ``_worker_chunk``; ``map_files``' ``_one_chunk``)."""
     results: queue.SimpleQueue = queue.SimpleQueue()
     start, end, in_flight = 0, len(todo), 0
     limit = 2 * workers  # chunks queued per worker: enough to keep it busy, few enough to share the rest
@@ -78,7 +88,7 @@ def share(pool, todo: list[str], sizes: list[int], workers: int, collect, bar, h
         while in_flight < limit and start < end:
             stop = next_chunk(sizes, start, end, budget)
             chunk, start = todo[start:stop], stop
-            pool.apply_async(_worker_chunk, (chunk,), callback=results.put, error_callback=results.put)
+            pool.apply_async(task, (chunk,), callback=results.put, error_callback=results.put)
             in_flight += 1
         # what has come back: all of it while this process has files of its own, else one (waiting)
         while in_flight:
@@ -96,6 +106,34 @@ def share(pool, todo: list[str], sizes: list[int], workers: int, collect, bar, h
         if start < end:
             end -= 1
             done([(todo[end], here(todo[end]))])
+
+
+def map_files(one, items: list, sizes: list[int], collect, jobs: int | None = None) -> None:
+    """``collect(item, one(item))`` for every item (a file's path or index; ``sizes``: the bytes each
+    stands for), in ``jobs`` processes (default: the CPUs) when there are enough of them: the workers
+    are forked, so ``one`` and all it reads are inherited and only the items and their results
+    travel; the largest go first and this process takes the smallest, as the engine's pool does
+    (``share``). In this process alone with one job, or below the engine's crossover."""
+    import gc
+    import os
+
+    from codemods.engine import serial_threshold
+
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs == 1 or len(items) < serial_threshold():
+        for item in items:
+            collect(item, one(item))
+        return
+    order = sorted(range(len(items)), key=sizes.__getitem__, reverse=True)
+    W["one"] = one
+    gc.freeze()  # (as the engine does: no collection goes over what the fork shares)
+    try:
+        with pool_context().Pool(jobs - 1, initializer=_quiet) as pool:
+            share(pool, [items[i] for i in order], [sizes[i] for i in order], jobs - 1, collect, None, one,
+                  task=_one_chunk)
+    finally:
+        gc.unfreeze()
+        W.pop("one", None)
 
 
 def pool_context():

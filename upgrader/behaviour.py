@@ -201,7 +201,10 @@ def find(project_root, items, project_files=None, use_cache: bool = True) -> dic
 
 def _custom_lines(pf, names: list[str], use_cache: bool) -> dict:
     """``{detector name: [(file, line, text)]}`` of the custom detectors over the project's source
-    files (a file's rows cached by its size and mtime, under a fingerprint of this module)."""
+    files (a file's rows cached by its size and mtime, under a fingerprint of this module; the files
+    the cache does not answer are scanned in parallel when many: ``codemods.pool.map_files``)."""
+    from codemods.pool import map_files
+
     cache = None
     if use_cache:
         import hashlib
@@ -213,20 +216,32 @@ def _custom_lines(pf, names: list[str], use_cache: bool) -> dict:
                                               digest_size=16).hexdigest())
     out: dict = {}
     try:
-        for path in pf.source_files():
-            rel = pf.relative(path)
-            got = cache.stat_key(path, "") if cache is not None else None
-            rows = cache.get(*got) if got is not None else None
+        files = [(path, pf.relative(path)) for path in pf.source_files()]
+        keys = [cache.stat_key(path, "") if cache is not None else None for path, _ in files]
+        hits = [cache.get(*key) if key is not None else None for key in keys]
+        todo = [i for i, hit in enumerate(hits) if hit is None]
+        scanned: dict = {}
+        map_files(lambda i: _custom_rows(files[i][0], names), todo, [_size(files[i][0]) for i in todo],
+                  scanned.__setitem__)
+        for i, (path, rel) in enumerate(files):
+            rows = hits[i]
             if rows is None:
-                rows = _custom_rows(path, names)
-                if got is not None:
-                    cache.put(got[0], rows, got[1])
+                rows = scanned[i]
+                if keys[i] is not None:
+                    cache.put(keys[i][0], rows, keys[i][1])
             for name, line, text in rows:
                 out.setdefault(name, []).append((rel, line, text))
     finally:
         if cache is not None:
             cache.close()
     return out
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _custom_rows(path: Path, names: list[str]) -> list:

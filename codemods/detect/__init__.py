@@ -24,6 +24,7 @@ parsed once and indexed once for all the items that passed.
 from __future__ import annotations
 
 import ast
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,6 +223,15 @@ def _read(path: Path) -> str | None:
     return text.replace("\r\n", "\n")
 
 
+def _size(row) -> int:
+    if row[5] is not None:
+        return len(row[5])
+    try:
+        return os.path.getsize(row[0])
+    except OSError:
+        return 0
+
+
 def _sets(text: str, name: str) -> bool:
     return bool(re.search(rf"^\s*{re.escape(name)}\s*[:=]", text, re.M))
 
@@ -266,7 +276,7 @@ def with_missing_settings(plan: _Plan, out: list[Finding], seen_settings: list[t
 
 def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, settings_files=frozenset(),
                   migration_files=None, errors: list | None = None, texts: dict | None = None,
-                  use_cache: bool = False) -> list[Finding]:
+                  use_cache: bool = False, jobs: int | None = None) -> list[Finding]:
     """Every finding of ``changes`` in ``files``, sorted by (path, line, change id).
 
     ``settings_files`` / ``migration_files``: the project's settings modules and migrations (paths,
@@ -274,6 +284,8 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
     ``errors``: a list that receives ``(path, reason)`` for files that do not parse. ``texts``:
     ``{path: text}`` to use instead of reading a file (e.g. what ``fix`` would write). ``use_cache``:
     keep the findings per file in the user cache (``codemods.detect.cache``; a warm run parses nothing).
+    ``jobs``: processes for the files the cache does not answer (default: the CPUs; see
+    ``codemods.pool.map_files``).
     """
     root = Path(root).resolve()
     plan = changes if isinstance(changes, _Plan) else _Plan(list(changes))
@@ -288,42 +300,60 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
         from codemods.detect.cache import FindingsCache, fingerprint
 
         cache = FindingsCache(fingerprint(plan.detectors))
+    # the cache answers first; the files it does not know are scanned, in parallel when many
+    rows: list = []  # per file: (rel, key, stamp, the cached rows or None, text or None, role)
     try:
         for path in files:
             path = Path(root, path)
             rel = _rel(path, root)
             text = texts.get(str(path), texts.get(rel)) if texts else None
-            on_disk = text is None
             role = file_role(rel, settings_rel, migration_rel)
-            key = stamp = None
+            key = stamp = hit = None
             if cache is not None:
-                got = cache.stat_key(path, role) if on_disk else (cache.text_key(text, rel, role), None)
+                got = cache.stat_key(path, role) if text is None else (cache.text_key(text, rel, role), None)
                 if got is not None:
                     key, stamp = got
                     hit = cache.get(key, stamp)
-                    if hit is not None:
-                        out += [Finding(cid, rel, line, txt, fx) for cid, line, txt, fx in hit if cid not in "!~"]
-                        if errors is not None:
-                            errors += [(rel, txt) for cid, _, txt, _ in hit if cid == "!"]
-                        seen_settings += [(rel, txt) for cid, _, txt, _ in hit if cid == "~"]
-                        continue
-            if on_disk:
+            rows.append((path, rel, key, stamp, hit, text, role))
+        todo = [i for i, row in enumerate(rows) if row[4] is None]
+        scanned: dict[int, tuple | None] = {}
+
+        def one(i: int):
+            path, rel, _key, _stamp, _hit, text, role = rows[i]
+            if text is None:
                 text = _read(path)
             if text is None:
+                return None
+            return detect_one(text, rel, plan, role, settings_rel)
+
+        from codemods.pool import map_files
+
+        if len(todo) > 1:
+            plan.indexes("python"), plan.indexes("template")  # (built once, before any fork)
+        map_files(one, todo, [_size(rows[i]) for i in todo], scanned.__setitem__, jobs)
+        for i, (path, rel, key, stamp, hit, text, role) in enumerate(rows):
+            if hit is not None:
+                out += [Finding(cid, rel, line, txt, fx) for cid, line, txt, fx in hit if cid not in "!~"]
+                if errors is not None:
+                    errors += [(rel, txt) for cid, _, txt, _ in hit if cid == "!"]
+                seen_settings += [(rel, txt) for cid, _, txt, _ in hit if cid == "~"]
                 continue
-            found, error, sets = detect_one(text, rel, plan, role, settings_rel)
+            outcome = scanned.get(i)
+            if outcome is None:
+                continue
+            found, error, sets = outcome
             if error and errors is not None:
                 errors.append((rel, error))
             if sets is not None:
                 seen_settings.append((rel, sets))
             out += found
             if cache is not None and key is not None:
-                rows = [[f.change_id, f.line, f.text, f.fixable_by] for f in found]
+                cached = [[f.change_id, f.line, f.text, f.fixable_by] for f in found]
                 if error:
-                    rows.append(["!", 0, error, None])
+                    cached.append(["!", 0, error, None])
                 if sets is not None:
-                    rows.append(["~", 0, sets, None])
-                cache.put(key, rows, stamp)
+                    cached.append(["~", 0, sets, None])
+                cache.put(key, cached, stamp)
     finally:
         if cache is not None:
             cache.close()

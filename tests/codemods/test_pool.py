@@ -30,3 +30,31 @@ def test_a_run_shares_the_largest_files_in_small_chunks(tmp_path):
     assert pooled.parallel
     assert [(f.path, f.diff) for f in pooled.files] == [(f.path, f.diff) for f in serial.files]
     assert sum(1 for f in pooled.files if f.changed) == 60
+
+
+def test_map_files_runs_every_item_once_in_forked_workers():
+    """``map_files``: every item's result comes back once, the workers' as well as this process's."""
+    import os
+
+    from codemods.pool import map_files
+
+    got = {}
+    items = list(range(100))
+    map_files(lambda i: (i * i, os.getpid()), items, [i % 7 for i in items], got.__setitem__, jobs=2)
+    assert sorted(got) == items and all(got[i][0] == i * i for i in items)
+    assert {pid for _, pid in got.values()} - {os.getpid()}, "no item was done by a worker"
+    alone = {}
+    map_files(lambda i: os.getpid(), items, [1] * 100, alone.__setitem__, jobs=1)
+    assert set(alone.values()) == {os.getpid()}
+
+
+def test_map_files_raises_a_workers_error():
+    from codemods.pool import map_files
+
+    def one(i):
+        if i == 77:
+            raise ValueError("seventy-seven")
+        return i
+
+    with pytest.raises(ValueError, match="seventy-seven"):
+        map_files(one, list(range(100)), [1] * 100, lambda item, result: None, jobs=2)

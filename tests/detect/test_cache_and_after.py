@@ -41,3 +41,27 @@ def test_warm_cache_answers_without_parsing_and_sees_edits(tmp_path, monkeypatch
     path.write_text("import os\n\nfrom django.utils import datetime_safe\n")
     os.utime(path, (1_600_000_100, 1_600_000_100))
     assert [(f.path, f.line) for f in find_in_files([path], changes, tmp_path, use_cache=True)] == [("app/views.py", 3)]
+
+
+def test_a_parallel_scan_finds_what_a_serial_one_does(tmp_path):
+    """``find_in_files`` shares the files the cache does not answer with forked workers: the same
+    findings, errors and settings answers, in the same order, as one process finds."""
+    import shutil
+    from pathlib import Path
+
+    import django
+
+    for sub in ("utils", "contrib/postgres", "contrib/gis/db"):
+        shutil.copytree(Path(django.__file__).parent / sub, tmp_path / sub, ignore=shutil.ignore_patterns("*.pyc"))
+    (tmp_path / "broken.py").write_text("from django.utils.encoding import force_text\ndef f(:\n")
+    (tmp_path / "settings.py").write_text("INSTALLED_APPS = []\nUSE_L10N = True\n")
+    files = sorted(tmp_path.rglob("*.py"))
+    changes = list(DATA.changes)
+    runs = []
+    for jobs in (1, 2):
+        errors: list = []
+        found = find_in_files(files, changes, tmp_path, settings_files={tmp_path / "settings.py"}, errors=errors,
+                              jobs=jobs)
+        runs.append((found, errors))
+    assert len(files) > 100 and len(runs[0][0]) > 10 and runs[0][1]
+    assert runs[0] == runs[1]
