@@ -4,7 +4,7 @@
 
     python benchmarks/bench_crossover.py [--sizes 8,16,32,64,128] [--repeat 3] [--target 4.2]
 
-The engine goes parallel from ``codemods.engine.SERIAL_THRESHOLD`` files to process (fewer run in
+The engine goes parallel from ``codemods.pool.SERIAL_THRESHOLD`` files to process (fewer run in
 the main process whatever ``--jobs`` says): pick it where the two curves cross.
 """
 

@@ -37,19 +37,10 @@ from core.files import discover, real_path
 from core import atomic
 
 MODES = ("write", "diff", "check")
-SERIAL_THRESHOLD = 24  # fewer files than this to process: a pool costs more than it saves
 KNOWN_WRITES_THREADED = 16  # cached rewrites to write: from this many, by a few threads
 # A file larger than this (bytes) is processed alone, after the pool has finished, so no two large
 # libcst trees are ever in memory at once; ``DJANGO_UPGRADE_LARGE_FILE`` (bytes) overrides it.
 LARGE_FILE_BYTES = 512 * 1024
-
-
-def serial_threshold() -> int:
-    """``SERIAL_THRESHOLD``, or ``DJANGO_UPGRADE_SERIAL_THRESHOLD`` (for measuring the crossover)."""
-    try:
-        return int(os.environ.get("DJANGO_UPGRADE_SERIAL_THRESHOLD") or SERIAL_THRESHOLD)
-    except ValueError:
-        return SERIAL_THRESHOLD
 
 
 def large_file_limit() -> int:
@@ -307,7 +298,7 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             collect(p, outcome or process_file(p, lazy, target, mode, known, key, settings, detect))
             if bar:
                 bar.update(1)
-        if jobs == 1 or len(todo) < serial_threshold():
+        if jobs == 1 or len(todo) < pool_mod.serial_threshold():
             for p in todo:
                 collect(p, process_file(p, instances, target, mode, known, key, settings, detect))
                 if bar:

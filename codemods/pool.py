@@ -12,6 +12,7 @@ the cache answers every file).
 
 from __future__ import annotations
 
+import os
 import queue
 import sys
 import warnings
@@ -49,6 +50,17 @@ def _one_chunk(items: list) -> list:
 
 def _quiet() -> None:
     warnings.simplefilter("ignore")
+
+
+SERIAL_THRESHOLD = 24  # fewer files than this to process: a pool costs more than it saves
+
+
+def serial_threshold() -> int:
+    """``SERIAL_THRESHOLD``, or ``DJANGO_UPGRADE_SERIAL_THRESHOLD`` (for measuring the crossover)."""
+    try:
+        return int(os.environ.get("DJANGO_UPGRADE_SERIAL_THRESHOLD") or SERIAL_THRESHOLD)
+    except ValueError:
+        return SERIAL_THRESHOLD
 
 
 CHUNK_FILES = 16  # files in a chunk at most (a worker's round trip costs little, but not nothing)
@@ -115,9 +127,6 @@ def map_files(one, items: list, sizes: list[int], collect, jobs: int | None = No
     travel; the largest go first and this process takes the smallest, as the engine's pool does
     (``share``). In this process alone with one job, or below the engine's crossover."""
     import gc
-    import os
-
-    from codemods.engine import serial_threshold
 
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1 or len(items) < serial_threshold():
