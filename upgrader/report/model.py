@@ -202,8 +202,14 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
     project = Path(project_dir).resolve() if project_dir else None
     settings = settings_lines.project_settings_files(project, settings_module) if project else []
     prepared = []
+    # a test suite repeats the same few warnings thousands of times: each distinct one is matched,
+    # located and classified once
+    matched: dict = {}
     for rec in records:
-        change = data.match_warning(rec.category, rec.message) if data is not None else None
+        key = (rec.category, rec.message)
+        change = matched.get(key, matched)
+        if change is matched:
+            change = matched[key] = data.match_warning(rec.category, rec.message) if data is not None else None
         if not is_reportable(rec, change, all_warnings):
             continue
         prepared.append((rec, change))
@@ -225,6 +231,8 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
 
     groups: dict[tuple, WarningGroup] = {}
     order = []
+    assigned: dict = {}  # setting names -> where the project's settings set them
+    where: dict = {}  # file -> _classify's answer
     for rec, change in prepared:
         filename, lineno = rec.filename or "", rec.lineno or 0
         if filename and project is not None and not filename.startswith("<") and not os.path.isabs(filename):
@@ -234,11 +242,17 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
         if is_settings and settings:
             in_settings = any(Path(filename) == s for s in settings) if filename else False
             if not in_settings:
-                found = settings_lines.find_assignment(settings, settings_lines.setting_names(rec.message, change))
+                names = tuple(settings_lines.setting_names(rec.message, change))
+                found = assigned.get(names, assigned)
+                if found is assigned:
+                    found = assigned[names] = settings_lines.find_assignment(settings, list(names))
                 if found:
                     attributed_from = f"{filename}:{lineno}" if filename else None
                     filename, lineno = str(found[0]), found[1]
-        origin, rel, dist = _classify(filename, project, dists)
+        classified = where.get(filename)
+        if classified is None:
+            classified = where[filename] = _classify(filename, project, dists)
+        origin, rel, dist = classified
         short = rec.short_category
         ident = change.id if change is not None else (rec.check_id or short)
         norm = normalise_message(rec.message.splitlines()[0] if rec.message else "")
