@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from codemods import elide as elide_defs
-from codemods import fastvisit, imports, prune
+from codemods import fastvisit, imports, prune, templatelex
 from codemods.lines import line_lookup
 from codemods.render import Renderer, SeedMismatch
 from codemods.reparse import reparsed
@@ -122,6 +122,7 @@ def _forget_file() -> None:
     its largest file, not by the last one."""
     imports._MEMO.clear()
     imports._TREE_HINT.clear()
+    templatelex.forget()
 
 
 def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None,

@@ -14,7 +14,7 @@ token's text and nothing else in the file moves::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TEXT, VAR, BLOCK, COMMENT = "text", "var", "block", "comment"
 
@@ -35,8 +35,7 @@ SMART_SPLIT_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # (a tuple: a template of a few thousand tokens is made in microseconds)
     kind: str
     raw: str  # the token as written, delimiters included
     start: int  # offset in the template text
@@ -73,7 +72,26 @@ class Token:
         return self.raw[:2] + lead + new_content + trail + self.raw[-2:]
 
 
+_LAST: list = [None, ()]  # the last text tokenized, and its tokens
+
+
 def tokenize(text: str) -> list[Token]:
+    """The template's tokens. The template codemods of a file each ask for the same text's tokens
+    in turn: the last text's are remembered (tokens are immutable; each caller gets its own list)."""
+    last = _LAST[0]
+    if last is not None and (last is text or last == text):
+        return list(_LAST[1])
+    tokens = _tokenize(text)
+    _LAST[0], _LAST[1] = text, tuple(tokens)
+    return tokens
+
+
+def forget() -> None:
+    """Let the last template go (the engine calls it when a file is done)."""
+    _LAST[0], _LAST[1] = None, ()
+
+
+def _tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     verbatim: str | None = None  # the closing tag we wait for, as Django's Lexer does
     comment_depth = 0
