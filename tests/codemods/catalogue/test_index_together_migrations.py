@@ -126,3 +126,40 @@ class Later(migrations.Migration):
     ]
 """
     check_noop(C, done, filename=F, reported=False)
+
+
+def test_an_apps_history_is_read_once_for_all_its_migrations(tmp_path, monkeypatch):
+    """Each migration naming index_together asks for its app's whole history: 150 of them in an app
+    of 1,500 migrations read and ordered the history 150 times (33 s). The history is now worked out
+    once per app and content, and every migration gets the same rewrite as when asked alone."""
+    from codemods import engine, index_together_history as history
+
+    d = tmp_path / "shop" / "migrations"
+    d.mkdir(parents=True)
+    (d / "__init__.py").write_text("")
+    (d / "0001_initial.py").write_text(CREATE.replace("operations = [", "initial = True\n    dependencies = []\n"
+                                                                        "    operations = ["))
+    groups = ["{('status', 'created')}", "{('created', 'status')}"]
+    for i in range(2, 42):
+        (d / f"{i:04d}_more.py").write_text(HEAD + f"""\
+class Migration(migrations.Migration):
+    dependencies = [('shop', '{i - 1:04d}_{'initial' if i == 2 else 'more'}')]
+    operations = [
+        migrations.AlterIndexTogether(name='order', index_together={groups[i % 2]}),
+    ]
+""")
+    history._MEMO.clear()
+    expected = history.rewrite_app(d).changed
+    assert len(expected) == 41
+    calls = []
+    work = history._rewrite_app
+    monkeypatch.setattr(history, "_rewrite_app", lambda *a: calls.append(a) or work(*a))
+    history._MEMO.clear()
+    run = engine.run([str(d)], [C], target="5.0", mode="check", jobs=1, use_cache=False)
+    assert len(calls) == 1
+    assert sorted(f.path for f in run.changed) == sorted(str(p) for p in expected)
+    # a migration whose text an earlier codemod changed is worked out with that text
+    first = d / "0002_more.py"
+    changed = first.read_text().replace("operations = [", "operations = [  # edited")
+    assert history.rewrite_app(d, texts={first: changed}).changed[first] != expected[first]
+    assert len(calls) == 2
