@@ -97,32 +97,31 @@ def _unsaved_lines(tree: ast.Module) -> list[int]:
 
     Each function's events are those of every node inside it, nested functions' included (and
     these are a function of their own as well); a class deriving from ``...ModelForm`` puts every
-    function inside it, at any depth, in a ModelForm. One walk: a node's event is found once and
-    passed up to every function around it."""
+    function inside it, at any depth, in a ModelForm. One walk, without recursion (a long chain of
+    ``+`` is a deep tree): a node's event goes to every function around it."""
     lines: list[int] = []
-
-    def walk(node, in_model_form: bool, in_form_method: bool) -> list:
-        """The events of ``node``'s subtree (itself included)."""
+    functions: list[list] = []  # each function's events
+    stack = [(tree, False, False, ())]  # (node, in a ModelForm, in its function, the functions around)
+    while stack:
+        node, in_model_form, in_form_method, owners = stack.pop()
         cls = node.__class__
         if cls is ast.ClassDef and not in_model_form:
             in_model_form = any((_chain(b) or [""])[-1].endswith("ModelForm") for b in node.bases)
-        elif cls in _FUNCTION_DEFS and in_model_form:
-            in_form_method = True
-        events = []
-        event = _event(node, in_form_method, lines) if cls in _WATCHED else None
-        if event is not None:
-            events.append(event)
+        elif cls in _FUNCTION_DEFS:
+            in_form_method = in_form_method or in_model_form
+            functions.append([])
+            owners = (*owners, functions[-1])
+        if owners and cls in _WATCHED:  # (outside functions nothing is found)
+            event = _event(node, in_form_method, lines)
+            if event is not None:
+                for events in owners:
+                    events.append(event)
         for child in ast.iter_child_nodes(node):
-            if child.__class__ in _LEAVES:
-                continue
-            found = walk(child, in_model_form, in_form_method)
-            if found:
-                events += found
-        if cls in _FUNCTION_DEFS and events:
+            if child.__class__ not in _LEAVES:
+                stack.append((child, in_model_form, in_form_method, owners))
+    for events in functions:
+        if events:
             _timeline(events, lines)
-        return events
-
-    walk(tree, False, False)
     return sorted(set(lines))
 
 
@@ -162,7 +161,7 @@ def unsaved_related_manager_lines(text: str) -> list[int]:
         return []
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, RecursionError):  # (what Python itself cannot parse)
         return []
     return _unsaved_lines(tree)
 

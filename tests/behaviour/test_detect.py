@@ -204,3 +204,11 @@ def test_find_keeps_the_custom_findings_per_file_in_the_cache(tmp_path, data, mo
     os.utime(tests, (old + 1, old + 1))
     assert "4.1-unsaved-reverse-fk" not in behaviour.find(root, items) and scanned == ["tests.py"]
     assert behaviour.find(root, items, use_cache=False) == {k: v for k, v in first.items() if k != "4.1-unsaved-reverse-fk"}
+
+
+def test_a_deep_tree_is_walked_and_an_unparsable_one_skipped():
+    """A long chain of ``+`` is a tree as deep as the chain is long: the walk has no recursion (it
+    used to raise RecursionError); what Python itself cannot parse is skipped like a syntax error."""
+    for terms, found in ((990, [4]), (5000, [])):
+        src = "def f():\n    x = Order()\n    y = " + " + ".join(["1"] * terms) + "\n    x.line_set.count()\n"
+        assert lines(src) == found
