@@ -171,11 +171,12 @@ CUSTOM = {"unsaved_related_manager": unsaved_related_manager_lines}
 
 # -- finding ---------------------------------------------------------------------------------------
 
-def find(project_root, items, project_files=None, use_cache: bool = True) -> dict:
+def find(project_root, items, project_files=None, use_cache: bool = True, jobs: int | None = None) -> dict:
     """``{change id: [codemods.detect.Finding]}`` for the behaviour changes ``items`` in the project.
     ``project_files``: the project's ``core.files.ProjectFiles`` when the caller has it (one walk).
     ``use_cache``: keep the findings per file in the user cache, as the removals' scan does (a warm
-    ``plan`` parses nothing)."""
+    ``plan`` parses nothing). ``jobs``: processes for the files the cache does not answer (default:
+    the CPUs)."""
     from codemods.detect import Finding, find_in_files
     from core.files import ProjectFiles
 
@@ -186,11 +187,11 @@ def find(project_root, items, project_files=None, use_cache: bool = True) -> dic
     declared = [{"id": i.id, "detect": list(i.detect)} for i in items if i.detect]
     if declared:
         for f in find_in_files(pf.files(), declared, root, settings_files=pf.settings_files(),
-                               migration_files=pf.migrations(), use_cache=use_cache):
+                               migration_files=pf.migrations(), use_cache=use_cache, jobs=jobs):
             out.setdefault(f.change_id, []).append(f)
     custom = sorted({name for i in items for name in getattr(i, "detect_custom", ()) if name in CUSTOM})
     if custom:
-        by_name = _custom_lines(pf, custom, use_cache)
+        by_name = _custom_lines(pf, custom, use_cache, jobs)
         for item in items:
             for name in getattr(item, "detect_custom", ()):
                 for rel, line, text in by_name.get(name, ()):
@@ -198,7 +199,7 @@ def find(project_root, items, project_files=None, use_cache: bool = True) -> dic
     return out
 
 
-def _custom_lines(pf, names: list[str], use_cache: bool) -> dict:
+def _custom_lines(pf, names: list[str], use_cache: bool, jobs: int | None = None) -> dict:
     """``{detector name: [(file, line, text)]}`` of the custom detectors over the project's source
     files (a file's rows cached by its size and mtime, under a fingerprint of this module; the files
     the cache does not answer are scanned in parallel when many: ``codemods.pool.map_files``)."""
@@ -221,7 +222,7 @@ def _custom_lines(pf, names: list[str], use_cache: bool) -> dict:
         todo = [i for i, hit in enumerate(hits) if hit is None]
         scanned: dict = {}
         map_files(lambda i: _custom_rows(files[i][0], names), todo, [_size(files[i][0]) for i in todo],
-                  scanned.__setitem__)
+                  scanned.__setitem__, jobs)
         for i, (path, rel) in enumerate(files):
             rows = hits[i]
             if rows is None:
@@ -260,7 +261,7 @@ def fix_text(item) -> str:
     return "by hand"
 
 
-def annotate_plan(plan, project_root, data, project_files=None) -> None:
+def annotate_plan(plan, project_root, data, project_files=None, jobs: int | None = None) -> None:
     """Add to each step's ``incompatible`` entries (dicts): ``title``, ``frequency``, ``change``,
     ``detected`` (a static detector exists), ``occurrences`` (``[{file, line, text}]``) and ``fix``
     (``{"codemod"?, "recipe"?, "link"}``); steps keep Django's order, most frequent first. When the
@@ -270,7 +271,7 @@ def annotate_plan(plan, project_root, data, project_files=None) -> None:
     if not wanted:
         return
     items = {i.id: i for r in data.releases for i in r.incompatible if i.id in wanted}
-    found = find(project_root, items.values(), project_files) if Path(project_root).is_dir() else {}
+    found = find(project_root, items.values(), project_files, jobs=jobs) if Path(project_root).is_dir() else {}
     for step in plan.steps:
         for inc in step.incompatible:
             item = items.get(inc["id"])

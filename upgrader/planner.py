@@ -84,6 +84,7 @@ def build_plan(
     data = data or _rd.load()
     on = on or today()
     project_dir = Path(getattr(project, "dir", project))
+    jobs = getattr(getattr(project, "config", None), "jobs", None)  # ([tool.django-upgrade] jobs: the scans' processes)
     if isinstance(current, str):
         cur_text, cur_source, cur_exact = current, "given", not versions.is_feature_only(current)
     else:
@@ -238,7 +239,7 @@ def build_plan(
     if scan and all_removed and project_dir.is_dir():
         from upgrader.plan.findings import scan_project
 
-        result = scan_project(project, list(all_removed.values()), target=tgt_feat)
+        result = scan_project(project, list(all_removed.values()), target=tgt_feat, jobs=jobs)
         plan.scan_errors = [{"file": f, "error": e} for f, e in result.errors]
         plan.files_scanned = result.files_scanned
         for step in plan.steps:
@@ -249,7 +250,7 @@ def build_plan(
         from upgrader import behaviour
         from upgrader.plan.findings import project_files
 
-        behaviour.annotate_plan(plan, project_dir, data, project_files(project))
+        behaviour.annotate_plan(plan, project_dir, data, project_files(project), jobs=jobs)
 
     if via == "lts":
         annotate_hops(plan, cur_feat)

@@ -51,7 +51,8 @@ def project_files(project):
     return ProjectFiles(Path(getattr(project, "dir", project)))
 
 
-def scan_project(project, changes, *, target: str | None = None, verify: bool = True) -> ScanResult:
+def scan_project(project, changes, *, target: str | None = None, verify: bool = True,
+                 jobs: int | None = None) -> ScanResult:
     from codemods.detect import detector_for, find_in_files
 
     changes = list(changes)
@@ -63,8 +64,8 @@ def scan_project(project, changes, *, target: str | None = None, verify: bool = 
     detectors = [detector_for(c) for c in changes]
     result.detected = {d.change_id for d in detectors if d.exists}
     findings = find_in_files(files, detectors, root, settings_files=settings, migration_files=migrations,
-                             errors=result.errors, use_cache=True)
-    left = _left_by_codemods(findings, detectors, root, target, settings, migrations) if verify and target else None
+                             errors=result.errors, use_cache=True, jobs=jobs)
+    left = _left_by_codemods(findings, detectors, root, target, settings, migrations, jobs) if verify and target else None
     for f in findings:
         fixable, reason = f.fixable_by, None
         if fixable and left is not None:
@@ -75,7 +76,7 @@ def scan_project(project, changes, *, target: str | None = None, verify: bool = 
     return result
 
 
-def _left_by_codemods(findings, detectors, root: Path, target: str, settings, migrations) -> dict:
+def _left_by_codemods(findings, detectors, root: Path, target: str, settings, migrations, jobs=None) -> dict:
     """{(change, file, line): reason} for the claimed-fixable findings the codemods leave at ``target``."""
     from codemods import engine, registry
     from codemods.detect.after import LeftRequest, leftovers
@@ -90,6 +91,6 @@ def _left_by_codemods(findings, detectors, root: Path, target: str, settings, mi
     request = LeftRequest([d for d in detectors if d.change_id in wanted], root, settings_files=settings,
                           migration_files=migrations)
     summary = engine.run(paths, entries, target=target, mode="check",  # (a few files: the engine runs them serially)
-                         settings_files=settings, detect=request)
+                         settings_files=settings, detect=request, jobs=jobs)
     left = leftovers(summary.files, (), root, request=request, map_to_old=True)
     return {(x.change_id, x.path, x.line): x.reason for x in left}
