@@ -41,6 +41,7 @@ from pathlib import Path
 
 import libcst as cst
 
+from codemods.app_memo import AppMemo
 from codemods.imports import ImportIndex, add_from_import
 from codemods.index_together_state import (
     AppResult,
@@ -313,58 +314,22 @@ class _OpsTransformer(cst.CSTTransformer):
         return updated.with_changes(value=updated.value.with_changes(elements=new_elements))
 
 
-_MEMO: dict = {}  # (directory, label, what its migrations are) -> AppResult, the last few apps
-_MEMO_APPS = 8
-
-
 def rewrite_app(migrations_dir, label: str | None = None, texts: dict | None = None) -> AppResult:
     """The rewritten texts of one app's migrations (nothing is written); see the module docstring.
 
     ``texts``: ``{path: text}`` to use instead of (or besides) the files on disk.
 
     The codemod asks this once per migration it is confirmed on, with that migration's text: the
-    answer for the same app with the same migrations (sizes and mtimes on disk, the given texts) is
-    remembered for the last few apps, so an app of 1,500 migrations is read and ordered once, not once
-    per migration that names ``index_together``. Treat the result as read-only."""
+    answer for the same app with the same migrations is remembered (``codemods.app_memo``), so an
+    app of 1,500 migrations is read and ordered once, not once per migration that names
+    ``index_together``. Treat the result as read-only."""
     d = Path(migrations_dir)
     label = label or app_label(d)
     given = {Path(p): t for p, t in (texts or {}).items()}
-    given = {p: t for p, t in given.items() if not _on_disk(p, t)}  # (the same app: the same key)
-    key = _memo_key(d, label, given)
-    found = _MEMO.get(key) if key is not None else None
-    if found is None:
-        found = _rewrite_app(d, label, given)
-        if key is not None:
-            if len(_MEMO) >= _MEMO_APPS:
-                _MEMO.pop(next(iter(_MEMO)))
-            _MEMO[key] = found
-    return found
+    return _MEMO.get(d, label, given, lambda kept: _rewrite_app(d, label, kept))
 
 
-def _on_disk(path: Path, text: str) -> bool:
-    """Whether ``path`` holds ``text`` already (then it is read from disk like the others)."""
-    try:
-        return path.read_text(encoding="utf-8") == text
-    except (OSError, UnicodeDecodeError):
-        return False
-
-
-def _memo_key(d: Path, label: str, given: dict) -> tuple | None:
-    import hashlib
-    import os
-
-    parts = []
-    try:
-        with os.scandir(d) as it:
-            for entry in it:
-                if entry.name.endswith(".py") and Path(entry.path) not in given:
-                    st = entry.stat()
-                    parts.append((entry.name, st.st_size, st.st_mtime_ns))
-    except OSError:
-        return None
-    for p, text in given.items():
-        parts.append((str(p), hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()))
-    return str(d.resolve()), label, tuple(sorted(parts))
+_MEMO = AppMemo()
 
 
 def _rewrite_app(d: Path, label: str, given: dict) -> AppResult:
