@@ -24,9 +24,11 @@ supplied on the side:
 their names to ``count_references`` (``HiddenDefinitions``), and finding lines are mapped back to the
 full file (``original_line``).
 
-Only definitions are hidden: imports, docstrings and every other statement stay, so a codemod that
-inspects its neighbours (``Meta.indexes`` next to ``index_together``, the import block it adds to)
-sees them as before. When every confirmed codemod of the file is ``local_statements`` (its changes
+Only definitions are hidden, and module-level assignments of ``LARGE_ASSIGNMENT`` bytes or more (a
+data module's table: libcst costs about 500 bytes of memory per byte it parses): imports, docstrings
+and every other statement stay, so a codemod that inspects its neighbours (``Meta.indexes`` next to
+``index_together``, the import block it adds to) sees them as before. (The codemod tests hide every
+needle-free module-level assignment, whatever its size, and compare with the whole file.) When every confirmed codemod of the file is ``local_statements`` (its changes
 and decisions rest on the statements holding its needles, and on the file's imports and bindings:
 the renames, the call rewrites), the statements of the function bodies kept in view that hold no
 needle are hidden the same way (a function's docstring stays); module and class bodies keep theirs. A file is not elided when a codemod reasons about the whole file (settings
@@ -184,19 +186,38 @@ def build(text: str, tree: ast.Module, needles: tuple[str, ...], statements: boo
 
 def _collect(body: list[ast.stmt], depth: int, lines: list[str], needles, spans, in_function: bool,
              statements: bool) -> None:
+    data_from = large_assignment_bytes() if depth == 0 else None
     for i, node in enumerate(body):
         is_def = isinstance(node, _DEFS)
-        if not is_def and not (statements and in_function and not (i == 0 and _is_docstring(node))):
+        is_data = data_from is not None and isinstance(node, _ASSIGNS)
+        if not is_def and not is_data and not (statements and in_function and not (i == 0 and _is_docstring(node))):
             continue
         span = _own_lines(node, lines)
         if span is None:
             continue
         start, end, indent = span
         segment = "\n".join(lines[start:end + 1])
+        if is_data and len(segment) < data_from:
+            continue
         if not any(needle in segment for needle in needles):
             spans.append((start, end, indent, node, depth))
         elif is_def:
             _collect(node.body, depth + 1, lines, needles, spans, not isinstance(node, ast.ClassDef), statements)
+
+
+_ASSIGNS = (ast.Assign, ast.AnnAssign)
+LARGE_ASSIGNMENT = 4096  # bytes: a module-level assignment this large and without a needle is hidden
+
+
+def large_assignment_bytes() -> int:
+    """``LARGE_ASSIGNMENT``, or ``DJANGO_UPGRADE_ELIDE_ASSIGNMENTS`` (the codemod tests hide every
+    needle-free module-level assignment, whatever its size, and compare with the whole file)."""
+    import os
+
+    try:
+        return int(os.environ.get("DJANGO_UPGRADE_ELIDE_ASSIGNMENTS") or LARGE_ASSIGNMENT)
+    except ValueError:
+        return LARGE_ASSIGNMENT
 
 
 def _is_docstring(node: ast.stmt) -> bool:

@@ -6,7 +6,7 @@
 
 Both also check, automatically, that the output parses (ast and libcst), that a second run
 changes nothing (idempotence), that every finding names a line, and that libcst given the whole file
-(no elision, no pruning, libcst's own walk instead of ``codemods.fastvisit``, no ``confirm`` unless
+(no elision - the checked run hides every module-level assignment without a needle -, no pruning, libcst's own walk instead of ``codemods.fastvisit``, no ``confirm`` unless
 the codemod's confirm is part of its rule) gives the same output and findings. Sources are dedented, so cases can be
 indented triple-quoted strings.
 """
@@ -23,7 +23,17 @@ from codemods.apply import apply_source
 
 
 def _run(codemod_cls, source: str, filename: str, target: str | None):
-    result = apply_source(source, filename, [codemod_cls()], target=target)
+    # (every module-level assignment without a needle is hidden from libcst here, whatever its size:
+    # in real runs only large ones are, codemods.elide.LARGE_ASSIGNMENT)
+    saved = os.environ.get("DJANGO_UPGRADE_ELIDE_ASSIGNMENTS")
+    os.environ["DJANGO_UPGRADE_ELIDE_ASSIGNMENTS"] = "1"
+    try:
+        result = apply_source(source, filename, [codemod_cls()], target=target)
+    finally:
+        if saved is None:
+            del os.environ["DJANGO_UPGRADE_ELIDE_ASSIGNMENTS"]
+        else:
+            os.environ["DJANGO_UPGRADE_ELIDE_ASSIGNMENTS"] = saved
     whole = _whole_file(codemod_cls, source, filename, target)
     assert _outcome(result) == _outcome(whole), (
         f"elided/pruned run differs from the whole-file run:\n{_outcome(result)}\n{_outcome(whole)}")

@@ -296,3 +296,23 @@ def test_statements_are_hidden_for_a_file_whose_codemods_are_all_local(monkeypat
     apply_source(LOCAL + "from django.utils import datetime_safe\ndatetime_safe.date(2020, 1, 1)\n", "app/views.py",
                  [ForceText(), DatetimeSafe()], target="4.2")
     assert seen == [False]  # (a codemod that reads more than its statements: definitions only)
+
+
+def test_a_large_module_level_assignment_without_needles_is_hidden():
+    """A data module (a 2 MB list, one deprecated call elsewhere) went to libcst whole: 7.4 s and
+    950 MB. Module-level assignments from ``LARGE_ASSIGNMENT`` bytes on, without a needle, are hidden
+    like definitions; smaller ones, and ones holding a needle, stay."""
+    data = "DATA = [\n" + "".join(f"    'w{i}',\n" for i in range(elide.LARGE_ASSIGNMENT // 8)) + "]\n"
+    small = "SMALL = {'a': 1}\n"
+    text = ("from django.utils.encoding import force_text\n\n" + data + small
+            + "LABELS: dict = {" + "".join(f"'k{i}': force_text({i}), " for i in range(600)) + "}\n\n"
+            + "def f(x):\n    return force_text(x)\n")
+    e = _elide(text)
+    assert e is not None and list(e.hidden.values()) == [data.rstrip("\n")]
+    assert "SMALL = {" in e.text and "LABELS: dict" in e.text and "def f(x)" in e.text
+    assert e.expand(e.text) == text
+    from codemods.catalogue.force_text import ForceText
+
+    elided = apply_source(text, "app/data.py", [ForceText()], target="4.2")
+    whole = apply_source(text, "app/data.py", [ForceText()], target="4.2", elide=False)
+    assert elided.new == whole.new and "force_str(x)" in elided.new and data in elided.new
