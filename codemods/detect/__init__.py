@@ -301,7 +301,7 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
 
         cache = FindingsCache(fingerprint(plan.detectors))
     # the cache answers first; the files it does not know are scanned, in parallel when many
-    rows: list = []  # per file: (rel, key, stamp, the cached rows or None, text or None, role)
+    rows: list = []  # per file: (path, rel, cache key, stamp, the cached rows or None, text or None, role)
     try:
         for path in files:
             path = Path(root, path)
