@@ -125,11 +125,13 @@ def map_files(one, items: list, sizes: list[int], collect, jobs: int | None = No
     stands for), in ``jobs`` processes (default: the CPUs) when there are enough of them: the workers
     are forked, so ``one`` and all it reads are inherited and only the items and their results
     travel; the largest go first and this process takes the smallest, as the engine's pool does
-    (``share``). In this process alone with one job, or below the engine's crossover."""
+    (``share``). In this process alone with one job, below the engine's crossover, or where processes
+    are not forked (macOS and Windows start them afresh: ``one`` is not theirs to inherit)."""
     import gc
 
     jobs = max(1, jobs or os.cpu_count() or 1)
-    if jobs == 1 or len(items) < serial_threshold():
+    ctx = pool_context() if jobs > 1 and len(items) >= serial_threshold() else None
+    if ctx is None or ctx.get_start_method() != "fork":
         for item in items:
             collect(item, one(item))
         return
@@ -137,7 +139,7 @@ def map_files(one, items: list, sizes: list[int], collect, jobs: int | None = No
     W["one"] = one
     gc.freeze()  # (as the engine does: no collection goes over what the fork shares)
     try:
-        with pool_context().Pool(jobs - 1, initializer=_quiet) as pool:
+        with ctx.Pool(jobs - 1, initializer=_quiet) as pool:
             share(pool, [items[i] for i in order], [sizes[i] for i in order], jobs - 1, collect, None, one,
                   task=_one_chunk)
     finally:

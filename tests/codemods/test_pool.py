@@ -58,3 +58,18 @@ def test_map_files_raises_a_workers_error():
 
     with pytest.raises(ValueError, match="seventy-seven"):
         map_files(one, list(range(100)), [1] * 100, lambda item, result: None, jobs=2)
+
+
+def test_map_files_stays_in_this_process_where_processes_are_not_forked(monkeypatch):
+    """macOS and Windows start worker processes afresh (spawn): the function to run is not theirs to
+    inherit, so the work stays here, with the same results."""
+    import multiprocessing
+    import os
+
+    from codemods import pool
+
+    monkeypatch.setattr(pool, "pool_context", lambda: multiprocessing.get_context("spawn"))
+    got = {}
+    pool.map_files(lambda i: (i + 1, os.getpid()), list(range(100)), [1] * 100, got.__setitem__, jobs=2)
+    assert sorted(got) == list(range(100)) and {pid for _, pid in got.values()} == {os.getpid()}
+    assert all(got[i][0] == i + 1 for i in range(100))
