@@ -298,7 +298,8 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             collect(p, outcome or process_file(p, lazy, target, mode, known, key, settings, detect))
             if bar:
                 bar.update(1)
-        if jobs == 1 or len(todo) < pool_mod.serial_threshold():
+        ctx = pool_mod.forking_context(jobs, len(todo))
+        if ctx is None:
             for p in todo:
                 collect(p, process_file(p, instances, target, mode, known, key, settings, detect))
                 if bar:
@@ -310,7 +311,6 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
             limit = large_file_limit()
             large = [p for p in todo if sizes[p] > limit]
             todo = sorted((p for p in todo if sizes[p] <= limit), key=sizes.__getitem__, reverse=True)
-            ctx = pool_mod.pool_context()
             pool_mod.W["cache_obj"] = cache  # inherited by forked workers; only its key() is used there
             pool_mod.W["process"] = process_file  # (what one file takes; the workers call it too)
             if detect is not None and need_codemods:

@@ -125,13 +125,12 @@ def map_files(one, items: list, sizes: list[int], collect, jobs: int | None = No
     stands for), in ``jobs`` processes (default: the CPUs) when there are enough of them: the workers
     are forked, so ``one`` and all it reads are inherited and only the items and their results
     travel; the largest go first and this process takes the smallest, as the engine's pool does
-    (``share``). In this process alone with one job, below the engine's crossover, or where processes
-    are not forked (macOS and Windows start them afresh: ``one`` is not theirs to inherit)."""
+    (``share``). In this process alone where ``forking_context`` says so."""
     import gc
 
     jobs = max(1, jobs or os.cpu_count() or 1)
-    ctx = pool_context() if jobs > 1 and len(items) >= serial_threshold() else None
-    if ctx is None or ctx.get_start_method() != "fork":
+    ctx = forking_context(jobs, len(items))
+    if ctx is None:
         for item in items:
             collect(item, one(item))
         return
@@ -145,6 +144,18 @@ def map_files(one, items: list, sizes: list[int], collect, jobs: int | None = No
     finally:
         gc.unfreeze()
         W.pop("one", None)
+
+
+def forking_context(jobs: int, count: int):
+    """The context to fork ``jobs - 1`` workers with for ``count`` files, or None when the work stays
+    in this process: one job, fewer files than the crossover (``serial_threshold``), or a platform
+    whose pools start their workers afresh (macOS and Windows spawn them): what the workers run
+    (``W``: the engine's ``process_file`` and cache, ``map_files``' function) is inherited by the
+    fork, never sent."""
+    if jobs <= 1 or count < serial_threshold():
+        return None
+    ctx = pool_context()
+    return ctx if ctx.get_start_method() == "fork" else None
 
 
 def pool_context():

@@ -73,3 +73,22 @@ def test_map_files_stays_in_this_process_where_processes_are_not_forked(monkeypa
     pool.map_files(lambda i: (i + 1, os.getpid()), list(range(100)), [1] * 100, got.__setitem__, jobs=2)
     assert sorted(got) == list(range(100)) and {pid for _, pid in got.values()} == {os.getpid()}
     assert all(got[i][0] == i + 1 for i in range(100))
+
+
+def test_the_engine_stays_in_this_process_where_processes_are_not_forked(tmp_path, monkeypatch):
+    """Regression: on macOS and Windows the pool spawns its workers, which do not inherit the
+    engine's ``process_file`` (``W``): ``fix`` over 24 files or more raised KeyError: 'process'. The
+    work now stays in this process there, with the same results."""
+    import multiprocessing
+
+    from codemods import engine, pool
+    from codemods.catalogue.force_text import ForceText
+
+    for i in range(30):
+        (tmp_path / f"m{i}.py").write_text(f"from django.utils.encoding import force_text\nx = force_text({i})\n")
+    forked = engine.run([str(tmp_path)], [ForceText], target="4.2", mode="diff", jobs=2, use_cache=False)
+    monkeypatch.setattr(pool, "pool_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = engine.run([str(tmp_path)], [ForceText], target="4.2", mode="diff", jobs=2, use_cache=False)
+    assert forked.parallel and not spawned.parallel
+    assert [(f.path, f.diff) for f in spawned.files] == [(f.path, f.diff) for f in forked.files]
+    assert len(spawned.changed) == 30
