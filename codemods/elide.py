@@ -28,12 +28,16 @@ Only definitions are hidden, and module-level assignments of ``LARGE_ASSIGNMENT`
 data module's table: libcst costs about 500 bytes of memory per byte it parses): imports, docstrings
 and every other statement stay, so a codemod that inspects its neighbours (``Meta.indexes`` next to
 ``index_together``, the import block it adds to) sees them as before. (The codemod tests hide every
-needle-free module-level assignment, whatever its size, and compare with the whole file.) When every confirmed codemod of the file is ``local_statements`` (its changes
-and decisions rest on the statements holding its needles, and on the file's imports and bindings:
-the renames, the call rewrites), the statements of the function bodies kept in view that hold no
-needle are hidden the same way (a function's docstring stays); module and class bodies keep theirs. A file is not elided when a codemod reasons about the whole file (settings
-codemods; ``prunable = False``), when it has ``\\r`` or form feeds, or when anything does not line
-up; a placeholder that goes missing or moves makes the pipeline redo the file without elision.
+needle-free module-level assignment, whatever its size, and compare with the whole file.)
+
+When every confirmed codemod of the file is ``local_statements`` (its changes and decisions rest on
+the statements holding its needles, and on the file's imports and bindings: the renames, the call
+rewrites), the statements of the function bodies kept in view that hold no needle are hidden the same
+way (a function's docstring stays); module and class bodies keep theirs.
+
+A file is not elided when a codemod reasons about the whole file (settings codemods; ``prunable =
+False``), when it has ``\\r`` or form feeds, or when anything does not line up; a placeholder that
+goes missing or moves makes the pipeline redo the file without elision.
 ``DJANGO_UPGRADE_NO_PRUNE=1`` turns elision off along with pruning.
 """
 
@@ -42,6 +46,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import io
+import os
 import tokenize
 from collections import Counter
 from dataclasses import dataclass, field
@@ -49,6 +54,8 @@ from dataclasses import dataclass, field
 from codemods.astnames import ast_name_counts  # noqa: F401  (used here; tests read it from here)
 
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_ASSIGNS = (ast.Assign, ast.AnnAssign)
+LARGE_ASSIGNMENT = 4096  # bytes: a module-level assignment this large and without a needle is hidden
 _WS = b" \t"
 
 
@@ -184,6 +191,15 @@ def build(text: str, tree: ast.Module, needles: tuple[str, ...], statements: boo
     return elision
 
 
+def large_assignment_bytes() -> int:
+    """``LARGE_ASSIGNMENT``, or ``DJANGO_UPGRADE_ELIDE_ASSIGNMENTS`` (the codemod tests hide every
+    needle-free module-level assignment, whatever its size, and compare with the whole file)."""
+    try:
+        return int(os.environ.get("DJANGO_UPGRADE_ELIDE_ASSIGNMENTS") or LARGE_ASSIGNMENT)
+    except ValueError:
+        return LARGE_ASSIGNMENT
+
+
 def _collect(body: list[ast.stmt], depth: int, lines: list[str], needles, spans, in_function: bool,
              statements: bool) -> None:
     data_from = large_assignment_bytes() if depth == 0 else None
@@ -203,21 +219,6 @@ def _collect(body: list[ast.stmt], depth: int, lines: list[str], needles, spans,
             spans.append((start, end, indent, node, depth))
         elif is_def:
             _collect(node.body, depth + 1, lines, needles, spans, not isinstance(node, ast.ClassDef), statements)
-
-
-_ASSIGNS = (ast.Assign, ast.AnnAssign)
-LARGE_ASSIGNMENT = 4096  # bytes: a module-level assignment this large and without a needle is hidden
-
-
-def large_assignment_bytes() -> int:
-    """``LARGE_ASSIGNMENT``, or ``DJANGO_UPGRADE_ELIDE_ASSIGNMENTS`` (the codemod tests hide every
-    needle-free module-level assignment, whatever its size, and compare with the whole file)."""
-    import os
-
-    try:
-        return int(os.environ.get("DJANGO_UPGRADE_ELIDE_ASSIGNMENTS") or LARGE_ASSIGNMENT)
-    except ValueError:
-        return LARGE_ASSIGNMENT
 
 
 def _is_docstring(node: ast.stmt) -> bool:

@@ -17,6 +17,7 @@ they are attributed to the line of the settings module that assigns the setting
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -201,15 +202,14 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
     """Group harvested records (see the module docstring)."""
     project = Path(project_dir).resolve() if project_dir else None
     settings = settings_lines.project_settings_files(project, settings_module) if project else []
-    prepared = []
     # a test suite repeats the same few warnings thousands of times: each distinct one is matched,
     # located and classified once
-    matched: dict = {}
+    match = functools.cache(lambda category, message:
+                            None if data is None else data.match_warning(category, message))
+    assigned = functools.cache(lambda names: settings_lines.find_assignment(settings, list(names)))
+    prepared = []
     for rec in records:
-        key = (rec.category, rec.message)
-        change = matched.get(key, matched)
-        if change is matched:
-            change = matched[key] = data.match_warning(rec.category, rec.message) if data is not None else None
+        change = match(rec.category, rec.message)
         if not is_reportable(rec, change, all_warnings):
             continue
         prepared.append((rec, change))
@@ -228,11 +228,10 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
     third_party = sorted({r.filename for r, _ in prepared if r.filename and _is_site_packages(r.filename)
                           and not _is_django_file(r.filename)})
     dists = lookup_distributions(python, third_party, cwd=project) if third_party else {}
+    classify = functools.cache(lambda filename: _classify(filename, project, dists))
 
     groups: dict[tuple, WarningGroup] = {}
     order = []
-    assigned: dict = {}  # setting names -> where the project's settings set them
-    where: dict = {}  # file -> _classify's answer
     for rec, change in prepared:
         filename, lineno = rec.filename or "", rec.lineno or 0
         if filename and project is not None and not filename.startswith("<") and not os.path.isabs(filename):
@@ -242,17 +241,11 @@ def group(records: list[WarningRecord], data, project_dir: str | Path | None = N
         if is_settings and settings:
             in_settings = any(Path(filename) == s for s in settings) if filename else False
             if not in_settings:
-                names = tuple(settings_lines.setting_names(rec.message, change))
-                found = assigned.get(names, assigned)
-                if found is assigned:
-                    found = assigned[names] = settings_lines.find_assignment(settings, list(names))
+                found = assigned(tuple(settings_lines.setting_names(rec.message, change)))
                 if found:
                     attributed_from = f"{filename}:{lineno}" if filename else None
                     filename, lineno = str(found[0]), found[1]
-        classified = where.get(filename)
-        if classified is None:
-            classified = where[filename] = _classify(filename, project, dists)
-        origin, rel, dist = classified
+        origin, rel, dist = classify(filename)
         short = rec.short_category
         ident = change.id if change is not None else (rec.check_id or short)
         norm = normalise_message(rec.message.splitlines()[0] if rec.message else "")
