@@ -20,6 +20,7 @@ import libcst as cst
 
 from codemods import elide as elide_defs
 from codemods import fastvisit, imports, prune, templatelex
+from codemods.gate import gate_for
 from codemods.lines import line_lookup
 from codemods.render import Renderer, SeedMismatch
 from codemods.reparse import reparsed
@@ -137,7 +138,10 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     ctx = make_context(path, text, target, is_settings)
     if ctx is None:
         return result
-    candidates = [c for c in codemods if _applicable(c, ctx) and prefilter(c, text)]
+    # (only the codemods with a trigger in the text are asked: codemods.gate)
+    codemods = codemods if isinstance(codemods, (list, tuple)) else list(codemods)
+    candidates = [c for c in map(codemods.__getitem__, gate_for(codemods).positions(text))
+                  if _applicable(c, ctx) and prefilter(c, text)]
     if not candidates:
         return result
     if ctx.kind == "template":

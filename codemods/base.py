@@ -108,7 +108,9 @@ class Codemod:
     changes: ClassVar[tuple[str, ...]] = ()  # release_data change ids this codemod fixes
     available_from: ClassVar[str] = "1.11"  # first Django release where the NEW code works
     removed_in: ClassVar[str] = ""  # release that removes the OLD code
-    triggers: ClassVar[tuple[str, ...]] = ()  # substrings; at least one must occur in the file
+    # substrings; at least one must occur in the file: ``prefilter`` passes no text without one (the
+    # engine asks it only of the texts holding one, codemods.gate)
+    triggers: ClassVar[tuple[str, ...]] = ()
     kinds: ClassVar[frozenset[str]] = frozenset({"python"})
     migrations: ClassVar[bool] = True  # may run on historical migrations
     changes_model_state: ClassVar[bool] = False  # needs makemigrations afterwards (step does it)

@@ -61,6 +61,29 @@ class ScannedText(str):
             return False
         return str.__contains__(self, sub)
 
+    def holding(self, strings: tuple[str, ...]) -> list[str]:
+        """The ones of ``strings`` that occur in the text, in order: those not asked about before are
+        looked for in one loop (and remembered, as ``in`` remembers them). ``codemods.gate`` asks for
+        every codemod's triggers at once, instead of one ``in`` per codemod."""
+        seen = self._seen
+        todo = [s for s in strings if s not in seen] if seen else strings
+        if todo:
+            has = str.__contains__
+            if len(self) < _BLOB_FROM:
+                found = [s for s in todo if has(self, s)]
+            else:
+                blob = self._blob
+                if blob is None:
+                    blob = self._blob = "\n".join(self.runs())
+                found = []
+                for s in todo:
+                    whole, runs = _RUNS.get(s) or _runs(s)
+                    if (s in blob) if whole else (all(r in blob for r in runs) and has(self, s)):
+                        found.append(s)
+            seen.update(dict.fromkeys(todo, False))
+            seen.update(dict.fromkeys(found, True))
+        return [s for s in strings if seen[s]]
+
     def __reduce__(self):
         return (str, (str(self),))
 

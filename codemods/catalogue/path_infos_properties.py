@@ -80,7 +80,7 @@ class PathInfosProperties(Codemod):
     # prunable: the classes to change hold a trigger (the override's name); the import goes in after the walk
 
     def prefilter(self, text: str) -> bool:
-        return "_path_info(" in text and "filtered_relation" in text
+        return any(t in text for t in self.triggers) and "_path_info(" in text and "filtered_relation" in text
 
     def confirm(self, tree, text, ctx) -> bool:
         if tree is None:

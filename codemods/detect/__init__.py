@@ -103,7 +103,8 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     all_items = plan.items_of(kind)
     items = [all_items[i][:2] for i in item_index.passing(text, words)]
     by_table = {owners[i] for i in derived_index.passing(text, words)}
-    cms = [entry for n, entry in enumerate(kind_cms) if n in by_table or prefilter(entry[1], text)]
+    gated = set(plan.gate(kind).positions(text))  # (only those with a trigger here are asked: codemods.gate)
+    cms = [entry for n, entry in enumerate(kind_cms) if n in by_table or (n in gated and prefilter(entry[1], text))]
     if not items and not cms:
         return [], None
     pf = None
@@ -329,7 +330,7 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
         from codemods.pool import map_files
 
         if len(todo) > 1:
-            plan.indexes("python"), plan.indexes("template")  # (built once, before any fork)
+            plan.gate("python"), plan.gate("template")  # (built once, with the indexes, before any fork)
         map_files(one, todo, [_size(rows[i]) for i in todo], scanned.__setitem__, jobs)
         for i, (path, rel, key, stamp, hit, text, role) in enumerate(rows):
             if hit is not None:

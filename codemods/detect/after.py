@@ -103,7 +103,7 @@ class LeftRequest:
     def prepare(self) -> None:
         """Load the detectors' codemods and items once, before the engine forks its workers."""
         _ = self.plan.codemods
-        self.plan.indexes("python"), self.plan.indexes("template")
+        self.plan.gate("python"), self.plan.gate("template")  # (and the indexes)
 
     def __call__(self, path: str, old: str, new: str | None, tree=None) -> dict:
         from codemods.detect import _rel, detect_one, file_role

@@ -65,6 +65,7 @@ class DetectPlan:
         self._codemods: dict[str, tuple[object, list[str], tuple]] | None = None
         self._items: dict[str, list] = {}
         self._indexes: dict[str, tuple] = {}
+        self._gates: dict[str, object] = {}
         self.missing = [(d, it) for d in self.detectors for it in d.items if it.form == "setting_missing"]
 
     def items_of(self, kind: str) -> list:
@@ -86,6 +87,15 @@ class DetectPlan:
             got = self._indexes[kind] = (
                 TriggerIndex(entry for _, _, entry in self.items_of(kind)), cms,
                 TriggerIndex((t, r) for _, _, _, derived in cms for _, t, r in derived), owners)
+        return got
+
+    def gate(self, kind: str):
+        """The ``codemods.gate.Gate`` of the codemods of ``indexes(kind)``, by their positions there."""
+        got = self._gates.get(kind)
+        if got is None:
+            from codemods.gate import gate_for
+
+            got = self._gates[kind] = gate_for([cm for _, cm, _, _ in self.indexes(kind)[1]])
         return got
 
     @property
