@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 import libcst as cst
 
@@ -10,8 +11,10 @@ from codemods.base import Codemod, FileContext, nodes_of
 from codemods.confirmed_needles import NeedlesFromConfirm
 from codemods.imports import ImportIndex, add_from_import, dotted, remove_from_import
 from codemods.old_name_uses import ImportDepth
+from codemods.scanned_text import word_start
 
 SIX = "django.utils.six"
+_SIX_WORD = re.compile(word_start("six") + r"\b")  # (every import of the module writes it so; "posix" does not)
 
 #: six attribute -> Python 3 expression (six 1.10/1.11 as vendored by Django, on Python 3)
 VALUES = {
@@ -81,6 +84,9 @@ class UtilsSix(NeedlesFromConfirm, Codemod):
     migrations = True
     # prune needles (NeedlesFromConfirm): a use of a name imported from six (text_type, range, ...) holds no
     # fixed trigger: the needles are the names this file binds from six (``_names``, read by confirm())
+
+    def prefilter(self, text: str) -> bool:
+        return "six" in text and _SIX_WORD.search(text) is not None
 
     def confirm(self, tree, text, ctx) -> bool:
         self._names = None

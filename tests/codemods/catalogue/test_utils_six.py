@@ -92,3 +92,14 @@ def test_needles_are_the_files_six_names():
     assert set(c.prune_needles()) == {"six", "r", "zip"}
     assert not c.confirm(ast.parse("import os\n"), "import os\n", None)
     assert c.prune_needles() == ()
+
+
+@pytest.mark.parametrize("text, passes", [
+    (IMP, True),
+    ("import django.utils.six.moves\n", True),
+    ("from django.utils.six import text_type\n", True),
+    ("from django.utils import timezone\nimport posixpath\nos.name == 'posix'\n", False),  # (never parsed)
+    ("from django.utils import sixteen\n", False),
+])
+def test_prefilter_wants_the_word_six(text, passes):
+    assert UtilsSix().prefilter(text) is passes
