@@ -52,6 +52,8 @@ class AvailableAttrs(Codemod):
     Python 3, i.e. Django 2.0+ (``available_from = "2.0"``); needed before 3.0. Safe in migrations.
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports and bindings)
+
     name = "available_attrs"
     changes = ("available-attrs",)
     available_from = "2.0"

@@ -51,6 +51,8 @@ class NullBooleanField(Codemod):
     targets >= 2.1; needed before 4.0.
     """
 
+    local_statements = True  # (reads only the statements it rewrites, and the imports and bindings)
+
     name = "null_boolean_field"
     changes = ("nullbooleanfield",)
     available_from = "2.1"

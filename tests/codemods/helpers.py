@@ -123,3 +123,20 @@ def check_elided(codemod_cls, before: str, after: str, filename: str = "app/view
     assert needles, f"{codemod_cls.name} is not prunable"
     assert elide.build(source, tree, needles) is not None, "nothing of this source is hidden from libcst"
     return check_transformed(codemod_cls, before, after, filename=filename, target=target, reported=reported)
+
+
+def check_statements_hidden(codemod_cls, source: str, filename: str = "app/views.py") -> None:
+    """The codemod is ``local_statements`` and libcst gets ``source`` with a statement of a function
+    body hidden (so the comparison with the whole-file run made by ``check_transformed`` /
+    ``check_noop`` is about hiding statements, not a no-op)."""
+    from codemods import elide, prune
+    from codemods.apply import make_context
+
+    source = textwrap.dedent(source)
+    tree = ast.parse(source)
+    codemod = codemod_cls()
+    assert codemod_cls.local_statements
+    assert codemod.confirm(tree, source, make_context(filename, source, None))
+    elision = elide.build(source, tree, prune.needles_for(codemod, tree), statements=True)
+    assert elision is not None and any(depth > 0 and not isinstance(node, (ast.FunctionDef, ast.ClassDef))
+                                       for node, depth, _ in elision.nodes), "no statement of a function body is hidden"

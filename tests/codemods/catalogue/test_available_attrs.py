@@ -1,5 +1,5 @@
 from codemods.catalogue.available_attrs import AvailableAttrs
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_noop, check_statements_hidden, check_transformed
 
 
 def test_decorator_assigned():
@@ -123,3 +123,35 @@ def test_noop_wrapper_assignments_taken():
         "from django.utils.decorators import available_attrs\nWRAPPER_ASSIGNMENTS = ()\nA = available_attrs(f)\n",
         reported=True,
     )
+
+
+# a function body's statements without a needle are hidden from libcst (local_statements); what they
+# bind still counts, as in the whole-file run check_noop compares with
+BOUND_IN_HIDDEN_STATEMENT = """\
+from functools import wraps
+
+from django.utils.decorators import available_attrs
+
+
+def deco(func):
+    WRAPPER_ASSIGNMENTS = ("__doc__",)
+    total = 0
+
+    @wraps(func, assigned=available_attrs(func))
+    def inner(*args):
+        return func(*args)
+    return inner
+"""
+
+
+def test_a_binding_in_a_hidden_statement_still_counts():
+    check_statements_hidden(AvailableAttrs, BOUND_IN_HIDDEN_STATEMENT)
+    check_noop(AvailableAttrs, BOUND_IN_HIDDEN_STATEMENT, reported=True)
+
+
+def test_hidden_statements_come_back_unchanged():
+    source = BOUND_IN_HIDDEN_STATEMENT.replace('    WRAPPER_ASSIGNMENTS = ("__doc__",)\n', "")
+    check_statements_hidden(AvailableAttrs, source)
+    check_transformed(AvailableAttrs, source, source.replace(
+        "from functools import wraps\n\nfrom django.utils.decorators import available_attrs\n",
+        "from functools import wraps, WRAPPER_ASSIGNMENTS\n").replace("available_attrs(func)", "WRAPPER_ASSIGNMENTS"))

@@ -1,5 +1,5 @@
 from codemods.catalogue.null_boolean_field import NullBooleanField as C
-from tests.codemods.helpers import check_noop, check_transformed
+from tests.codemods.helpers import check_noop, check_statements_hidden, check_transformed
 
 
 def test_models_attribute_no_args():
@@ -93,3 +93,29 @@ def test_noop_booleanfield_name_taken():
         "from django.db.models import NullBooleanField\nfrom myapp.fields import BooleanField\nok = NullBooleanField()\n",
         reported=True,
     )
+
+
+# a function body's statements without a needle are hidden from libcst (local_statements); what they
+# bind still counts, as in the whole-file run check_noop compares with
+BOUND_IN_HIDDEN_STATEMENT = """\
+from django.db.models import NullBooleanField
+
+
+def make():
+    BooleanField = object
+    total = 0
+    return NullBooleanField(default=None)
+"""
+
+
+def test_a_binding_in_a_hidden_statement_still_counts():
+    check_statements_hidden(C, BOUND_IN_HIDDEN_STATEMENT, filename="app/models.py")
+    check_noop(C, BOUND_IN_HIDDEN_STATEMENT, filename="app/models.py", reported=True)
+
+
+def test_hidden_statements_come_back_unchanged():
+    source = BOUND_IN_HIDDEN_STATEMENT.replace("    BooleanField = object\n", "")
+    check_statements_hidden(C, source, filename="app/models.py")
+    check_transformed(C, source, source.replace(
+        "from django.db.models import NullBooleanField", "from django.db.models import BooleanField").replace(
+        "NullBooleanField(default=None)", "BooleanField(null=True, blank=True, default=None)"), filename="app/models.py")
