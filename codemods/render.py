@@ -10,6 +10,12 @@ of a pruned transform come back as the very same objects (``codemods.prune``), s
 from the last render, is reused; the rest is libcst's own code generation, statement by statement,
 in the same order, so the result is ``module.code`` byte for byte (tests/codemods/test_render.py).
 
+Inside a statement rendered again, the statements of its body that it shares with the statement it
+replaced (the lines of a function a codemod did not touch, a method of a class) are not generated
+again either: their code, kept from the render that generated them, is taken when they stand at the
+same indentation (``_NestedCodes``). On a large module where each definition is changed by several
+codemods in turn, only the changed lines are generated each time.
+
 ``seed(module, text, tree)`` spares the first render too: each top-level statement's code is taken
 from the parsed text itself (its lines, by the ``ast`` tree's line numbers, cut where libcst cuts:
 comment lines indented after a block stay with it, the rest of the comments and blank lines go
@@ -24,6 +30,8 @@ are cut exactly where libcst cuts them.
 from __future__ import annotations
 
 import ast
+import functools
+import inspect
 import re
 
 import libcst as cst
@@ -45,6 +53,8 @@ class Renderer:
         self._seed: dict[int, tuple[cst.CSTNode, str]] = {}  # the seeded statements not yet checked
         self._ends: tuple | None = None  # (seeded header, its text, seeded footer, its text)
         self._previous: dict[int, tuple[cst.CSTNode, str]] = {}  # the codes before the last render
+        self._nested: dict[int, tuple] = {}  # id(statement) -> (statement, its nested statements' entries)
+        self._previous_nested: dict[int, tuple] = {}
 
     def seed(self, module: cst.Module, text: str, tree: ast.Module | None) -> bool:
         """Take the code of ``module`` (parsed from ``text``, whose ``ast`` is ``tree``) from ``text``;
@@ -73,9 +83,11 @@ class Renderer:
         present = {id(stmt) for stmt in module.body}
         for key in [k for k in self._seed if k not in present]:
             stmt, code = self._seed.pop(key)
-            if _alone(stmt, self._style) != code:
+            alone, entries = _alone(stmt, self._style)
+            if alone != code:
                 self.clear()
                 raise SeedMismatch
+            self._nested[key] = (stmt, entries)  # (what the statement replacing it shares is not generated again)
         header, header_text, footer, footer_text = self._ends
         if (module.header is not header and _lines(header, self._style) != header_text) or \
                 (module.footer is not footer and _lines(footer, self._style) != footer_text):
@@ -99,14 +111,26 @@ class Renderer:
         last = len(module.body) - 1
         # (the last statement's own newline token is popped below when the module has no final newline)
         last = last if not module.has_trailing_newline else -1
+        nested, fresh_nested = self._nested, {}
+        self._previous_nested = nested
+        present = {id(stmt) for stmt in module.body}
+        replaced = [entries for key, (_, entries) in nested.items() if key not in present]
+        memo = _NestedCodes(replaced)
         for i, stmt in enumerate(module.body):
             hit = known.get(id(stmt))
             if hit is not None and hit[0] is stmt and i != last:
                 tokens.append(hit[1])
                 fresh[id(stmt)] = hit
+                kept = nested.get(id(stmt))
+                if kept is not None and kept[0] is stmt:
+                    fresh_nested[id(stmt)] = kept
                 continue
             start = len(tokens)
-            stmt._codegen(state)
+            if i != last:
+                entries = memo.render(stmt, state)
+                fresh_nested[id(stmt)] = (stmt, entries)
+            else:
+                stmt._codegen(state)
             if i != last:
                 code = "".join(tokens[start:])
                 del tokens[start:]
@@ -122,11 +146,12 @@ class Renderer:
                 tokens.append(state.default_newline)
         else:
             state.pop_trailing_newline()
-        self._codes = fresh
+        self._codes, self._nested = fresh, fresh_nested
         return "".join(tokens)
 
     def clear(self) -> None:
         self._style, self._codes, self._seed, self._ends, self._previous = None, {}, {}, None, {}
+        self._nested, self._previous_nested = {}, {}
 
     def codes(self) -> dict:
         """``{id(statement): (statement, its code)}`` of the last render (``codemods.reparse``)."""
@@ -138,14 +163,102 @@ class Renderer:
 
     def rollback(self) -> None:
         """Forget the last render (its module is discarded): the codes kept are the ones before it."""
-        self._codes = self._previous
+        self._codes, self._nested = self._previous, self._previous_nested
 
 
-def _alone(stmt: cst.CSTNode, style) -> str:
-    """libcst's code for one top-level statement (as ``Module.code`` prints it, not the last one)."""
+class _NestedCodes:
+    """The code of the statements nested in top-level statements, kept between renders.
+
+    An entry is ``(statement, indentation, code, the entries of the statements nested in it)``. While
+    a top-level statement is rendered (``render``), libcst's code generation of every statement class
+    goes through ``_codegen``: a statement found among the entries of the top-level statements
+    replaced since the last render (the very same object, at the same indentation) appends its kept
+    code instead of being generated. libcst's code for a statement depends on nothing else (the
+    module's indentation and newline are the renderer's style, and an ``elif`` - generated with an
+    argument - is never taken from here). ``render`` returns the entries of the statement it rendered,
+    to be looked up when that statement is replaced in turn."""
+
+    def __init__(self, replaced: list[list]):
+        self.lookup: dict[int, tuple] = {}
+        stack = [e for entries in replaced for e in entries]
+        while stack:
+            entry = stack.pop()
+            self.lookup[id(entry[0])] = entry
+            stack.extend(entry[3])
+        self.collected: list[list] = []
+        self.originals: dict[type, object] = {}
+
+    def render(self, stmt: cst.CSTNode, state) -> list:
+        """Generate ``stmt``'s code into ``state``; the entries of the statements it holds (itself)."""
+        mine: list = []
+        if _ACTIVE[0] is not None:  # (a render inside a render: libcst's own code generation)
+            stmt._codegen(state)
+            return mine
+        saved = {}
+        for cls in _statement_classes():
+            saved[cls] = cls.__dict__.get("_codegen", _UNSET)
+            self.originals[cls] = cls._codegen
+            cls._codegen = _codegen
+        _ACTIVE[0] = self
+        self.collected.append(mine)
+        try:
+            stmt._codegen(state)
+        finally:
+            self.collected.pop()
+            _ACTIVE[0] = None
+            for cls, own in saved.items():
+                if own is _UNSET:
+                    del cls._codegen
+                else:
+                    cls._codegen = own
+        return mine
+
+
+_ACTIVE: list = [None]  # the _NestedCodes rendering now
+_UNSET = object()
+
+
+def _codegen(self, state, **kwargs) -> None:
+    """A statement's ``_codegen`` while ``_NestedCodes.render`` runs (see there)."""
+    memo = _ACTIVE[0]
+    original = memo.originals[type(self)]
+    collected = memo.collected
+    if kwargs:  # (an elif: its own code differs from an if's; its body's statements are still kept)
+        return original(self, state, **kwargs)
+    indent = "".join(state.indent_tokens)
+    hit = memo.lookup.get(id(self))
+    if hit is not None and hit[0] is self and hit[1] == indent:
+        state.tokens.append(hit[2])
+        collected[-1].append(hit)
+        return None
+    tokens = state.tokens
+    start = len(tokens)
+    mine: list = []
+    collected.append(mine)
+    try:
+        original(self, state)
+    finally:
+        collected.pop()
+    code = "".join(tokens[start:])
+    del tokens[start:]
+    tokens.append(code)
+    collected[-1].append((self, indent, code, mine))
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _statement_classes() -> tuple[type, ...]:
+    """libcst's concrete statement classes (what an indented block holds)."""
+    return tuple(c for c in vars(cst).values() if isinstance(c, type) and issubclass(c, cst.BaseStatement)
+                 and not inspect.isabstract(c))
+
+
+def _alone(stmt: cst.CSTNode, style) -> tuple[str, list]:
+    """libcst's code for one top-level statement (as ``Module.code`` prints it, not the last one), and
+    the ``_NestedCodes`` entries of the statements it holds."""
     state = CodegenState(default_indent=style[0], default_newline=style[1])
-    stmt._codegen(state)
-    return "".join(state.tokens)
+    entries = _NestedCodes([]).render(stmt, state)
+    return "".join(state.tokens), entries
 
 
 def _lines(lines, style) -> str:

@@ -158,3 +158,88 @@ def test_a_wrong_cut_found_at_a_later_codemod_renders_the_whole_module_again():
     assert not result.error and result.applied == ["force_text", "translation_aliases"]
     assert result.new == ("from django.utils.encoding import force_str\nfrom django.utils.translation import gettext\n"
                           "a = force_str(1)\n\n\nb = 1\nx = gettext('x')\n    # indented\ny = 2\n")
+
+
+# -- the statements nested in a statement rendered again ------------------------------------------
+
+NESTED = "def f():\n    a = target\n    b = 2\n    if b:\n        c = 3\n    elif a:\n        d = 4\n\n\nx = 1\n"
+
+
+@pytest.fixture
+def lines_rendered(monkeypatch):
+    """The simple statement lines whose code libcst generates from now on (their code)."""
+    codes = []
+    original = cst.SimpleStatementLine._codegen
+
+    def spy(self, state, *args, **kwargs):
+        start = len(state.tokens)
+        original(self, state, *args, **kwargs)
+        codes.append("".join(state.tokens[start:]))
+
+    monkeypatch.setattr(cst.SimpleStatementLine, "_codegen", spy)
+    return codes
+
+
+def _with_line(module, index, line):
+    """``module`` whose first statement (a function) has body line ``index`` replaced by ``line``:
+    the other lines are the very same objects, as a pruned transform leaves them."""
+    f = module.body[0]
+    body = list(f.body.body)
+    body[index] = line
+    return module.with_changes(body=[f.with_changes(body=f.body.with_changes(body=body)), *module.body[1:]])
+
+
+def test_a_statement_changed_again_generates_only_its_changed_lines(request):
+    module = cst.parse_module(NESTED)
+    renderer = Renderer()
+    assert renderer.code(module) == NESTED
+    first = _with_line(module, 0, cst.parse_statement("a = renamed\n"))
+    assert renderer.code(first) == first.code  # (f is generated: its lines are kept)
+    codes = request.getfixturevalue("lines_rendered")
+    second = _with_line(first, 1, cst.parse_statement("b = 5\n"))
+    code = renderer.code(second)
+    assert codes == ["    b = 5\n"]  # not the other lines of f, nor those in its if / elif
+    assert code == second.code == NESTED.replace("target", "renamed").replace("b = 2", "b = 5")
+
+
+def test_a_kept_statement_at_another_indentation_is_generated_again():
+    module = cst.parse_module(NESTED)
+    renderer = Renderer()
+    renderer.code(module)
+    changed = _with_line(module, 0, cst.parse_statement("a = renamed\n"))
+    renderer.code(changed)
+    line = changed.body[0].body.body[1]  # "b = 2", kept at four spaces
+    moved = changed.with_changes(body=[changed.body[0], line, *changed.body[1:]])
+    assert renderer.code(moved) == moved.code and "\nb = 2\n" in moved.code
+
+
+def test_an_elif_moved_out_of_its_if_is_an_if_again():
+    module = cst.parse_module(NESTED)
+    renderer = Renderer()
+    renderer.code(module)
+    changed = _with_line(module, 0, cst.parse_statement("a = renamed\n"))
+    renderer.code(changed)
+    f = changed.body[0]
+    elif_ = f.body.body[2].orelse  # (generated as "elif a:")
+    moved = _with_line(changed, 2, elif_)
+    assert renderer.code(moved) == moved.code and "    if a:\n        d = 4\n" in moved.code
+
+
+def test_nested_codes_on_real_code_are_libcsts():
+    """Every definition of a real module changed line by line, one change per render, several times
+    over: the renders are ``Module.code`` byte for byte."""
+    import codemods.engine as engine_module
+
+    module = cst.parse_module(open(engine_module.__file__, encoding="utf-8").read())
+    renderer = Renderer()
+    renderer.code(module)
+    for round_ in range(3):
+        body = list(module.body)
+        for i, stmt in enumerate(body):
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and len(stmt.body.body) > round_ + 1:
+                lines = list(stmt.body.body)
+                lines[round_ + 1] = lines[round_ + 1].with_changes(
+                    leading_lines=[*lines[round_ + 1].leading_lines, cst.EmptyLine(comment=cst.Comment(f"# {round_}"))])
+                body[i] = stmt.with_changes(body=stmt.body.with_changes(body=lines))
+        module = module.with_changes(body=body)
+        assert renderer.code(module) == module.code
