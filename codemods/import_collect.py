@@ -151,6 +151,7 @@ class CstCollector(cst.CSTVisitor):
 _BINDERS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign, ast.AugAssign,
             ast.NamedExpr, ast.For, ast.AsyncFor, ast.comprehension, ast.withitem, ast.ExceptHandler, ast.arg,
             ast.Global, ast.Delete)
+_BINDER_SET = frozenset(_BINDERS)
 _BODIES = ("body", "handlers", "orelse", "finalbody", "cases")  # where statements (and imports) are
 
 
@@ -214,16 +215,50 @@ class AstCollector:
         for child in ast.iter_child_nodes(node):
             self.visit(child, try_depth, scope_depth)
 
-    def collect(self, tree: ast.Module) -> None:
+    def collect(self, tree: ast.Module, parts: dict | None = None) -> None:
         """``visit(tree)`` of a whole module, without a recursive walk of every node: the imports are
         found among the statements (the only place they can be), in source order with their depths,
         and the other bindings from the tree's shared walk (``codemods.base.nodes_of``); the same
-        index (tests/codemods/test_imports.py compares the two)."""
+        index (tests/codemods/test_imports.py compares the two).
+
+        ``parts``: what each top-level statement imports and binds, by ``id`` (``import_state.
+        statement_parts``): the statements found there (the very same objects) are not walked again,
+        and ``parts`` is left holding the statements of ``tree`` only. After a rewrite the next tree
+        shares all but the changed statements with the last one (``codemods.reparse``)."""
+        if parts is not None:
+            self._from_parts(tree, parts)
+            return
         from codemods.base import nodes_of
 
         self._statements(tree.body, 0, 0)
+        self._binders(nodes_of(tree, *_BINDERS))
+
+    def _from_parts(self, tree: ast.Module, parts: dict) -> None:
+        from codemods.base import walk
+        from codemods.imports import ImportIndex
+
+        index, kept = self.index, {}
+        bindings, star, bound = index.bindings, index.star_modules, index.other_bound
+        for stmt in tree.body:
+            hit = parts.get(id(stmt))
+            if hit is None or hit[0] is not stmt:
+                part = ImportIndex()
+                collector = AstCollector(part)
+                collector._statements([stmt], 0, 0)
+                collector._binders(n for n in walk(stmt) if type(n) in _BINDER_SET)
+                hit = (stmt, part)
+            kept[id(stmt)] = hit
+            part = hit[1]
+            for local, found in part.bindings.items():
+                bindings.setdefault(local, []).extend(found)
+            star |= part.star_modules
+            bound |= part.other_bound
+        parts.clear()
+        parts.update(kept)
+
+    def _binders(self, nodes) -> None:
         bound = self.index.other_bound
-        for node in nodes_of(tree, *_BINDERS):
+        for node in nodes:
             cls = type(node)
             if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
                 bound.add(node.name)

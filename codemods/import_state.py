@@ -26,9 +26,13 @@ class FileState:
         self.memo: dict[str, tuple[object, object]] = {}
         self.tree_hint: dict[str, tuple[object, object]] = {}
         self.hidden: dict[str, object] = {}
+        # id(top-level ast statement) -> (statement, what it imports and binds): kept across the
+        # codemods of the file (a rewrite reparses only the statements it changed: codemods.reparse)
+        self.statements: dict[int, tuple[object, object]] = {}
 
 
-_STATE: ContextVar[FileState] = ContextVar("dua_import_state", default=FileState())
+_DEFAULT = FileState()
+_STATE: ContextVar[FileState] = ContextVar("dua_import_state", default=_DEFAULT)
 
 
 @contextmanager
@@ -96,6 +100,13 @@ def hidden():
     if "parts" not in HIDDEN:
         HIDDEN["parts"] = elision.definitions()
     return HIDDEN["parts"]
+
+
+def statement_parts() -> dict | None:
+    """``FileState.statements`` of the file being processed; None outside ``file_state()`` (nothing
+    is remembered of a file given alone)."""
+    state = _STATE.get()
+    return None if state is _DEFAULT else state.statements
 
 
 def hint_tree(module: cst.Module, tree) -> None:

@@ -47,6 +47,7 @@ from codemods.import_state import (
     hint_tree,
     hinted_tree,
     memoized,
+    statement_parts,
 )
 from codemods.references import RefCounter, count_references
 
@@ -78,8 +79,8 @@ class ImportIndex:
         def compute():
             index = cls()
             tree = hinted_tree(module)
-            if tree is not None:
-                AstCollector(index).collect(tree)  # same answers, a fraction of a libcst walk
+            if tree is not None:  # (same answers, a fraction of a libcst walk)
+                AstCollector(index).collect(tree, statement_parts())
             else:
                 module.visit(CstCollector(index))
             _add_hidden_index(index)

@@ -301,3 +301,40 @@ def test_collect_finds_the_same_index_as_the_recursive_visit():
     by_cst = ImportIndex()
     module.visit(__import__("codemods.import_collect", fromlist=["x"]).CstCollector(by_cst))
     assert list(by_cst.bindings.items()) == list(collected.bindings.items())
+
+
+def test_collect_from_statement_parts_finds_the_same_index_and_walks_only_new_statements(monkeypatch):
+    """``collect(tree, parts)``: what each top-level statement imports and binds is kept by statement,
+    so a tree sharing all but the changed statements with the last one (as ``codemods.reparse``
+    builds it) walks only those; the index is the same as a whole collection's, in the same order."""
+    import ast
+
+    import codemods.base as base
+    from codemods.import_collect import AstCollector
+
+    def whole(tree):
+        index = ImportIndex()
+        AstCollector(index).collect(tree)
+        return index
+
+    parts: dict = {}
+    first = ast.parse(_TRICKY)
+    got = ImportIndex()
+    AstCollector(got).collect(first, parts)
+    expected = whole(first)
+    assert list(got.bindings.items()) == list(expected.bindings.items())
+    assert got.star_modules == expected.star_modules and got.other_bound == expected.other_bound
+    assert set(parts) == {id(s) for s in first.body}
+
+    changed = ast.parse("from django.utils.encoding import force_str as fs\nrenamed = 1\n")
+    second = ast.Module(body=[*first.body[:-1], *changed.body], type_ignores=[])  # (the last statement replaced)
+    expected = whole(second)
+    walked = []
+    real_walk = base.walk
+    monkeypatch.setattr(base, "walk", lambda node: walked.append(node) or real_walk(node))
+    got = ImportIndex()
+    AstCollector(got).collect(second, parts)
+    assert walked == changed.body  # the statements kept from the first tree are not walked again
+    assert list(got.bindings.items()) == list(expected.bindings.items())
+    assert got.other_bound == expected.other_bound and "renamed" in got.other_bound
+    assert set(parts) == {id(s) for s in second.body}  # (the replaced statement is let go)
