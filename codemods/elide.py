@@ -44,6 +44,7 @@ goes missing or moves makes the pipeline redo the file without elision.
 from __future__ import annotations
 
 import ast
+import bisect
 import hashlib
 import io
 import os
@@ -88,21 +89,18 @@ class Elision:
 
     def line_map(self, code: str):
         """A function from a line of ``code`` (the reduced module's code) to its line in the full text."""
-        shifts = []  # (reduced line, extra lines the placeholder on it stands for)
+        numbers, totals = [], [0]  # the reduced lines holding a placeholder; the extra lines up to each
         extra = 0
         for number, line in enumerate(code.split("\n"), 1):
             original = self.hidden.get(line) if self.token in line else None
             if original is not None:
                 extra += original.count("\n")
-                shifts.append((number, extra))
+                numbers.append(number)
+                totals.append(extra)
 
         def to_original(line: int) -> int:
-            add = 0
-            for number, total in shifts:
-                if number >= line:
-                    break
-                add = total
-            return line + add
+            # (the placeholders above the line: a binary search, as a large module has thousands)
+            return line + totals[bisect.bisect_left(numbers, line)]
 
         return to_original
 

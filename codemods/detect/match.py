@@ -239,34 +239,47 @@ _COMMENT = re.compile(r"\{#.*?#\}|\{%\s*comment\s*%\}.*?\{%\s*endcomment\s*%\}",
 
 
 def _blank_comments(text: str) -> str:
-    return _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    """``text`` with its comments blanked (newlines kept); kept on a ``ScannedText`` for the other
+    items asked of the same template."""
+    memo = getattr(text, "__dict__", None)
+    if memo is not None and "_blanked" in memo:
+        return memo["_blanked"]
+    blanked = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text) if "{" in text else text
+    if memo is not None:
+        memo["_blanked"] = blanked
+    return blanked
+
+
+def _lines_at(text: str, offsets) -> list[int]:
+    """The 1-based line of each of ``offsets`` (ascending): each newline is counted once, so a large
+    template with thousands of matches costs one pass, not one pass per match."""
+    out, line, at = [], 1, 0
+    for pos in offsets:
+        line += text.count("\n", at, pos)
+        at = pos
+        out.append(line)
+    return out
 
 
 def template_lines(text: str, item: Item) -> list[int]:
     text = _blank_comments(text)
-    out: list[int] = []
     if item.form == "template_regex":
-        return [text.count("\n", 0, m.start()) + 1 for m in re.finditer(item.value, text)]
+        return _lines_at(text, (m.start() for m in re.finditer(item.value, text)))
     if item.form == "template_filter":
         frx = re.compile(r"\|\s*" + re.escape(item.value) + r"\b")
-        for m in _VAR_OR_TAG.finditer(text):
-            if frx.search(m.group(0)):
-                out.append(text.count("\n", 0, m.start()) + 1)
-        return out
-    for m in _TAG.finditer(text):
-        tokens = m.group(1).split()
-        if not tokens:
-            continue
-        if item.form == "template_load" and tokens[0] == "load":
-            libs = tokens[1:]
-            if "from" in libs:
-                libs = libs[libs.index("from") + 1:]
-            hit = item.value in libs
-        else:
-            hit = item.form == "template_tag" and tokens[0] == item.value
-        if hit:
-            out.append(text.count("\n", 0, m.start()) + 1)
-    return out
+        return _lines_at(text, (m.start() for m in _VAR_OR_TAG.finditer(text) if frx.search(m.group(0))))
+    return _lines_at(text, (m.start() for m in _TAG.finditer(text) if _tag_hit(m.group(1).split(), item)))
+
+
+def _tag_hit(tokens: list[str], item: Item) -> bool:
+    if not tokens:
+        return False
+    if item.form == "template_load" and tokens[0] == "load":
+        libs = tokens[1:]
+        if "from" in libs:
+            libs = libs[libs.index("from") + 1:]
+        return item.value in libs
+    return item.form == "template_tag" and tokens[0] == item.value
 
 
 def trigger_lines(text: str, triggers, kind: str) -> list[int]:
