@@ -185,7 +185,7 @@ def build(text: str, tree: ast.Module, needles: tuple[str, ...], statements: boo
         start_at = end + 1
     out.extend(lines[start_at:])
     elision.text = "\n".join(out)
-    elision.default_indent = _first_indent(text) or "    "  # (libcst's fallback)
+    elision.default_indent = _first_indent(text, tree) or "    "  # (libcst's fallback)
     return elision
 
 
@@ -263,12 +263,46 @@ def _own_lines(node, lines: list[str]) -> tuple[int, int, str] | None:
     return start, end, indent_str
 
 
-def _first_indent(text: str) -> str | None:
-    """The first INDENT token's text: what libcst takes as the module's default indentation."""
+def _first_indent(text: str, tree: ast.Module | None = None) -> str | None:
+    """The first INDENT token's text: what libcst takes as the module's default indentation.
+
+    ``tree`` (the text's ``ast``) says where to look: an INDENT opens the block of a compound
+    statement, and the first one is that of the first top-level statement whose block starts on a
+    later line, so only the text up to that line is tokenized (a large data module without a block
+    was tokenized whole: seconds); a file without one has none."""
+    if tree is not None:
+        line = _first_block_line(tree)
+        if line is None:
+            return None
+        at = -1
+        for _ in range(line):  # (the end of that line)
+            at = text.find("\n", at + 1)
+            if at < 0:
+                break
+        found = _indent_token(text if at < 0 else text[:at + 1])
+        if found is not None:
+            return found  # (else the block is on its header's logical line after all: tokenize it all)
+    return _indent_token(text)
+
+
+def _indent_token(text: str) -> str | None:
     try:
         for tok in tokenize.generate_tokens(io.StringIO(text).readline):
             if tok.type == tokenize.INDENT:
                 return tok.string
     except (tokenize.TokenError, SyntaxError):
         return None
+    return None
+
+
+def _first_block_line(tree: ast.Module) -> int | None:
+    """The line of the first statement of the first top-level block that starts below its header."""
+    for node in tree.body:
+        if isinstance(node, ast.Match):
+            first = node.cases[0].pattern.lineno if node.cases else None
+        else:
+            block = getattr(node, "body", None)
+            first = block[0].lineno if isinstance(block, list) and block else None
+        if first is not None and first > node.lineno:
+            return first
     return None
