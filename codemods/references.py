@@ -52,7 +52,9 @@ _NO_NAMES = frozenset({"lpar", "rpar", "leading_lines", "lines_after_decorators"
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _fields(cls: type) -> tuple[str, ...]:
+def name_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a libcst node class that can hold a ``Name`` (not whitespace, comments,
+    parentheses or operator tokens)."""
     found = _FIELDS.get(cls)
     if found is None:
         found = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)
@@ -78,7 +80,7 @@ def name_counts(node: cst.CSTNode) -> dict[str, int]:
         elif cls is attr_cls or cls is arg_cls:  # not the attribute's name, not the keyword
             push(node.value)
         elif cls not in skip:
-            for field in _fields(cls):
+            for field in name_fields(cls):
                 value = getattr(node, field)
                 if isinstance(value, node_cls):
                     push(value)

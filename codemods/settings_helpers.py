@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from codemods.base import Codemod, walk
+from codemods.references import name_fields
 from codemods.settings_bases import (
     base_status,
     base_values,
@@ -207,20 +208,29 @@ def find_setting(module: cst.Module, name: str) -> SettingInfo:
 
 
 def uses_name(node: cst.CSTNode, name: str) -> bool:
-    """Whether the bare name ``name`` is read anywhere inside ``node``."""
-    found = []
-
-    class V(cst.CSTVisitor):
-        def visit_Name(self, n):
+    """Whether the bare name ``name`` is read anywhere inside ``node`` (any ``Name`` but an
+    attribute's own name: in imports and keywords too). A plain walk of the fields that can hold a
+    ``Name``, not libcst's visitor dispatch: a large settings module is walked once per setting
+    a codemod removes."""
+    name_cls, attr_cls, node_cls = cst.Name, cst.Attribute, cst.CSTNode
+    stack = [node]
+    pop, push = stack.pop, stack.append
+    while stack:
+        n = pop()
+        cls = n.__class__
+        if cls is name_cls:
             if n.value == name:
-                found.append(n)
-
-        def visit_Attribute(self, n):
-            n.value.visit(self)
-            return False
-
-    node.visit(V())
-    return bool(found)
+                return True
+        elif cls is attr_cls:
+            push(n.value)
+        else:
+            for f in name_fields(cls):
+                value = getattr(n, f)
+                if isinstance(value, node_cls):
+                    push(value)
+                elif value.__class__ is tuple or value.__class__ is list:
+                    stack.extend(item for item in value if isinstance(item, node_cls))
+    return False
 
 
 # -- a base class for settings codemods -------------------------------------------------------------
