@@ -33,6 +33,7 @@ import ast
 import functools
 import inspect
 import re
+from contextlib import contextmanager
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
@@ -81,13 +82,15 @@ class Renderer:
 
     def _check_seed(self, module: cst.Module) -> None:
         present = {id(stmt) for stmt in module.body}
-        for key in [k for k in self._seed if k not in present]:
-            stmt, code = self._seed.pop(key)
-            alone, entries = _alone(stmt, self._style)
-            if alone != code:
-                self.clear()
-                raise SeedMismatch
-            self._nested[key] = (stmt, entries)  # (what the statement replacing it shares is not generated again)
+        memo = _NestedCodes()
+        with memo.installed():
+            for key in [k for k in self._seed if k not in present]:
+                stmt, code = self._seed.pop(key)
+                alone, entries = _alone(stmt, self._style, memo)
+                if alone != code:
+                    self.clear()
+                    raise SeedMismatch
+                self._nested[key] = (stmt, entries)  # (what the statement replacing it shares is not generated again)
         header, header_text, footer, footer_text = self._ends
         if (module.header is not header and _lines(header, self._style) != header_text) or \
                 (module.footer is not footer and _lines(footer, self._style) != footer_text):
@@ -116,22 +119,21 @@ class Renderer:
         present = {id(stmt) for stmt in module.body}
         replaced = [entries for key, (_, entries) in nested.items() if key not in present]
         memo = _NestedCodes(replaced)
-        for i, stmt in enumerate(module.body):
-            hit = known.get(id(stmt))
-            if hit is not None and hit[0] is stmt and i != last:
-                tokens.append(hit[1])
-                fresh[id(stmt)] = hit
-                kept = nested.get(id(stmt))
-                if kept is not None and kept[0] is stmt:
-                    fresh_nested[id(stmt)] = kept
-                continue
-            start = len(tokens)
-            if i != last:
-                entries = memo.render(stmt, state)
-                fresh_nested[id(stmt)] = (stmt, entries)
-            else:
-                stmt._codegen(state)
-            if i != last:
+        with memo.installed():
+            for i, stmt in enumerate(module.body):
+                hit = known.get(id(stmt))
+                if hit is not None and hit[0] is stmt and i != last:
+                    tokens.append(hit[1])
+                    fresh[id(stmt)] = hit
+                    kept = nested.get(id(stmt))
+                    if kept is not None and kept[0] is stmt:
+                        fresh_nested[id(stmt)] = kept
+                    continue
+                start = len(tokens)
+                if i == last:  # (libcst's own code generation: its last newline token is popped below)
+                    stmt._codegen(state)
+                    continue
+                fresh_nested[id(stmt)] = (stmt, memo.render(stmt, state))
                 code = "".join(tokens[start:])
                 del tokens[start:]
                 tokens.append(code)
@@ -170,15 +172,15 @@ class _NestedCodes:
     """The code of the statements nested in top-level statements, kept between renders.
 
     An entry is ``(statement, indentation, code, the entries of the statements nested in it)``. While
-    a top-level statement is rendered (``render``), libcst's code generation of every statement class
-    goes through ``_codegen``: a statement found among the entries of the top-level statements
-    replaced since the last render (the very same object, at the same indentation) appends its kept
-    code instead of being generated. libcst's code for a statement depends on nothing else (the
-    module's indentation and newline are the renderer's style, and an ``elif`` - generated with an
-    argument - is never taken from here). ``render`` returns the entries of the statement it rendered,
-    to be looked up when that statement is replaced in turn."""
+    ``installed``, libcst's code generation of every statement class goes through ``_codegen``, and
+    in a top-level statement rendered by ``render`` a statement found among the entries of the
+    top-level statements replaced since the last render (the very same object, at the same
+    indentation) appends its kept code instead of being generated. libcst's code for a statement
+    depends on nothing else (the module's indentation and newline are the renderer's style, and an
+    ``elif`` - generated with an argument - is never taken from here). ``render`` returns the entries
+    of the statement it rendered, to be looked up when that statement is replaced in turn."""
 
-    def __init__(self, replaced: list[list]):
+    def __init__(self, replaced: list[list] = ()):
         self.lookup: dict[int, tuple] = {}
         stack = [e for entries in replaced for e in entries]
         while stack:
@@ -188,29 +190,40 @@ class _NestedCodes:
         self.collected: list[list] = []
         self.originals: dict[type, object] = {}
 
-    def render(self, stmt: cst.CSTNode, state) -> list:
-        """Generate ``stmt``'s code into ``state``; the entries of the statements it holds (itself)."""
-        mine: list = []
-        if _ACTIVE[0] is not None:  # (a render inside a render: libcst's own code generation)
-            stmt._codegen(state)
-            return mine
+    @contextmanager
+    def installed(self):
+        """libcst's statement classes generate their code through ``_codegen`` meanwhile (not inside
+        another ``installed``: then libcst's own code generation runs, and nothing is kept)."""
+        if _ACTIVE[0] is not None:
+            yield
+            return
         saved = {}
         for cls in _statement_classes():
             saved[cls] = cls.__dict__.get("_codegen", _UNSET)
             self.originals[cls] = cls._codegen
             cls._codegen = _codegen
         _ACTIVE[0] = self
-        self.collected.append(mine)
         try:
-            stmt._codegen(state)
+            yield
         finally:
-            self.collected.pop()
             _ACTIVE[0] = None
             for cls, own in saved.items():
                 if own is _UNSET:
                     del cls._codegen
                 else:
                     cls._codegen = own
+
+    def render(self, stmt: cst.CSTNode, state) -> list:
+        """Generate ``stmt``'s code into ``state``; the entries of the statements it holds (itself)."""
+        mine: list = []
+        if _ACTIVE[0] is not self:
+            stmt._codegen(state)
+            return mine
+        self.collected.append(mine)
+        try:
+            stmt._codegen(state)
+        finally:
+            self.collected.pop()
         return mine
 
 
@@ -223,7 +236,7 @@ def _codegen(self, state, **kwargs) -> None:
     memo = _ACTIVE[0]
     original = memo.originals[type(self)]
     collected = memo.collected
-    if kwargs:  # (an elif: its own code differs from an if's; its body's statements are still kept)
+    if kwargs or not collected:  # (an elif: its own code differs from an if's; outside ``render``)
         return original(self, state, **kwargs)
     indent = "".join(state.indent_tokens)
     hit = memo.lookup.get(id(self))
@@ -253,11 +266,11 @@ def _statement_classes() -> tuple[type, ...]:
                  and not inspect.isabstract(c))
 
 
-def _alone(stmt: cst.CSTNode, style) -> tuple[str, list]:
+def _alone(stmt: cst.CSTNode, style, memo: _NestedCodes) -> tuple[str, list]:
     """libcst's code for one top-level statement (as ``Module.code`` prints it, not the last one), and
     the ``_NestedCodes`` entries of the statements it holds."""
     state = CodegenState(default_indent=style[0], default_newline=style[1])
-    entries = _NestedCodes([]).render(stmt, state)
+    entries = memo.render(stmt, state)
     return "".join(state.tokens), entries
 
 
