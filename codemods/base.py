@@ -210,6 +210,11 @@ def walk(tree: ast.AST):
     return nodes
 
 
+def has_walk(tree: ast.AST) -> bool:
+    """Whether ``walk(tree)`` has been kept on the tree already (a module's)."""
+    return getattr(tree, _MEMO, None) is not None
+
+
 def nodes_of(tree: ast.AST, *types: type) -> list:
     """The nodes of ``tree`` whose type is one of ``types`` (exact ast classes), in ``walk`` order;
     from an index by type built once per module tree, so a check for imports or calls does not go

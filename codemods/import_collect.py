@@ -222,37 +222,40 @@ class AstCollector:
         index (tests/codemods/test_imports.py compares the two).
 
         ``parts``: what each top-level statement imports and binds, by ``id`` (``import_state.
-        statement_parts``): the statements found there (the very same objects) are not walked again,
-        and ``parts`` is left holding the statements of ``tree`` only. After a rewrite the next tree
-        shares all but the changed statements with the last one (``codemods.reparse``)."""
-        if parts is not None:
+        statement_parts``), kept from the last tree of the same file: the statements found there
+        (the very same objects) are not walked again, and ``parts`` is left holding the statements of
+        ``tree``. After a rewrite the next tree shares all but the changed statements with the last
+        one (``codemods.reparse``). The first tree of a file, already walked whole by the ``confirm``
+        stage, is collected from that walk and leaves ``parts`` empty."""
+        from codemods.base import has_walk, nodes_of
+
+        if parts is not None and (parts or not has_walk(tree)):
             self._from_parts(tree, parts)
             return
-        from codemods.base import nodes_of
-
         self._statements(tree.body, 0, 0)
         self._binders(nodes_of(tree, *_BINDERS))
 
     def _from_parts(self, tree: ast.Module, parts: dict) -> None:
         from codemods.base import walk
-        from codemods.imports import ImportIndex
 
         index, kept = self.index, {}
         bindings, star, bound = index.bindings, index.star_modules, index.other_bound
+        scratch = type(index)()  # (one statement's imports and bindings at a time)
+        collector = AstCollector(scratch)
         for stmt in tree.body:
             hit = parts.get(id(stmt))
             if hit is None or hit[0] is not stmt:
-                part = ImportIndex()
-                collector = AstCollector(part)
+                scratch.bindings, scratch.star_modules, scratch.other_bound = {}, set(), set()
                 collector._statements([stmt], 0, 0)
                 collector._binders(n for n in walk(stmt) if type(n) in _BINDER_SET)
-                hit = (stmt, part)
+                hit = (stmt, scratch.bindings or None, scratch.star_modules or None, scratch.other_bound)
             kept[id(stmt)] = hit
-            part = hit[1]
-            for local, found in part.bindings.items():
-                bindings.setdefault(local, []).extend(found)
-            star |= part.star_modules
-            bound |= part.other_bound
+            if hit[1] is not None:
+                for local, found in hit[1].items():
+                    bindings.setdefault(local, []).extend(found)
+            if hit[2] is not None:
+                star |= hit[2]
+            bound |= hit[3]
         parts.clear()
         parts.update(kept)
 

@@ -338,3 +338,10 @@ def test_collect_from_statement_parts_finds_the_same_index_and_walks_only_new_st
     assert list(got.bindings.items()) == list(expected.bindings.items())
     assert got.other_bound == expected.other_bound and "renamed" in got.other_bound
     assert set(parts) == {id(s) for s in second.body}  # (the replaced statement is let go)
+
+    walked_first = ast.parse(_TRICKY)
+    base.walk(walked_first)  # (as the confirm stage leaves a file's first tree: walked whole)
+    fresh: dict = {}
+    got = ImportIndex()
+    AstCollector(got).collect(walked_first, fresh)
+    assert list(got.bindings.items()) == list(whole(first).bindings.items()) and fresh == {}  # (from that walk)
