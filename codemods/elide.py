@@ -117,6 +117,10 @@ class HiddenDefinitions:
         self._bound: dict[int, set] = {}
         self._names: dict[int, Counter] = {}
         self._imports = None
+        # the answers by name: a codemod asks about the same names at every call it resolves (on a
+        # large module thousands of times, each a pass over thousands of hidden definitions)
+        self._binds: dict[str, bool] = {}
+        self._counts: dict[str, int] = {}
 
     def import_index(self):
         """An ImportIndex of the hidden definitions' imports (and the names those bind otherwise)."""
@@ -133,6 +137,12 @@ class HiddenDefinitions:
 
     def binds(self, name: str) -> bool:
         """Whether a hidden definition binds ``name`` other than by import (def, class, assignment, ...)."""
+        found = self._binds.get(name)
+        if found is None:
+            found = self._binds[name] = self._find_binding(name)
+        return found
+
+    def _find_binding(self, name: str) -> bool:
         from codemods.import_collect import AstCollector
         from codemods.imports import ImportIndex
 
@@ -149,13 +159,16 @@ class HiddenDefinitions:
 
     def count(self, name: str) -> int:
         """Uses of the bare name ``name`` in the hidden definitions (as ``count_references`` counts)."""
-        total = 0
-        for i, (node, _depth, text) in enumerate(self._items):
-            if name not in text:
-                continue
-            if i not in self._names:
-                self._names[i] = ast_name_counts(node)
-            total += self._names[i][name]
+        total = self._counts.get(name)
+        if total is None:
+            total = 0
+            for i, (node, _depth, text) in enumerate(self._items):
+                if name not in text:
+                    continue
+                if i not in self._names:
+                    self._names[i] = ast_name_counts(node)
+                total += self._names[i][name]
+            self._counts[name] = total
         return total
 
 
