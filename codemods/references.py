@@ -67,17 +67,25 @@ def name_counts(node: cst.CSTNode) -> dict[str, int]:
     dispatch (a plain walk of the node fields that can hold a ``Name``: about 10x faster on a large
     module; tests/codemods/test_imports.py compares the two)."""
     counts: dict[str, int] = {}
+    for value in bare_names(node, imports=False, keywords=False):
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def bare_names(node: cst.CSTNode, imports: bool = True, keywords: bool = True):
+    """The value of every ``Name`` under ``node`` but an attribute's own name, from a plain walk of
+    the fields that can hold one; without the names in import statements (``imports=False``) or the
+    keywords of arguments (``keywords=False``)."""
     name_cls, attr_cls, arg_cls, node_cls = cst.Name, cst.Attribute, cst.Arg, cst.CSTNode
-    skip = (cst.Import, cst.ImportFrom)
+    skip = () if imports else (cst.Import, cst.ImportFrom)
     stack = [node]
     pop, push = stack.pop, stack.append
     while stack:
         node = pop()
         cls = node.__class__
         if cls is name_cls:
-            value = node.value
-            counts[value] = counts.get(value, 0) + 1
-        elif cls is attr_cls or cls is arg_cls:  # not the attribute's name, not the keyword
+            yield node.value
+        elif cls is attr_cls or (cls is arg_cls and not keywords):  # not the attribute's name, not the keyword
             push(node.value)
         elif cls not in skip:
             for field in name_fields(cls):
@@ -88,7 +96,6 @@ def name_counts(node: cst.CSTNode) -> dict[str, int]:
                     for item in value:
                         if isinstance(item, node_cls):
                             push(item)
-    return counts
 
 
 def count_references(module: cst.CSTNode, name: str) -> int:

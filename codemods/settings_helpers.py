@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from codemods.base import Codemod, walk
-from codemods.references import name_fields
+from codemods.references import bare_names
 from codemods.settings_bases import (
     base_status,
     base_values,
@@ -209,28 +209,9 @@ def find_setting(module: cst.Module, name: str) -> SettingInfo:
 
 def uses_name(node: cst.CSTNode, name: str) -> bool:
     """Whether the bare name ``name`` is read anywhere inside ``node`` (any ``Name`` but an
-    attribute's own name: in imports and keywords too). A plain walk of the fields that can hold a
-    ``Name``, not libcst's visitor dispatch: a large settings module is walked once per setting
-    a codemod removes."""
-    name_cls, attr_cls, node_cls = cst.Name, cst.Attribute, cst.CSTNode
-    stack = [node]
-    pop, push = stack.pop, stack.append
-    while stack:
-        n = pop()
-        cls = n.__class__
-        if cls is name_cls:
-            if n.value == name:
-                return True
-        elif cls is attr_cls:
-            push(n.value)
-        else:
-            for f in name_fields(cls):
-                value = getattr(n, f)
-                if isinstance(value, node_cls):
-                    push(value)
-                elif value.__class__ is tuple or value.__class__ is list:
-                    stack.extend(item for item in value if isinstance(item, node_cls))
-    return False
+    attribute's own name: in imports and keywords too). A plain walk, not libcst's visitor dispatch:
+    a large settings module is walked once per setting a codemod removes."""
+    return any(value == name for value in bare_names(node))
 
 
 # -- a base class for settings codemods -------------------------------------------------------------

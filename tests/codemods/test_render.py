@@ -190,11 +190,8 @@ def _with_line(module, index, line):
 
 
 def test_a_statement_changed_again_generates_only_its_changed_lines(request):
-    module = cst.parse_module(NESTED)
-    renderer = Renderer()
-    assert renderer.code(module) == NESTED
-    first = _with_line(module, 0, cst.parse_statement("a = renamed\n"))
-    assert renderer.code(first) == first.code  # (f is generated: its lines are kept)
+    renderer, first = _rendered_after_a_change()  # (f is generated: its lines are kept)
+    assert first.code == NESTED.replace("target", "renamed")
     codes = request.getfixturevalue("lines_rendered")
     second = _with_line(first, 1, cst.parse_statement("b = 5\n"))
     code = renderer.code(second)
@@ -202,23 +199,26 @@ def test_a_statement_changed_again_generates_only_its_changed_lines(request):
     assert code == second.code == NESTED.replace("target", "renamed").replace("b = 2", "b = 5")
 
 
-def test_a_kept_statement_at_another_indentation_is_generated_again():
+def _rendered_after_a_change():
+    """A renderer that rendered ``NESTED`` and then ``NESTED`` with f's first line changed (its
+    lines are kept), and that second module."""
     module = cst.parse_module(NESTED)
     renderer = Renderer()
     renderer.code(module)
     changed = _with_line(module, 0, cst.parse_statement("a = renamed\n"))
     renderer.code(changed)
+    return renderer, changed
+
+
+def test_a_kept_statement_at_another_indentation_is_generated_again():
+    renderer, changed = _rendered_after_a_change()
     line = changed.body[0].body.body[1]  # "b = 2", kept at four spaces
     moved = changed.with_changes(body=[changed.body[0], line, *changed.body[1:]])
     assert renderer.code(moved) == moved.code and "\nb = 2\n" in moved.code
 
 
 def test_an_elif_moved_out_of_its_if_is_an_if_again():
-    module = cst.parse_module(NESTED)
-    renderer = Renderer()
-    renderer.code(module)
-    changed = _with_line(module, 0, cst.parse_statement("a = renamed\n"))
-    renderer.code(changed)
+    renderer, changed = _rendered_after_a_change()
     f = changed.body[0]
     elif_ = f.body.body[2].orelse  # (generated as "elif a:")
     moved = _with_line(changed, 2, elif_)
