@@ -47,12 +47,12 @@ import ast
 import bisect
 import hashlib
 import io
-import os
 import tokenize
 from collections import Counter
 from dataclasses import dataclass, field
 
 from codemods.astnames import ast_name_counts  # noqa: F401  (used here; tests read it from here)
+from core.env import env_int
 
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _ASSIGNS = (ast.Assign, ast.AnnAssign)
@@ -205,10 +205,7 @@ def build(text: str, tree: ast.Module, needles: tuple[str, ...], statements: boo
 def large_assignment_bytes() -> int:
     """``LARGE_ASSIGNMENT``, or ``DJANGO_UPGRADE_ELIDE_ASSIGNMENTS`` (the codemod tests hide every
     needle-free module-level assignment, whatever its size, and compare with the whole file)."""
-    try:
-        return int(os.environ.get("DJANGO_UPGRADE_ELIDE_ASSIGNMENTS") or LARGE_ASSIGNMENT)
-    except ValueError:
-        return LARGE_ASSIGNMENT
+    return env_int("DJANGO_UPGRADE_ELIDE_ASSIGNMENTS", LARGE_ASSIGNMENT)
 
 
 def _collect(body: list[ast.stmt], depth: int, lines: list[str], needles, spans, in_function: bool,

@@ -33,6 +33,7 @@ from codemods.base import Codemod, Finding
 from codemods.cache import ResultCache, content_hash, fingerprint
 from codemods.scanned_text import scanned
 from codemods.results import FileResult, RunSummary
+from core.env import env_int
 from core.files import discover, real_path
 from core import atomic
 
@@ -44,10 +45,7 @@ LARGE_FILE_BYTES = 512 * 1024
 
 
 def large_file_limit() -> int:
-    try:
-        return int(os.environ.get("DJANGO_UPGRADE_LARGE_FILE") or LARGE_FILE_BYTES)
-    except ValueError:
-        return LARGE_FILE_BYTES
+    return env_int("DJANGO_UPGRADE_LARGE_FILE", LARGE_FILE_BYTES)
 
 
 # -- one file --------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import warnings
 
 from codemods import registry
 from codemods.base import Codemod
+from core.env import env_int
 
 W: dict = {}  # what a worker runs with: set by worker_init; "process" (engine.process_file) and
 #              "cache_obj" (its key() only) are set by the engine before the fork and inherited
@@ -57,10 +58,7 @@ SERIAL_THRESHOLD = 24  # fewer files than this to process: a pool costs more tha
 
 def serial_threshold() -> int:
     """``SERIAL_THRESHOLD``, or ``DJANGO_UPGRADE_SERIAL_THRESHOLD`` (for measuring the crossover)."""
-    try:
-        return int(os.environ.get("DJANGO_UPGRADE_SERIAL_THRESHOLD") or SERIAL_THRESHOLD)
-    except ValueError:
-        return SERIAL_THRESHOLD
+    return env_int("DJANGO_UPGRADE_SERIAL_THRESHOLD", SERIAL_THRESHOLD)
 
 
 CHUNK_FILES = 16  # files in a chunk at most (a worker's round trip costs little, but not nothing)
