@@ -45,21 +45,10 @@ class ScannedText(str):
         return runs
 
     def _search(self, sub) -> bool:
-        """``sub in self``. A longer text answers from its distinct ASCII word runs first (a few
-        times shorter than the text): every run of ASCII letters, digits and ``_`` in ``sub`` lies
-        inside one such run of the text wherever ``sub`` occurs, so a run missing from them means
-        ``sub`` is not there, and a ``sub`` that is one run is there exactly when it is in them."""
-        if len(self) < _BLOB_FROM or not isinstance(sub, str):
+        """``sub in self`` (see ``_found``)."""
+        if not isinstance(sub, str):
             return str.__contains__(self, sub)
-        blob = self._blob
-        if blob is None:
-            blob = self._blob = "\n".join(self.runs())
-        whole, runs = _runs(sub)
-        if whole:
-            return sub in blob
-        if any(r not in blob for r in runs):
-            return False
-        return str.__contains__(self, sub)
+        return bool(self._found((sub,)))
 
     def holding(self, strings: tuple[str, ...]) -> list[str]:
         """The ones of ``strings`` that occur in the text, in order: those not asked about before are
@@ -68,21 +57,29 @@ class ScannedText(str):
         seen = self._seen
         todo = [s for s in strings if s not in seen] if seen else strings
         if todo:
-            has = str.__contains__
-            if len(self) < _BLOB_FROM:
-                found = [s for s in todo if has(self, s)]
-            else:
-                blob = self._blob
-                if blob is None:
-                    blob = self._blob = "\n".join(self.runs())
-                found = []
-                for s in todo:
-                    whole, runs = _RUNS.get(s) or _runs(s)
-                    if (s in blob) if whole else (all(r in blob for r in runs) and has(self, s)):
-                        found.append(s)
+            found = self._found(todo)
             seen.update(dict.fromkeys(todo, False))
             seen.update(dict.fromkeys(found, True))
         return [s for s in strings if seen[s]]
+
+    def _found(self, strings) -> list[str]:
+        """The ones of ``strings`` in the text. A longer text answers from its distinct ASCII word runs
+        first (a few times shorter than the text): every run of ASCII letters, digits and ``_`` in a
+        string lies inside one such run of the text wherever the string occurs, so a run missing from
+        them means the string is not there, and a string that is one run is there exactly when it is
+        in them."""
+        has = str.__contains__
+        if len(self) < _BLOB_FROM:
+            return [s for s in strings if has(self, s)]
+        blob = self._blob
+        if blob is None:
+            blob = self._blob = "\n".join(self.runs())
+        found = []
+        for s in strings:
+            whole, runs = _RUNS.get(s) or _runs(s)
+            if (s in blob) if whole else (all(r in blob for r in runs) and has(self, s)):
+                found.append(s)
+        return found
 
     def __reduce__(self):
         return (str, (str(self),))
