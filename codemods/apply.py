@@ -139,9 +139,9 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     if ctx is None:
         return result
     # (only the codemods with a trigger in the text are asked: codemods.gate)
+    positions = gate_for(codemods).positions(text)
     codemods = codemods if isinstance(codemods, (list, tuple)) else list(codemods)
-    candidates = [c for c in map(codemods.__getitem__, gate_for(codemods).positions(text))
-                  if _applicable(c, ctx) and prefilter(c, text)]
+    candidates = [c for c in map(codemods.__getitem__, positions) if _applicable(c, ctx) and prefilter(c, text)]
     if not candidates:
         return result
     if ctx.kind == "template":

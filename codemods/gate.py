@@ -21,6 +21,7 @@ from codemods.scanned_text import scanned
 
 class Gate:
     def __init__(self, classes: tuple[type, ...]):
+        self.classes = classes
         self.by_trigger: dict[str, list[int]] = {}
         self.always: list[int] = []  # codemods without triggers: asked of every text
         for i, cls in enumerate(classes):
@@ -44,6 +45,16 @@ def _gate(classes: tuple[type, ...]) -> Gate:
     return Gate(classes)
 
 
+_LAST: list = [None, 0, None]  # the last codemods object asked about, its length, its gate
+
+
 def gate_for(codemods) -> Gate:
-    """The ``Gate`` of ``codemods`` (instances or classes), made once per list of classes."""
-    return _gate(tuple(c if isinstance(c, type) else type(c) for c in codemods))
+    """The ``Gate`` of ``codemods`` (instances or classes), made once per list of classes. The engine
+    passes the same object for every file: its gate is answered without going over the list again
+    (so do not change a list of codemods in place between two files)."""
+    last = _LAST
+    if codemods is last[0] and (not hasattr(codemods, "__len__") or len(codemods) == last[1]):
+        return last[2]
+    gate = _gate(tuple(c if isinstance(c, type) else type(c) for c in codemods))
+    last[:] = [codemods, len(gate.classes), gate]
+    return gate

@@ -120,3 +120,24 @@ def test_codemods_without_triggers_are_always_asked():
 
     gate = Gate((One, NoTrigger))
     assert gate.positions("x = 1\n") == [1] and gate.positions("abc\n") == [0, 1]
+
+
+def test_the_engines_codemods_object_is_not_gone_over_again_for_each_file():
+    classes = registry.select(target="4.2")
+    codemods = [c() for c in classes]
+    gate = gate_for(codemods)
+
+    class Counting(list):
+        iterations = 0
+
+        def __iter__(self):
+            Counting.iterations += 1
+            return super().__iter__()
+
+    counted = Counting(codemods)
+    assert gate_for(counted) is gate and Counting.iterations == 1
+    for _ in range(50):
+        assert gate_for(counted) is gate
+    assert Counting.iterations == 1  # (the same object: answered from the last one)
+    counted.append(codemods[0])  # (a list grown in place is gone over again)
+    assert gate_for(counted).classes == (*classes, classes[0]) and Counting.iterations == 2
