@@ -345,3 +345,37 @@ def test_collect_from_statement_parts_finds_the_same_index_and_walks_only_new_st
     got = ImportIndex()
     AstCollector(got).collect(walked_first, fresh)
     assert list(got.bindings.items()) == list(whole(first).bindings.items()) and fresh == {}  # (from that walk)
+
+
+def test_uses_name_answers_as_a_visitor_of_every_name_but_attribute_names():
+    """``settings_helpers.uses_name`` walks the fields that can hold a ``Name`` (``references.
+    bare_names``) instead of libcst's visitor dispatch: the same answer as a visitor seeing every
+    ``Name`` but an attribute's own (imports and keywords included), on tricky and real code."""
+    from pathlib import Path
+
+    import codemods.engine as engine_module
+    from codemods.settings_helpers import uses_name
+
+    def visited(node) -> set:
+        found = set()
+
+        class V(cst.CSTVisitor):
+            def visit_Name(self, n):
+                found.add(n.value)
+
+            def visit_Attribute(self, n):
+                n.value.visit(self)
+                return False
+
+        node.visit(V())
+        return found
+
+    for source in (_TRICKY, Path(engine_module.__file__).read_text(encoding="utf-8")):
+        module = cst.parse_module(source)
+        words = {w for w in source.replace(".", " ").replace("(", " ").replace("=", " ").split() if w.isidentifier()}
+        for node in (module, *module.body[:20]):
+            seen = visited(node)
+            for name in sorted(words) + ["not_there"]:
+                assert uses_name(node, name) is (name in seen), name
+    module = cst.parse_module("from x import NAME\nf(NAME=1)\nobj.NAME\n")
+    assert uses_name(module.body[0], "NAME") and uses_name(module.body[1], "NAME") and not uses_name(module.body[2], "NAME")
