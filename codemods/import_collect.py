@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from codemods.base import has_walk, nodes_of, walk
 from codemods.dotted_names import dotted, module_name
 
 
@@ -227,8 +228,6 @@ class AstCollector:
         ``tree``. After a rewrite the next tree shares all but the changed statements with the last
         one (``codemods.reparse``). The first tree of a file, already walked whole by the ``confirm``
         stage, is collected from that walk and leaves ``parts`` empty."""
-        from codemods.base import has_walk, nodes_of
-
         if parts is not None and (parts or not has_walk(tree)):
             self._from_parts(tree, parts)
             return
@@ -236,11 +235,9 @@ class AstCollector:
         self._binders(nodes_of(tree, *_BINDERS))
 
     def _from_parts(self, tree: ast.Module, parts: dict) -> None:
-        from codemods.base import walk
-
         index, kept = self.index, {}
         bindings, star, bound = index.bindings, index.star_modules, index.other_bound
-        scratch = type(index)()  # (one statement's imports and bindings at a time)
+        scratch = type(index)()  # (an ImportIndex for one statement at a time; codemods.imports imports this module)
         collector = AstCollector(scratch)
         for stmt in tree.body:
             hit = parts.get(id(stmt))

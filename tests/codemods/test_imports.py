@@ -310,6 +310,7 @@ def test_collect_from_statement_parts_finds_the_same_index_and_walks_only_new_st
     import ast
 
     import codemods.base as base
+    from codemods import import_collect
     from codemods.import_collect import AstCollector
 
     def whole(tree):
@@ -331,7 +332,7 @@ def test_collect_from_statement_parts_finds_the_same_index_and_walks_only_new_st
     expected = whole(second)
     walked = []
     real_walk = base.walk
-    monkeypatch.setattr(base, "walk", lambda node: walked.append(node) or real_walk(node))
+    monkeypatch.setattr(import_collect, "walk", lambda node: walked.append(node) or real_walk(node))
     got = ImportIndex()
     AstCollector(got).collect(second, parts)
     assert walked == changed.body  # the statements kept from the first tree are not walked again
