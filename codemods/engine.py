@@ -34,7 +34,7 @@ from codemods.cache import ResultCache, content_hash, fingerprint
 from codemods.scanned_text import scanned
 from codemods.results import FileResult, RunSummary
 from core.env import env_int
-from core.files import discover, real_path
+from core.files import discover, real_path, size_of
 from core import atomic
 
 MODES = ("write", "diff", "check")
@@ -222,13 +222,6 @@ def _cache_knows_all(todo: list[str], known: dict, key) -> bool:
     return True
 
 
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
-
-
 def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: int | None = None,
         use_cache: bool = True, progress: bool = False, cache_dir: Path | None = None,
         settings_files=None, detect=None, found=None) -> RunSummary:
@@ -305,7 +298,7 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
         else:
             # largest files first, in small chunks, so no worker is left with the big ones at the end;
             # a file over the size limit waits until the pool is gone, and is then done alone
-            sizes = {p: _size(p) for p in todo}
+            sizes = {p: size_of(p) for p in todo}
             limit = large_file_limit()
             large = [p for p in todo if sizes[p] > limit]
             todo = sorted((p for p in todo if sizes[p] <= limit), key=sizes.__getitem__, reverse=True)

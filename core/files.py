@@ -69,6 +69,14 @@ from core.walk import (  # noqa: F401  (the file layer's API: see above)
 )
 
 
+def size_of(path) -> int:
+    """The file's size in bytes, 0 when it cannot be read (how the work is shared among processes)."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 class ProjectFiles:
     """The project's files by role, found once (see the module docstring)."""
 

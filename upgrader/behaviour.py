@@ -204,6 +204,7 @@ def _custom_lines(pf, names: list[str], use_cache: bool, jobs: int | None = None
     files (a file's rows cached by its size and mtime, under a fingerprint of this module; the files
     the cache does not answer are scanned in parallel when many: ``codemods.pool.map_files``)."""
     from codemods.pool import map_files
+    from core.files import size_of
 
     cache = None
     if use_cache:
@@ -221,7 +222,7 @@ def _custom_lines(pf, names: list[str], use_cache: bool, jobs: int | None = None
         hits = [cache.get(*key) if key is not None else None for key in keys]
         todo = [i for i, hit in enumerate(hits) if hit is None]
         scanned: dict = {}
-        map_files(lambda i: _custom_rows(files[i][0], names), todo, [_size(files[i][0]) for i in todo],
+        map_files(lambda i: _custom_rows(files[i][0], names), todo, [size_of(files[i][0]) for i in todo],
                   scanned.__setitem__, jobs)
         for i, (path, rel) in enumerate(files):
             rows = hits[i]
@@ -235,13 +236,6 @@ def _custom_lines(pf, names: list[str], use_cache: bool, jobs: int | None = None
         if cache is not None:
             cache.close()
     return out
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _custom_rows(path: Path, names: list[str]) -> list:

@@ -24,7 +24,6 @@ parsed once and indexed once for all the items that passed.
 from __future__ import annotations
 
 import ast
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +36,7 @@ from codemods.detect.pyfile import PyFile
 from codemods.scanned_text import prefilter, scanned
 from codemods.detect.spec import Item, SpecError
 from core.files import is_migration as is_migration_path
-from core.files import is_template, real_path
+from core.files import is_template, real_path, size_of
 from core.settings import looks_like_settings
 
 __all__ = ["Finding", "Detector", "find_in_files", "find_in_text", "detector_for", "SpecError"]
@@ -225,12 +224,7 @@ def _read(path: Path) -> str | None:
 
 
 def _size(row) -> int:
-    if row[5] is not None:
-        return len(row[5])
-    try:
-        return os.path.getsize(row[0])
-    except OSError:
-        return 0
+    return len(row[5]) if row[5] is not None else size_of(row[0])
 
 
 def _sets(text: str, name: str) -> bool:
