@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from codemods import elide as elide_defs
-from codemods import fastvisit, imports, prune, templatelex
+from codemods import cst_parse, fastvisit, imports, prune, templatelex
 from codemods.gate import gate_for
 from codemods.lines import line_lookup
 from codemods.render import Renderer, SeedMismatch
@@ -97,6 +97,13 @@ def _unchanged(old: cst.Module, new: cst.Module, inert: set[int]) -> bool:
 
 def _all_equal(xs, ys) -> bool:
     return len(xs) == len(ys) and all(x.deep_equals(y) for x, y in zip(xs, ys))
+
+
+# The ``ast`` of the whole text is handed on to the detection when the codemods leave a file unchanged
+# (``SourceResult.tree``). From this size on, an elided file lets it go before the elided text is parsed:
+# on a large module the two trees would be in memory together (5 MB of code: 110 MB more at the peak),
+# and the detection parses the text again in the rare case it is left unchanged.
+KEEP_TREE_UNDER = 256 * 1024
 
 
 def apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None,
@@ -181,8 +188,13 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
         except Exception:  # noqa: BLE001 - elision only saves time: when in doubt, the whole file
             elision = None
     parse_text = elision.text if elision is not None else text
+    if elision is not None and len(text) >= KEEP_TREE_UNDER:
+        tree = result.tree = None  # (its hidden statements stay with the elision; see KEEP_TREE_UNDER)
+    current_tree = tree if elision is None else parse_quietly(parse_text)
+    if current_tree is None:  # (the elided text does not parse: the file whole)
+        return apply_source(text, path, codemods, target, elide=False)
     try:
-        module = cst.parse_module(parse_text)
+        module = cst_parse.parse_module(parse_text, current_tree)  # (in pieces: a fraction of the memory)
     except cst.ParserSyntaxError as exc:
         if elision is not None:
             return apply_source(text, path, codemods, target, elide=False)
@@ -194,12 +206,8 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     # files confirmed on the ast come through their codemods unchanged.
     renderer = Renderer()  # (re-renders only the statements a codemod changed)
     first_module, exact = module, None  # (the first module stays: see SeedMismatch below)
-    if elision is not None:
-        current_tree = parse_quietly(parse_text)
-        if current_tree is None or module.default_indent != elision.default_indent:
-            return apply_source(text, path, codemods, target, elide=False)
-    else:
-        current_tree = tree
+    if elision is not None and module.default_indent != elision.default_indent:
+        return apply_source(text, path, codemods, target, elide=False)
     imports.hint_tree(module, current_tree)
     first_tree = current_tree  # (the ast of parse_text: the renderer is seeded from it at the first change)
     current_code = parse_text  # code generation is as costly as parsing: once per codemod, never twice
@@ -251,6 +259,13 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 module, current_code = new_module, new_code
                 imports._MEMO.clear()  # (what it remembers is about older trees: let them go)
                 imports._TREE_HINT.clear()
+                # (as the line lookup and the aliases of the old tree: a tree parsed afresh for the
+                # next codemod is never in memory alongside the old one)
+                ctx._positions = positions_for = aliases_for = None
+                aliases = ()
+                parts = imports.statement_parts()
+                if current_tree is None and parts:  # (parsed afresh, it shares no statement with the old one)
+                    parts.clear()
                 if current_tree is not None:
                     imports.hint_tree(module, current_tree)
                 tree = result.tree = None  # (the first tree is let go: the final text's is handed on)

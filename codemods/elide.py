@@ -25,8 +25,8 @@ their names to ``count_references`` (``HiddenDefinitions``), and finding lines a
 full file (``original_line``).
 
 Only definitions are hidden, and module-level assignments of ``LARGE_ASSIGNMENT`` bytes or more (a
-data module's table: libcst costs about 500 bytes of memory per byte it parses): imports, docstrings
-and every other statement stay, so a codemod that inspects its neighbours (``Meta.indexes`` next to
+data module's table: libcst's parser holds about 450 bytes of memory per byte it parses, and the
+tree it builds keeps about 40): imports, docstrings and every other statement stay, so a codemod that inspects its neighbours (``Meta.indexes`` next to
 ``index_together``, the import block it adds to) sees them as before. (The codemod tests hide every
 needle-free module-level assignment, whatever its size, and compare with the whole file.)
 
@@ -46,12 +46,11 @@ from __future__ import annotations
 import ast
 import bisect
 import hashlib
-import io
-import tokenize
 from collections import Counter
 from dataclasses import dataclass, field
 
 from codemods.astnames import ast_name_counts  # noqa: F401  (used here; tests read it from here)
+from codemods.indentation import first_indent
 from core.env import env_int
 
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -198,7 +197,7 @@ def build(text: str, tree: ast.Module, needles: tuple[str, ...], statements: boo
         start_at = end + 1
     out.extend(lines[start_at:])
     elision.text = "\n".join(out)
-    elision.default_indent = _first_indent(text, tree) or "    "  # (libcst's fallback)
+    elision.default_indent = first_indent(text, tree) or "    "  # (libcst's fallback)
     return elision
 
 
@@ -273,46 +272,3 @@ def _own_lines(node, lines: list[str]) -> tuple[int, int, str] | None:
     return start, end, indent_str
 
 
-def _first_indent(text: str, tree: ast.Module | None = None) -> str | None:
-    """The first INDENT token's text: what libcst takes as the module's default indentation.
-
-    ``tree`` (the text's ``ast``) says where to look: an INDENT opens the block of a compound
-    statement, and the first one is that of the first top-level statement whose block starts on a
-    later line, so only the text up to that line is tokenized (a large data module without a block
-    was tokenized whole: seconds); a file without one has none."""
-    if tree is not None:
-        line = _first_block_line(tree)
-        if line is None:
-            return None
-        at = -1
-        for _ in range(line):  # (the end of that line)
-            at = text.find("\n", at + 1)
-            if at < 0:
-                break
-        found = _indent_token(text if at < 0 else text[:at + 1])
-        if found is not None:
-            return found  # (else the block is on its header's logical line after all: tokenize it all)
-    return _indent_token(text)
-
-
-def _indent_token(text: str) -> str | None:
-    try:
-        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
-            if tok.type == tokenize.INDENT:
-                return tok.string
-    except (tokenize.TokenError, SyntaxError):
-        return None
-    return None
-
-
-def _first_block_line(tree: ast.Module) -> int | None:
-    """The line of the first statement of the first top-level block that starts below its header."""
-    for node in tree.body:
-        if isinstance(node, ast.Match):
-            first = node.cases[0].pattern.lineno if node.cases else None
-        else:
-            block = getattr(node, "body", None)
-            first = block[0].lineno if isinstance(block, list) and block else None
-        if first is not None and first > node.lineno:
-            return first
-    return None

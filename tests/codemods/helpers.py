@@ -6,7 +6,8 @@
 
 Both also check, automatically, that the output parses (ast and libcst), that a second run
 changes nothing (idempotence), that every finding names a line, and that libcst given the whole file
-(no elision - the checked run hides every module-level assignment without a needle -, no pruning, libcst's own walk instead of ``codemods.fastvisit``, no ``confirm`` unless
+(no elision - the checked run hides every module-level assignment without a needle, and has libcst
+parse the text a statement at a time -, no pruning, libcst's own walk instead of ``codemods.fastvisit``, no ``confirm`` unless
 the codemod's confirm is part of its rule) gives the same output and findings. Sources are dedented, so cases can be
 indented triple-quoted strings.
 """
@@ -14,6 +15,7 @@ indented triple-quoted strings.
 from __future__ import annotations
 
 import ast
+import contextlib
 import os
 import textwrap
 
@@ -24,16 +26,10 @@ from codemods.apply import apply_source
 
 def _run(codemod_cls, source: str, filename: str, target: str | None):
     # (every module-level assignment without a needle is hidden from libcst here, whatever its size:
-    # in real runs only large ones are, codemods.elide.LARGE_ASSIGNMENT)
-    saved = os.environ.get("DJANGO_UPGRADE_ELIDE_ASSIGNMENTS")
-    os.environ["DJANGO_UPGRADE_ELIDE_ASSIGNMENTS"] = "1"
-    try:
+    # in real runs only large ones are, codemods.elide.LARGE_ASSIGNMENT; and libcst parses the text
+    # a statement at a time, where in real runs only texts over codemods.cst_parse.PIECE_BYTES are cut)
+    with _environ(DJANGO_UPGRADE_ELIDE_ASSIGNMENTS="1", DJANGO_UPGRADE_PARSE_PIECE="1"):
         result = apply_source(source, filename, [codemod_cls()], target=target)
-    finally:
-        if saved is None:
-            del os.environ["DJANGO_UPGRADE_ELIDE_ASSIGNMENTS"]
-        else:
-            os.environ["DJANGO_UPGRADE_ELIDE_ASSIGNMENTS"] = saved
     whole = _whole_file(codemod_cls, source, filename, target)
     assert _outcome(result) == _outcome(whole), (
         f"elided/pruned run differs from the whole-file run:\n{_outcome(result)}\n{_outcome(whole)}")
@@ -46,17 +42,27 @@ def _whole_file(codemod_cls, source: str, filename: str, target: str | None):
     """No elision, no pruning, libcst's own walk (not ``codemods.fastvisit``), and no ``ast``
     confirmation: the transform sees every case the text prefilter lets through, so a ``confirm``
     that turns away a file the transform would change (or report on) fails the comparison in ``_run``."""
-    names = ("DJANGO_UPGRADE_NO_PRUNE", "DJANGO_UPGRADE_LIBCST_VISIT")
-    saved = {n: os.environ.get(n) for n in names}
-    os.environ.update({n: "1" for n in names})
-    try:
+    with _environ(DJANGO_UPGRADE_NO_PRUNE="1", DJANGO_UPGRADE_LIBCST_VISIT="1", DJANGO_UPGRADE_PARSE_PIECE=None):
         return apply_source(source, filename, [_unfiltered(codemod_cls)()], target=target, elide=False)
-    finally:
-        for n, value in saved.items():
+
+
+@contextlib.contextmanager
+def _environ(**values):
+    """The environment variables ``values`` set (None: unset) for the block, as they were after it."""
+    saved = {n: os.environ.get(n) for n in values}
+    try:
+        for name, value in values.items():
             if value is None:
-                del os.environ[n]
+                os.environ.pop(name, None)
             else:
-                os.environ[n] = value
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _unfiltered(codemod_cls):

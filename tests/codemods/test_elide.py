@@ -318,41 +318,6 @@ def test_a_large_module_level_assignment_without_needles_is_hidden():
     assert elided.new == whole.new and "force_str(x)" in elided.new and data in elided.new
 
 
-@pytest.mark.parametrize("text", [
-    "if x: pass\nif y:\n\tz = 1\n",
-    "if x: \\\n    pass\nclass A:\n  y = 1\n",  # (a block on its header's logical line: no INDENT there)
-    "def f(a,\n      b): pass\nclass A:\n   x = 1\n",
-    "x = 1\n",
-    "match x:\n  case 1:\n    pass\n",
-    "@dec\ndef f():\n        return 1\n",
-    "class A: pass\nclass B: x = 1\n",
-    "s = '''\n    not an indent\n'''\nif a:\n   b\n",
-    "if x:\n    # comment\n\n      y = 1\n",
-])
-def test_the_first_indent_from_the_tree_is_the_first_indent_token(text):
-    from codemods.elide import _first_indent, _indent_token
-
-    assert _first_indent(text, ast.parse(text)) == _indent_token(text)
-
-
-def test_a_data_module_without_blocks_is_not_tokenized(monkeypatch):
-    """libcst's default indentation is the first INDENT token's: a large data module (no block at
-    all) was tokenized whole to find none; the tree says there is none."""
-    import tokenize as tokenize_module
-
-    from codemods.elide import _first_indent
-
-    text = "DATA = {\n" + "".join(f"    'k{i}': [{i}, '{'v' * 20}'],\n" for i in range(2000)) + "}\n\n\ndef f():\n  return 1\n"
-    read = []
-    real = tokenize_module.generate_tokens
-    monkeypatch.setattr(tokenize_module, "generate_tokens", lambda readline: real(lambda: read.append(1) or readline()))
-    assert _first_indent(text, ast.parse(text)) == "  "
-    assert len(read) <= text.count("\n") and len(read) > 2000  # (up to the function's body, once)
-    read.clear()
-    no_block = text[:text.index("\n\n\ndef")] + "\n"
-    assert _first_indent(no_block, ast.parse(no_block)) is None and read == []
-
-
 def test_the_hidden_definitions_are_gone_through_once_per_name_asked():
     """A codemod asks whether the hidden code binds (and how often it names) the same few names at
     every call it resolves: on a large module thousands of times, each a pass over thousands of

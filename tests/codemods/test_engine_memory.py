@@ -177,3 +177,58 @@ def test_diff_and_check_results_hold_no_text_when_the_workers_found_what_is_left
         assert left == leftovers(kept.files, changes, root)
         assert {(x.path, x.line) for x in left if x.change_id == "pytz"} == {
             ("app/times.py", 2), ("app/times.py", 9), ("app/labels.py", 7), ("app/labels.py", 8)}
+
+
+def _live(kind) -> int:
+    import gc
+
+    return sum(1 for o in gc.get_objects() if type(o) is kind)
+
+
+def test_a_tree_parsed_afresh_is_never_in_memory_with_the_old_one(monkeypatch):
+    """When most of a module changed, the next codemod's ``ast`` is parsed afresh; the old tree was
+    still held (by the per-statement import index, the line lookup, the aliases), so a large module
+    had two trees at once. Counted here at that parse: the live function definitions."""
+    from codemods.catalogue.force_text import ForceText
+    from codemods.catalogue.translation_aliases import TranslationAliases
+
+    text = ("from django.utils.encoding import force_text\nfrom django.utils.translation import ugettext\n"
+            + "".join(f"\n\ndef f{i}(v):\n    return force_text(ugettext(v))\n" for i in range(50)))
+    counts = []
+    real = apply_module.parse_quietly
+
+    def counting(code):
+        counts.append(_live(ast.FunctionDef))
+        return real(code)
+
+    monkeypatch.setattr(apply_module, "parse_quietly", counting)
+    result = apply_module.apply_source(text, "m.py", [ForceText(), TranslationAliases()], target="5.2")
+    assert result.applied == ["force_text", "translation_aliases"]
+    assert "force_str(gettext(v))" in result.new
+    assert len(counts) == 1 and counts[0] == 0  # (the one fresh parse: no tree of the file in memory)
+
+
+def test_a_large_elided_file_lets_its_whole_tree_go_before_the_libcst_pass(monkeypatch):
+    """On a large module the ``ast`` of the whole text (kept to hand on to the detection) and that of
+    the elided text were in memory together: from ``KEEP_TREE_UNDER`` on, only the hidden
+    definitions of the first stay (the elision needs them)."""
+    from codemods import cst_parse
+
+    hidden = "".join(f"\n\ndef quiet{i}(v):\n    return str(v)\n" for i in range(40))
+    shown = "".join(f"\n\ndef loud{i}(v):\n    return force_text(v)\n" for i in range(10))
+    counts = []
+    real = cst_parse.parse_module
+
+    def counting(code, tree=None):
+        counts.append(_live(ast.FunctionDef))
+        return real(code, tree)
+
+    monkeypatch.setattr(cst_parse, "parse_module", counting)
+    for keep_under, expected in ((10 ** 9, 40 + 11 + 11), (0, 40 + 11)):  # (40 hidden, 11 shown: OLD has one)
+        monkeypatch.setattr(apply_module, "KEEP_TREE_UNDER", keep_under)
+        counts.clear()
+        result = None  # (the last round's final tree goes)
+        result = apply_module.apply_source(OLD + hidden + shown, "m.py", [c() for c in CODEMODS], target="5.2")
+        assert result.applied == ["force_text"] and counts == [expected]
+        assert result.new == NEW + hidden + shown.replace("force_text", "force_str")
+        assert result.tree is not None  # (the final text's, parsed to check it)
