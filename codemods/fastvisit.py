@@ -73,6 +73,17 @@ def _fields(node: CSTNode) -> tuple[str, ...]:
     return order
 
 
+# type -> whether it is a libcst node: ``isinstance(value, CSTNode)`` goes through ``ABCMeta`` (libcst's
+# nodes are abstract base classes), several times the cost of a dict lookup, at every field of every node
+IS_NODE: dict[type, bool] = {}
+
+
+def is_node_type(kind: type) -> bool:
+    """Whether ``kind`` is a libcst node class (remembered per class)."""
+    found = IS_NODE[kind] = issubclass(kind, CSTNode)
+    return found
+
+
 class _Replay(cst.CSTTransformer):
     """Hands a node's children their results from ``walk``, in order, to libcst's rebuild."""
 
@@ -128,10 +139,11 @@ def walk(node: CSTNode, visitor):
         if go:
             for name in _ORDER.get(type(node)) or _fields(node):
                 value = getattr(node, name)
-                if isinstance(value, CSTNode):
+                kind = type(value)
+                if IS_NODE.get(kind) or (kind not in IS_NODE and is_node_type(kind)):
                     if skip is None or id(value) not in skip:
                         look(value)
-                elif type(value) is tuple or type(value) is list:
+                elif kind is tuple or kind is list:
                     for child in value:
                         if skip is None or id(child) not in skip:
                             look(child)
@@ -153,11 +165,12 @@ def walk(node: CSTNode, visitor):
             results, changed = [], False
             for name in _ORDER.get(type(node)) or _fields(node):
                 value = getattr(node, name)
-                if isinstance(value, CSTNode):
+                kind = type(value)
+                if IS_NODE.get(kind) or (kind not in IS_NODE and is_node_type(kind)):
                     new = value if skip is not None and id(value) in skip else transform(value)
                     results.append(new)
                     changed = changed or new is not value
-                elif type(value) is tuple or type(value) is list:
+                elif kind is tuple or kind is list:
                     for child in value:
                         new = child if skip is not None and id(child) in skip else transform(child)
                         results.append(new)

@@ -11,6 +11,7 @@ import dataclasses
 
 import libcst as cst
 
+from codemods.fastvisit import IS_NODE, is_node_type
 from codemods.import_state import hidden, hinted_tree, memoized
 
 
@@ -76,7 +77,7 @@ def bare_names(node: cst.CSTNode, imports: bool = True, keywords: bool = True):
     """The value of every ``Name`` under ``node`` but an attribute's own name, from a plain walk of
     the fields that can hold one; without the names in import statements (``imports=False``) or the
     keywords of arguments (``keywords=False``)."""
-    name_cls, attr_cls, arg_cls, node_cls = cst.Name, cst.Attribute, cst.Arg, cst.CSTNode
+    name_cls, attr_cls, arg_cls, is_node = cst.Name, cst.Attribute, cst.Arg, IS_NODE
     skip = () if imports else (cst.Import, cst.ImportFrom)
     stack = [node]
     pop, push = stack.pop, stack.append
@@ -90,11 +91,12 @@ def bare_names(node: cst.CSTNode, imports: bool = True, keywords: bool = True):
         elif cls not in skip:
             for field in name_fields(cls):
                 value = getattr(node, field)
-                if isinstance(value, node_cls):
+                kind = value.__class__
+                if is_node.get(kind) or (kind not in is_node and is_node_type(kind)):
                     push(value)
-                elif value.__class__ is tuple or value.__class__ is list:
+                elif kind is tuple or kind is list:
                     for item in value:
-                        if isinstance(item, node_cls):
+                        if is_node.get(item.__class__) or (item.__class__ not in is_node and is_node_type(item.__class__)):
                             push(item)
 
 

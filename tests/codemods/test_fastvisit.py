@@ -234,3 +234,18 @@ def test_a_pruned_walk_skips_what_the_prune_wrappers_skip():
     code, first, second = ours
     assert "b = y" in code and "C = Z" in code and first == ["f", "a", "x", "g", "c", "z", "g", "c", "z"]
     assert second == ["g", "b", "y", "c", "z"]
+
+
+def test_node_types_are_told_by_class_and_remembered():
+    """The walks ask at every field whether its value is a libcst node: by class, from a memo (an
+    ``isinstance`` against libcst's abstract base class costs several times a dict lookup)."""
+    import libcst as cst
+
+    from codemods.fastvisit import IS_NODE, is_node_type
+
+    class Own(cst.Name):  # (a subclass no walk has met yet)
+        pass
+
+    assert is_node_type(Own) and IS_NODE[Own] is True
+    assert not is_node_type(str) and IS_NODE[str] is False
+    assert is_node_type(cst.MaybeSentinel) is False  # (a field's default, not a node)
