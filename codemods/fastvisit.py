@@ -182,7 +182,9 @@ def walk(node: CSTNode, visitor):
             result = updated if hook is None else hook(node, updated)
         else:
             result = on_leave(visitor, node, updated)
-        if not isinstance(result, (CSTNode, RemovalSentinel, FlattenSentinel)):
+        kind = type(result)
+        if not (IS_NODE.get(kind) or (kind not in IS_NODE and is_node_type(kind))) \
+                and not isinstance(result, (RemovalSentinel, FlattenSentinel)):
             raise cst.CSTValidationError(
                 f"Expected a node of type CSTNode or a RemovalSentinel, but got a return value of {type(result).__name__}")
         return result
