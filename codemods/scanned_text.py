@@ -18,6 +18,8 @@ import re
 
 RUN = re.compile(r"[A-Za-z0-9_]+")  # a word run: what ``runs()`` collects
 _BLOB_FROM = 4096  # a text shorter than this is searched directly
+# a byte -> itself when ``RUN`` matches it, else a blank (multi-byte UTF-8 characters are bytes >= 0x80)
+_WORD_BYTES = bytes(c if RUN.fullmatch(chr(c)) else 0x20 for c in range(256))
 
 
 class ScannedText(str):
@@ -38,10 +40,13 @@ class ScannedText(str):
             return str.__contains__(self, sub)
 
     def runs(self) -> frozenset[str]:
-        """The distinct runs of ASCII letters, digits and ``_`` in the text (found once)."""
+        """The distinct runs of ASCII letters, digits and ``_`` in the text (found once): ``RUN``'s
+        matches, split out of the UTF-8 bytes with every other byte made a blank (a C table lookup,
+        twice as fast as the regex)."""
         runs = self._runs
         if runs is None:
-            runs = self._runs = frozenset(RUN.findall(self))
+            words = self.encode("utf-8", "surrogatepass").translate(_WORD_BYTES)
+            runs = self._runs = frozenset(words.decode("ascii").split())
         return runs
 
     def _search(self, sub) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
 from codemods.catalogue.force_text import ForceText
 from codemods.scanned_text import ScannedText, prefilter, scanned
 
@@ -61,3 +63,17 @@ def test_a_long_text_answers_from_its_word_runs_as_str_would():
         assert (sub in scanned(text)) is (sub in text), sub
     fresh = ScannedText(text)
     assert ("zz_not_there" in fresh) is False and fresh._blob is not None  # (the runs were used)
+
+
+@pytest.mark.parametrize("text", [
+    "def f(x_1):\n\treturn x_1 + 2\n",
+    "naïve = 'café'  # ünïcode_ok, 日本語x_y\n",
+    "a\x0bb\x0cc\x1cd\x85e\u2028f",  # (separators str.split() would take, and bytes.split() does not see)
+    "lone \udc80surrogate_ok",
+    "",
+    "___ 123 _a1_",
+])
+def test_the_word_runs_are_the_run_patterns_matches(text):
+    from codemods.scanned_text import RUN
+
+    assert ScannedText(text).runs() == frozenset(RUN.findall(text))
