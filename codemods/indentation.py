@@ -22,13 +22,21 @@ def first_indent(text: str, tree: ast.Module | None = None) -> str | None:
     """The first INDENT token's text in ``text`` (None when it has none); ``tree``: its ``ast``."""
     if tree is None or "\r" in text:  # (ast's lines would not be "\n"-separated)
         return indent_token(text)
-    starts = None
+    line, at = 1, 0  # (the start of a line, found going down the text as far as asked)
+
+    def start_of(wanted: int) -> int:
+        nonlocal line, at
+        while line < wanted:
+            found = text.find("\n", at)
+            if found < 0:
+                return len(text)
+            line, at = line + 1, found + 1
+        return at
+
     for node in tree.body:
         if not compound(node):
             continue
-        if starts is None:
-            starts = _line_starts(text)
-        found = _indent_in(text[starts[first_line(node) - 1]:starts[min(node.end_lineno, len(starts) - 1)]])
+        found = _indent_in(text[start_of(first_line(node)):start_of(node.end_lineno + 1)])
         if found is _FAILED:  # (a statement that does not tokenize alone: the whole text decides)
             return indent_token(text)
         if found is not None:
@@ -60,14 +68,3 @@ def compound(node: ast.stmt) -> bool:
 def first_line(node: ast.stmt) -> int:
     """A statement's first line, its decorators' included."""
     return min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", ())])
-
-
-def _line_starts(text: str) -> list[int]:
-    """The offset of each line's start, and the text's length last (lines end at "\\n")."""
-    starts, at = [0], text.find("\n")
-    while at >= 0:
-        starts.append(at + 1)
-        at = text.find("\n", at + 1)
-    if starts[-1] != len(text):
-        starts.append(len(text))
-    return starts
