@@ -191,9 +191,13 @@ def test_a_tree_parsed_afresh_is_never_in_memory_with_the_old_one(monkeypatch):
     still held (by the per-statement import index, the line lookup, the aliases), so a large module
     had two trees at once. Counted here at that parse: the live function definitions."""
     from codemods.catalogue.force_text import ForceText
+    from codemods.catalogue.is_ajax import IsAjax
     from codemods.catalogue.translation_aliases import TranslationAliases
 
+    # (is_ajax changes one statement: the next tree is the old one with it parsed again, and the
+    # import index is kept by statement; force_text then changes most of the module)
     text = ("from django.utils.encoding import force_text\nfrom django.utils.translation import ugettext\n"
+            "\n\ndef probe_ajax(request):\n    return request.is_ajax()\n"
             + "".join(f"\n\ndef probe_{i}(v):\n    return force_text(ugettext(v))\n" for i in range(50)))
     counts = []
     real = apply_module.parse_quietly
@@ -203,8 +207,8 @@ def test_a_tree_parsed_afresh_is_never_in_memory_with_the_old_one(monkeypatch):
         return real(code)
 
     monkeypatch.setattr(apply_module, "parse_quietly", counting)
-    result = apply_module.apply_source(text, "m.py", [ForceText(), TranslationAliases()], target="5.2")
-    assert result.applied == ["force_text", "translation_aliases"]
+    result = apply_module.apply_source(text, "m.py", [IsAjax(), ForceText(), TranslationAliases()], target="5.2")
+    assert result.applied == ["is_ajax", "force_text", "translation_aliases"]
     assert "force_str(gettext(v))" in result.new
     assert len(counts) == 1 and counts[0] == 0  # (the one fresh parse: no tree of the file in memory)
 
