@@ -198,7 +198,10 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     except cst.ParserSyntaxError as exc:
         if elision is not None:
             return apply_source(text, path, codemods, target, elide=False)
-        result.error = f"cannot parse: {str(exc).splitlines()[0]}"
+        # (Python parsed it: libcst's parser has limits of its own, e.g. 20,000 strings in one implicit
+        # concatenation; the user's file is not broken, and is not to be read as such)
+        result.error = (f"libcst cannot parse this file, though Python can (a libcst limitation: "
+                        f"{str(exc).splitlines()[0]}); left untouched")
         return result
     # libcst must print back exactly what it parsed, or untouched code could change with the rewrite
     # (it does not always: e.g. indented comments at the very end of a module). That takes a code

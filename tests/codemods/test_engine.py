@@ -471,3 +471,15 @@ def test_many_cached_rewrites_are_written_by_threads_and_one_changed_unseen_is_r
     assert sum(1 for f in warm.files if f.written and f.cached) == n  # (n - 1 .py files and the template)
     assert writers - {"MainThread"} and "MainThread" in writers
     assert [f.path for f in warm.files] == sorted(f.path for f in warm.files)
+
+
+def test_a_file_python_parses_but_libcst_cannot_is_reported_as_libcsts_limit(tmp_path):
+    """libcst's parser has limits Python's has not (here 20,000 strings in one implicit
+    concatenation): the file is valid, so the message must not call it a syntax error of the user's."""
+    text = ("from django.utils.encoding import force_text\nX = force_text(\n"
+            + "".join(f"    'part {i} '\n" for i in range(20000)) + ")\n")
+    path = tmp_path / "concat.py"
+    path.write_text(text)
+    (result,) = engine.run([path], CODEMODS, target="5.2", jobs=1, use_cache=False).files
+    assert result.error.startswith("libcst cannot parse this file, though Python can (a libcst limitation: Syntax Error @")
+    assert "left untouched" in result.error and path.read_text() == text
