@@ -180,6 +180,20 @@ def dedent(text: str) -> str:
     return textwrap.dedent(text)
 
 
+def first_line(node: ast.stmt) -> int:
+    """A statement's first line, its decorators' included."""
+    return min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset of each line's first character in ``text`` (lines end at "\n"), then one past
+    the text's end: line ``n`` (1-based) is ``text[starts[n - 1]:starts[n]]``."""
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
 def parse_quietly(text: str) -> ast.Module | None:
     """``ast.parse(text)`` without the user's SyntaxWarnings, or None when it does not parse."""
     try:

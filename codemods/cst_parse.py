@@ -30,7 +30,8 @@ import ast
 
 import libcst as cst
 
-from codemods.indentation import compound, first_indent, first_line
+from codemods.base import first_line, line_starts
+from codemods.indentation import compound, first_indent
 from core.env import env_int
 
 PIECE_BYTES = 16 * 1024
@@ -75,9 +76,7 @@ def _cuts(text: str, tree: ast.Module, size: int) -> list[tuple[int, int, bool]]
     if len(nodes) < 2:
         return None
     lines = text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_starts(text)
     pieces, start, has_block = [], 0, False
     for before, node in zip(nodes, nodes[1:]):
         has_block = has_block or compound(before)

@@ -50,6 +50,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from codemods.astnames import ast_name_counts  # noqa: F401  (used here; tests read it from here)
+from codemods.base import first_line
 from codemods.indentation import first_indent
 from core.env import env_int
 
@@ -237,7 +238,7 @@ def _own_lines(node, lines: list[str]) -> tuple[int, int, str] | None:
     its own (nothing but indentation before it, nothing but a comment after it), else None. The last
     line index includes the comment lines indented into its body that follow it."""
     decorators = getattr(node, "decorator_list", ())
-    start = min([node.lineno, *(d.lineno for d in decorators)]) - 1
+    start = first_line(node) - 1
     end = (node.end_lineno or node.lineno) - 1
     if end >= len(lines):
         return None

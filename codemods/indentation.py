@@ -15,6 +15,8 @@ import ast
 import io
 import tokenize
 
+from codemods.base import first_line
+
 _FAILED = object()
 
 
@@ -64,7 +66,3 @@ def compound(node: ast.stmt) -> bool:
     """Whether a statement may open a block (simple statements never do)."""
     return hasattr(node, "body") or isinstance(node, ast.Match)
 
-
-def first_line(node: ast.stmt) -> int:
-    """A statement's first line, its decorators' included."""
-    return min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", ())])

@@ -32,7 +32,7 @@ from contextvars import ContextVar
 import libcst as cst
 
 from codemods import fastvisit
-from codemods.base import import_statements
+from codemods.base import first_line, import_statements
 
 _COMPOUND = {
     cst.FunctionDef: (ast.FunctionDef, ast.AsyncFunctionDef),
@@ -114,7 +114,7 @@ def prepare_own_transformers() -> None:
 
 def line_span(nodes: list[ast.stmt]) -> tuple[int, int]:
     """(first line, decorators included; last line) of consecutive ``ast`` statements."""
-    start = min(min([n.lineno, *(d.lineno for d in getattr(n, "decorator_list", ()))]) for n in nodes)
+    start = min(first_line(n) for n in nodes)
     return start, max(n.end_lineno or n.lineno for n in nodes)
 
 

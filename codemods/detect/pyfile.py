@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import bisect
 
-from codemods.base import child_fields, import_statements
+from codemods.base import child_fields, first_line, import_statements, line_starts
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
@@ -271,9 +271,7 @@ class _Skipper:
         return cls(text, (*needles, *(local for local, path in bound_from if any(n in path for n in needles))))
 
     def __init__(self, text: str, needles):
-        self.starts = [0]  # offset of each line's first character
-        for line in text.split("\n"):
-            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.starts = line_starts(text)  # offset of each line's first character
         found: list[int] = []
         for needle in dict.fromkeys(needles):
             at = text.find(needle)
@@ -283,7 +281,7 @@ class _Skipper:
         self.found = sorted(found)
 
     def __call__(self, node: ast.stmt) -> bool:
-        first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+        first = first_line(node)
         last = node.end_lineno or node.lineno
         starts = self.starts
         if last >= len(starts):

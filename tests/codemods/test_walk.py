@@ -45,3 +45,14 @@ def test_a_new_tree_gets_its_own_index():
     assert [n.func.id for n in nodes_of(a, ast.Call)] == ["f"]
     assert [n.func.id for n in nodes_of(b, ast.Call)] == ["g"]
     assert len(nodes_of(a, ast.Import)) == 1
+
+
+def test_a_statements_first_line_counts_its_decorators_and_line_starts_slice_lines():
+    from codemods.base import first_line, line_starts
+
+    text = "x = 1\n\n@dec(\n    1)\n@other\ndef f():\n    pass\n"
+    tree = ast.parse(text)
+    assert [first_line(n) for n in tree.body] == [1, 3]
+    starts = line_starts(text)
+    assert [text[starts[n - 1]:starts[n]] for n in (1, 3, 7)] == ["x = 1\n", "@dec(\n", "    pass\n"]
+    assert line_starts("a\nbc") == [0, 2, 5]  # (no newline at the end: one past the end last)
