@@ -73,15 +73,17 @@ def _fields(node: CSTNode) -> tuple[str, ...]:
     return order
 
 
-# type -> whether it is a libcst node: ``isinstance(value, CSTNode)`` goes through ``ABCMeta`` (libcst's
-# nodes are abstract base classes), several times the cost of a dict lookup, at every field of every node
-IS_NODE: dict[type, bool] = {}
+class _NodeTypes(dict):
+    """class -> whether it is a libcst node class, found on the first ask (``IS_NODE[type(value)]``)."""
+
+    def __missing__(self, kind: type) -> bool:
+        found = self[kind] = issubclass(kind, CSTNode)
+        return found
 
 
-def is_node_type(kind: type) -> bool:
-    """Whether ``kind`` is a libcst node class (remembered per class)."""
-    found = IS_NODE[kind] = issubclass(kind, CSTNode)
-    return found
+# ``isinstance(value, CSTNode)`` goes through ``ABCMeta`` (libcst's nodes are abstract base classes),
+# several times the cost of a dict lookup, at every field of every node the walks pass
+IS_NODE = _NodeTypes()
 
 
 class _Replay(cst.CSTTransformer):
@@ -140,7 +142,7 @@ def walk(node: CSTNode, visitor):
             for name in _ORDER.get(type(node)) or _fields(node):
                 value = getattr(node, name)
                 kind = type(value)
-                if IS_NODE.get(kind) or (kind not in IS_NODE and is_node_type(kind)):
+                if IS_NODE[kind]:
                     if skip is None or id(value) not in skip:
                         look(value)
                 elif kind is tuple or kind is list:
@@ -166,7 +168,7 @@ def walk(node: CSTNode, visitor):
             for name in _ORDER.get(type(node)) or _fields(node):
                 value = getattr(node, name)
                 kind = type(value)
-                if IS_NODE.get(kind) or (kind not in IS_NODE and is_node_type(kind)):
+                if IS_NODE[kind]:
                     new = value if skip is not None and id(value) in skip else transform(value)
                     results.append(new)
                     changed = changed or new is not value
@@ -182,9 +184,7 @@ def walk(node: CSTNode, visitor):
             result = updated if hook is None else hook(node, updated)
         else:
             result = on_leave(visitor, node, updated)
-        kind = type(result)
-        if not (IS_NODE.get(kind) or (kind not in IS_NODE and is_node_type(kind))) \
-                and not isinstance(result, (RemovalSentinel, FlattenSentinel)):
+        if not IS_NODE[type(result)] and not isinstance(result, (RemovalSentinel, FlattenSentinel)):
             raise cst.CSTValidationError(
                 f"Expected a node of type CSTNode or a RemovalSentinel, but got a return value of {type(result).__name__}")
         return result

@@ -11,7 +11,7 @@ import dataclasses
 
 import libcst as cst
 
-from codemods.fastvisit import IS_NODE, is_node_type
+from codemods.fastvisit import IS_NODE
 from codemods.import_state import hidden, hinted_tree, memoized
 
 
@@ -92,11 +92,11 @@ def bare_names(node: cst.CSTNode, imports: bool = True, keywords: bool = True):
             for field in name_fields(cls):
                 value = getattr(node, field)
                 kind = value.__class__
-                if is_node.get(kind) or (kind not in is_node and is_node_type(kind)):
+                if is_node[kind]:
                     push(value)
                 elif kind is tuple or kind is list:
                     for item in value:
-                        if is_node.get(item.__class__) or (item.__class__ not in is_node and is_node_type(item.__class__)):
+                        if is_node[item.__class__]:
                             push(item)
 
 

@@ -241,11 +241,11 @@ def test_node_types_are_told_by_class_and_remembered():
     ``isinstance`` against libcst's abstract base class costs several times a dict lookup)."""
     import libcst as cst
 
-    from codemods.fastvisit import IS_NODE, is_node_type
+    from codemods.fastvisit import IS_NODE
 
     class Own(cst.Name):  # (a subclass no walk has met yet)
         pass
 
-    assert is_node_type(Own) and IS_NODE[Own] is True
-    assert not is_node_type(str) and IS_NODE[str] is False
-    assert is_node_type(cst.MaybeSentinel) is False  # (a field's default, not a node)
+    assert Own not in IS_NODE and IS_NODE[Own] is True and Own in IS_NODE
+    assert IS_NODE[str] is False and str in IS_NODE
+    assert IS_NODE[cst.MaybeSentinel] is False  # (a field's default, not a node)
