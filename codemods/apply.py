@@ -260,17 +260,11 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 # (the new tree from the old one and the changed statements, when they line up)
                 current_tree = reparsed(current_tree, module, new_module, renderer.previous_codes(), renderer.codes())
                 module, current_code = new_module, new_code
-                imports._MEMO.clear()  # (what it remembers is about older trees: let them go)
-                imports._TREE_HINT.clear()
+                imports.code_changed(module, current_tree)  # (what it remembers of older trees goes)
                 # (as the line lookup and the aliases of the old tree: a tree parsed afresh for the
                 # next codemod is never in memory alongside the old one)
                 ctx._positions = positions_for = aliases_for = None
                 aliases = ()
-                parts = imports.statement_parts()
-                if current_tree is None and parts:  # (parsed afresh, it shares no statement with the old one)
-                    parts.clear()
-                if current_tree is not None:
-                    imports.hint_tree(module, current_tree)
                 tree = result.tree = None  # (the first tree is let go: the final text's is handed on)
             else:
                 renderer.rollback()  # (it would keep the discarded tree's statements)

@@ -109,6 +109,21 @@ def statement_parts() -> dict | None:
     return None if state is _DEFAULT else state.statements
 
 
+def code_changed(module: cst.Module, tree) -> None:
+    """A codemod changed the file: ``module`` is its code now and ``tree`` that code's ``ast`` (None:
+    to be parsed afresh). What the helpers remember of the older trees goes: the memos and the hint,
+    and the statements kept by ``statement_parts`` when the tree will be parsed afresh (it shares no
+    statement with the old one, which they would keep in memory alongside it)."""
+    MEMO.clear()
+    TREE_HINT.clear()
+    if tree is not None:
+        hint_tree(module, tree)
+        return
+    parts = statement_parts()
+    if parts:
+        parts.clear()
+
+
 def hint_tree(module: cst.Module, tree) -> None:
     """Tell the import tracker that ``tree`` (an ``ast.Module``) is the parse of exactly ``module``'s
     code, so ``ImportIndex.build(module)`` can walk the much cheaper ast tree."""

@@ -41,6 +41,7 @@ from codemods.import_edit import (
 from codemods.import_state import (
     MEMO,
     TREE_HINT,
+    code_changed,
     file_state,
     hidden,
     hidden_definitions,
@@ -58,7 +59,7 @@ _MEMO, _TREE_HINT = MEMO, TREE_HINT
 _insert_index, _related_insert_index = insert_index, related_insert_index
 
 __all__ = [
-    "AstCollector", "Binding", "CstCollector", "ImportIndex", "RefCounter", "add_from_import",
+    "AstCollector", "Binding", "CstCollector", "ImportIndex", "RefCounter", "add_from_import", "code_changed",
     "count_references", "dotted", "file_state", "has_from_import", "hidden_definitions", "hint_tree",
     "insert_index", "module_name", "parse_dotted", "related_insert_index", "remove_from_import",
     "remove_if_unused",
