@@ -36,6 +36,7 @@ and calls ``ctx.report(node_or_line, message)`` so the user learns what was left
 from __future__ import annotations
 
 import ast
+import contextlib
 import textwrap
 import warnings
 from dataclasses import dataclass, field
@@ -195,13 +196,35 @@ def line_starts(text: str) -> list[int]:
 
 
 def parse_quietly(text: str) -> ast.Module | None:
-    """``ast.parse(text)`` without the user's SyntaxWarnings, or None when it does not parse."""
+    """``ast.parse(text)`` without the user's SyntaxWarnings, or None when it does not parse.
+    Inside ``one_parse()``, the tree of the same text is parsed once."""
+    held = _ONE_PARSE[-1] if _ONE_PARSE else None
+    if held is not None and len(held[0]) == len(text) and held[0] == text:
+        return held[1]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return ast.parse(text)
+            tree = ast.parse(text)
     except (SyntaxError, ValueError):
-        return None
+        tree = None
+    if _ONE_PARSE:
+        _ONE_PARSE[-1] = (text, tree)
+    return tree
+
+
+_ONE_PARSE: list = []  # inside ``one_parse()``: [None, or (the text parsed last, its tree or None)]
+
+
+@contextlib.contextmanager
+def one_parse():
+    """Within it, ``parse_quietly`` parses a text once: every reader of one file (the detectors of
+    removals and of behaviour changes, a custom detector) gets the same tree, which none of them
+    changes. Only the last text's tree is held, and it is let go on leaving."""
+    _ONE_PARSE.append(None)
+    try:
+        yield
+    finally:
+        _ONE_PARSE.pop()
 
 
 _MEMO = "_dua_walk"  # attribute of a Module tree: [its nodes but itself, {node type: [positions in walk()]}]

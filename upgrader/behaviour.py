@@ -6,7 +6,8 @@
                                                             # ``occurrences`` / ``detected`` / ``fix``
 
 Detection uses the same engine as the removals (``codemods.detect.find_in_files``, the change's
-``detect`` items), plus the custom detectors named in ``detect_custom``:
+``detect`` items), plus the custom detectors named in ``detect_custom``, in the same pass over the
+files (``Scan``; ``plan`` adds it to the removals' pass, so a file is read and parsed once for all):
 
 * ``unsaved_related_manager`` - a related manager used on a model instance that is not saved yet
   (Django 4.1 raises ``ValueError`` there): in one function, ``x = Model(...)`` (a call of a
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from core import versions
@@ -159,11 +161,13 @@ def may_build_instances(text: str) -> bool:
 def unsaved_related_manager_lines(text: str) -> list[int]:
     if not may_build_instances(text):
         return []
+    from codemods.base import parse_quietly  # (the file's one tree, in a detection pass: base.one_parse)
+
     try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError):  # (what Python itself cannot parse)
+        tree = parse_quietly(text)
+    except RecursionError:  # (what Python itself cannot parse)
         return []
-    return _unsaved_lines(tree)
+    return _unsaved_lines(tree) if tree is not None else []
 
 
 CUSTOM = {"unsaved_related_manager": unsaved_related_manager_lines}
@@ -171,81 +175,80 @@ CUSTOM = {"unsaved_related_manager": unsaved_related_manager_lines}
 
 # -- finding ---------------------------------------------------------------------------------------
 
+@dataclass
+class Scan:
+    """What the behaviour changes ``items`` add to a detection pass (``codemods.detect.find_in_files``):
+    their declared ``detect`` items, and their custom detectors, run on the same files in the same
+    pass (``custom``, ``custom_key``). ``gather`` sorts the pass's findings back to the items."""
+
+    items: list
+    declared: list[dict]
+    custom: dict  # "custom:NAME" -> CUSTOM[NAME]
+    custom_key: str
+
+    @classmethod
+    def of(cls, items) -> "Scan | None":
+        import hashlib
+
+        items = list(items)
+        declared = [{"id": i.id, "detect": list(i.detect)} for i in items if i.detect]
+        names = sorted({name for i in items for name in getattr(i, "detect_custom", ()) if name in CUSTOM})
+        if not declared and not names:
+            return None
+        digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=12).hexdigest()
+        return cls(items, declared, {CUSTOM_ID + n: CUSTOM[n] for n in names},
+                   f"behaviour|{digest}|{','.join(names)}")
+
+    @property
+    def ids(self) -> set:
+        return {d["id"] for d in self.declared} | set(self.custom)
+
+    def gather(self, findings, pf) -> dict:
+        """``{item id: [Finding]}`` of the pass's ``findings`` (others' are ignored): the declared
+        items' in the pass's order, then each custom detector's, file by file in the project's order
+        (``pf.source_files()``) and line by line."""
+        from codemods.detect import Finding
+
+        out: dict = {}
+        declared = {d["id"] for d in self.declared}
+        custom: dict = {}
+        for f in findings:
+            if f.change_id in declared:
+                out.setdefault(f.change_id, []).append(f)
+            elif f.change_id in self.custom:
+                custom.setdefault(f.change_id[len(CUSTOM_ID):], []).append(f)
+        if custom:
+            order = {pf.relative(p): n for n, p in enumerate(pf.source_files())}
+            for rows in custom.values():
+                rows.sort(key=lambda f: (order.get(f.path, len(order)), f.line))
+            for item in self.items:
+                for name in getattr(item, "detect_custom", ()):
+                    for f in custom.get(name, ()):
+                        out.setdefault(item.id, []).append(Finding(item.id, f.path, f.line, f.text))
+        return out
+
+
+CUSTOM_ID = "custom:"  # (the change id of a custom detector's findings in a detection pass)
+
+
 def find(project_root, items, project_files=None, use_cache: bool = True, jobs: int | None = None) -> dict:
-    """``{change id: [codemods.detect.Finding]}`` for the behaviour changes ``items`` in the project.
-    ``project_files``: the project's ``core.files.ProjectFiles`` when the caller has it (one walk).
-    ``use_cache``: keep the findings per file in the user cache, as the removals' scan does (a warm
-    ``plan`` parses nothing). ``jobs``: processes for the files the cache does not answer (default:
-    the CPUs)."""
-    from codemods.detect import Finding, find_in_files
+    """``{change id: [codemods.detect.Finding]}`` for the behaviour changes ``items`` in the project,
+    in one pass over its files (``Scan``). ``project_files``: the project's ``core.files.ProjectFiles``
+    when the caller has it (one walk). ``use_cache``: keep the findings per file in the user cache, as
+    the removals' scan does (a warm ``plan`` parses nothing). ``jobs``: processes for the files the
+    cache does not answer (default: the CPUs)."""
+    from codemods.detect import find_in_files
     from core.files import ProjectFiles
 
     root = Path(project_root).resolve()
     pf = project_files or ProjectFiles(root)
-    items = list(items)
-    out: dict = {}
-    declared = [{"id": i.id, "detect": list(i.detect)} for i in items if i.detect]
-    if declared:
-        for f in find_in_files(pf.files(), declared, root, settings_files=pf.settings_files(),
-                               migration_files=pf.migrations(), use_cache=use_cache, jobs=jobs):
-            out.setdefault(f.change_id, []).append(f)
-    custom = sorted({name for i in items for name in getattr(i, "detect_custom", ()) if name in CUSTOM})
-    if custom:
-        by_name = _custom_lines(pf, custom, use_cache, jobs)
-        for item in items:
-            for name in getattr(item, "detect_custom", ()):
-                for rel, line, text in by_name.get(name, ()):
-                    out.setdefault(item.id, []).append(Finding(item.id, rel, line, text))
-    return out
-
-
-def _custom_lines(pf, names: list[str], use_cache: bool, jobs: int | None = None) -> dict:
-    """``{detector name: [(file, line, text)]}`` of the custom detectors over the project's source
-    files (a file's rows cached by its size and mtime, under a fingerprint of this module; the files
-    the cache does not answer are scanned in parallel when many: ``codemods.pool.map_files``)."""
-    from codemods.pool import map_files
-    from core.files import size_of
-
-    cache = None
-    if use_cache:
-        import hashlib
-
-        from codemods.detect.cache import FindingsCache
-
-        digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=12).hexdigest()
-        cache = FindingsCache(hashlib.blake2b(f"behaviour|{digest}|{','.join(names)}".encode(),
-                                              digest_size=16).hexdigest())
-    out: dict = {}
-    try:
-        files = [(path, pf.relative(path)) for path in pf.source_files()]
-        keys = [cache.stat_key(path, "") if cache is not None else None for path, _ in files]
-        hits = [cache.get(*key) if key is not None else None for key in keys]
-        todo = [i for i, hit in enumerate(hits) if hit is None]
-        scanned: dict = {}
-        map_files(lambda i: _custom_rows(files[i][0], names), todo, [size_of(files[i][0]) for i in todo],
-                  scanned.__setitem__, jobs)
-        for i, (path, rel) in enumerate(files):
-            rows = hits[i]
-            if rows is None:
-                rows = scanned[i]
-                if keys[i] is not None:
-                    cache.put(keys[i][0], rows, keys[i][1])
-            for name, line, text in rows:
-                out.setdefault(name, []).append((rel, line, text))
-    finally:
-        if cache is not None:
-            cache.close()
-    return out
-
-
-def _custom_rows(path: Path, names: list[str]) -> list:
-    """[(detector name, line, its text)] of one file."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return []
-    lines = text.splitlines()
-    return [(name, line, lines[line - 1].strip()[:200]) for name in names for line in CUSTOM[name](text)]
+    scan = Scan.of(items)
+    if scan is None:
+        return {}
+    found = find_in_files(pf.files(), scan.declared, root, settings_files=pf.settings_files(),
+                          migration_files=pf.migrations(), use_cache=use_cache, jobs=jobs,
+                          custom=scan.custom, custom_key=scan.custom_key)
+    return scan.gather(found, pf)
 
 
 def fix_text(item) -> str:
@@ -255,17 +258,25 @@ def fix_text(item) -> str:
     return "by hand"
 
 
-def annotate_plan(plan, project_root, data, project_files=None, jobs: int | None = None) -> None:
+def plan_items(plan, data) -> dict:
+    """``{id: behaviour change}`` of the ``incompatible`` entries of the plan's steps."""
+    wanted = {inc["id"] for s in plan.steps for inc in s.incompatible}
+    return {i.id: i for r in data.releases for i in r.incompatible if i.id in wanted} if wanted else {}
+
+
+def annotate_plan(plan, project_root, data, project_files=None, jobs: int | None = None,
+                  found: dict | None = None) -> None:
     """Add to each step's ``incompatible`` entries (dicts): ``title``, ``frequency``, ``change``,
     ``detected`` (a static detector exists), ``occurrences`` (``[{file, line, text}]``) and ``fix``
     (``{"codemod"?, "recipe"?, "link"}``); steps keep Django's order, most frequent first. When the
     same break is a removal of the step that lists these lines (``change``), ``occurrences`` is empty
-    and ``listed_as_removal`` names it."""
-    wanted = {inc["id"] for s in plan.steps for inc in s.incompatible}
-    if not wanted:
+    and ``listed_as_removal`` names it. ``found``: what ``find`` would return, when the caller's own
+    pass over the files found it (``plan``: the removals' scan)."""
+    items = plan_items(plan, data)
+    if not items:
         return
-    items = {i.id: i for r in data.releases for i in r.incompatible if i.id in wanted}
-    found = find(project_root, items.values(), project_files, jobs=jobs) if Path(project_root).is_dir() else {}
+    if found is None:
+        found = find(project_root, items.values(), project_files, jobs=jobs) if Path(project_root).is_dir() else {}
     for step in plan.steps:
         for inc in step.incompatible:
             item = items.get(inc["id"])

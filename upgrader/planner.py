@@ -236,10 +236,14 @@ def build_plan(
             prev_rel, prev_feat = rel, rel.version
 
     # ---- where the project uses what the steps remove ---------------------------------------------
+    behaviour_found = None  # (the behaviour changes' detectors run in the removals' pass when there is one)
     if scan and all_removed and project_dir.is_dir():
+        from upgrader import behaviour
         from upgrader.plan.findings import scan_project
 
-        result = scan_project(project, list(all_removed.values()), target=tgt_feat, jobs=jobs)
+        also = behaviour.Scan.of(behaviour.plan_items(plan, data).values())
+        result = scan_project(project, list(all_removed.values()), target=tgt_feat, jobs=jobs, behaviour=also)
+        behaviour_found = result.behaviour
         plan.scan_errors = [{"file": f, "error": e} for f, e in result.errors]
         plan.files_scanned = result.files_scanned
         for step in plan.steps:
@@ -250,7 +254,7 @@ def build_plan(
         from upgrader import behaviour
         from upgrader.plan.findings import project_files
 
-        behaviour.annotate_plan(plan, project_dir, data, project_files(project), jobs=jobs)
+        behaviour.annotate_plan(plan, project_dir, data, project_files(project), jobs=jobs, found=behaviour_found)
 
     if via == "lts":
         annotate_hops(plan, cur_feat)

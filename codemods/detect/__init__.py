@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from codemods.base import FileContext, nodes_of, parse_quietly
+from codemods.base import FileContext, nodes_of, one_parse, parse_quietly
 from codemods.detect.match import python_lines, template_lines, trigger_lines
 from codemods.detect.plan import DetectPlan as _Plan, Detector, detector_for
 from codemods.detect.pyfile import PyFile
@@ -167,6 +167,16 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
     return out, None
 
 
+def _custom_findings(text: str, rel: str, custom: dict) -> list[Finding]:
+    lines = None
+    out = []
+    for cid, lines_of in custom.items():
+        for line in lines_of(text):
+            lines = text.splitlines() if lines is None else lines
+            out.append(Finding(cid, rel, line, lines[line - 1].strip()[:200] if 0 < line <= len(lines) else ""))
+    return out
+
+
 def _needles(items, cms) -> tuple[str, ...] | None:
     """The triggers of the items a file is searched for (its own, and its codemods' tables): a
     finding of one of them is in a statement holding one (or an ``as`` name; see ``PyFile``). None
@@ -271,7 +281,8 @@ def with_missing_settings(plan: _Plan, out: list[Finding], seen_settings: list[t
 
 def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, settings_files=frozenset(),
                   migration_files=None, errors: list | None = None, texts: dict | None = None,
-                  use_cache: bool = False, jobs: int | None = None) -> list[Finding]:
+                  use_cache: bool = False, jobs: int | None = None, custom: dict | None = None,
+                  custom_key: str = "") -> list[Finding]:
     """Every finding of ``changes`` in ``files``, sorted by (path, line, change id).
 
     ``settings_files`` / ``migration_files``: the project's settings modules and migrations (paths,
@@ -281,10 +292,14 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
     keep the findings per file in the user cache (``codemods.detect.cache``; a warm run parses nothing).
     ``jobs``: processes for the files the cache does not answer (default: the CPUs; see
     ``codemods.pool.map_files``).
+    ``custom``: ``{id: function(text) -> [line]}``, detectors of their own run on every Python file
+    but migrations, in the same pass: a file is read and parsed once for all (``base.one_parse``);
+    their findings carry the id as ``change_id``. ``custom_key``: what they are, for the cache (it
+    changes when they do).
     """
     root = Path(root).resolve()
     plan = changes if isinstance(changes, _Plan) else _Plan(list(changes))
-    if not plan.detectors:
+    if not plan.detectors and not custom:
         return []
     settings_rel = {_rel(Path(root, p), root) for p in settings_files}
     migration_rel = None if migration_files is None else {_rel(Path(root, p), root) for p in migration_files}
@@ -294,7 +309,7 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
     if use_cache:
         from codemods.detect.cache import FindingsCache, fingerprint
 
-        cache = FindingsCache(fingerprint(plan.detectors))
+        cache = FindingsCache(fingerprint(plan.detectors, custom_key if custom else ""))
     # the cache answers first; the files it does not know are scanned, in parallel when many
     rows: list = []  # per file: (path, rel, cache key, stamp, the cached rows or None, text or None, role)
     try:
@@ -319,7 +334,13 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
                 text = _read(path)
             if text is None:
                 return None
-            return detect_one(text, rel, plan, role, settings_rel)
+            if not custom:
+                return detect_one(text, rel, plan, role, settings_rel)
+            with one_parse():  # (one tree for the detectors and the custom ones)
+                found, error, sets = detect_one(text, rel, plan, role, settings_rel)
+                if rel.endswith(".py") and "m" not in role:
+                    found = found + _custom_findings(text, rel, custom)
+            return found, error, sets
 
         from codemods.pool import map_files
 

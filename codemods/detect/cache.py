@@ -26,10 +26,12 @@ SCHEMA = 1
 KEEP = 24  # cache files kept (one per set of detectors: plan ranges, fix targets); the oldest go
 
 
-def fingerprint(detectors) -> str:
+def fingerprint(detectors, extra: str = "") -> str:
+    """What the findings depend on: this package, the codemods, the detectors; ``extra``: the
+    caller's custom detectors (``find_in_files(custom_key=...)``)."""
     from codemods.cache import sources_digest
 
-    parts = [f"schema={SCHEMA}", f"codemods={sources_digest()}"]
+    parts = [f"schema={SCHEMA}", f"codemods={sources_digest()}", *([f"extra={extra}"] if extra else [])]
     here = Path(__file__).resolve().parent
     for path in modules_in(here):
         try:

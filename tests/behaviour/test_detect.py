@@ -192,18 +192,55 @@ def test_find_keeps_the_custom_findings_per_file_in_the_cache(tmp_path, data, mo
     for p in root.rglob("*.py"):
         os.utime(p, (old, old))
     items = behaviour.between(data, "4.0", "4.1")
-    scanned = []
-    rows = behaviour._custom_rows
-    monkeypatch.setattr(behaviour, "_custom_rows", lambda path, names: scanned.append(path.name) or rows(path, names))
+    scanned = []  # (the texts the custom detector was given)
+    real = behaviour.CUSTOM["unsaved_related_manager"]
+    monkeypatch.setitem(behaviour.CUSTOM, "unsaved_related_manager", lambda text: scanned.append(text) or real(text))
     first = behaviour.find(root, items)
-    assert "tests.py" in scanned and [str(f) for f in first["4.1-unsaved-reverse-fk"]] == ["shop/tests.py:5"]
+    assert any("order = Order()" in t for t in scanned)
+    assert [str(f) for f in first["4.1-unsaved-reverse-fk"]] == ["shop/tests.py:5"]
     scanned.clear()
     assert behaviour.find(root, items) == first and scanned == []
     tests = root / "shop" / "tests.py"
     tests.write_text(tests.read_text().replace("    order = Order()\n", "    order = Order()\n    order.save()\n"))
     os.utime(tests, (old + 1, old + 1))
-    assert "4.1-unsaved-reverse-fk" not in behaviour.find(root, items) and scanned == ["tests.py"]
+    assert "4.1-unsaved-reverse-fk" not in behaviour.find(root, items)
+    assert len(scanned) == 1 and "order.save()" in scanned[0]
     assert behaviour.find(root, items, use_cache=False) == {k: v for k, v in first.items() if k != "4.1-unsaved-reverse-fk"}
+
+
+def test_plan_reads_and_parses_each_file_once_for_removals_and_behaviour(tmp_path, data, monkeypatch):
+    """``plan`` looks for what its steps remove and for the behaviour changes (declared and custom
+    detectors) in one pass: a file holding all three is parsed once, and each is found."""
+    import ast
+
+    from upgrader.planner import build_plan
+
+    monkeypatch.setenv("DJANGO_UPGRADE_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "p").mkdir()
+    root = _project(tmp_path / "p")
+    # (pytz: removed in 5.0, no codemod, so the codemods' own check does not parse the file again;
+    # 4.0 changed the default time zones; 4.1 refuses the related manager of an unsaved instance)
+    (root / "shop" / "utils.py").write_text(textwrap.dedent("""\
+        import pytz
+        from shop.models import Order
+
+
+        def make():
+            order = Order()
+            return order.line_set.count(), pytz.utc
+        """))
+    parsed = []
+    real = ast.parse
+    monkeypatch.setattr(ast, "parse", lambda src, *a, **k: parsed.append(src) or real(src, *a, **k))
+    plan = build_plan(root, "3.2.25", "5.0", data=data)
+    steps = {s.feature_release: s for s in plan.steps}
+    assert [str(o) for rc in steps["5.0"].removed if rc.id == "pytz" for o in rc.occurrences] == \
+        ["shop/utils.py:1", "shop/utils.py:7"]
+    assert [(o["file"], o["line"]) for i in steps["4.0"].incompatible if i["id"] == "4.0-zoneinfo-default"
+            for o in i["occurrences"]] == [("shop/utils.py", 1), ("shop/utils.py", 7)]
+    assert [(o["file"], o["line"]) for i in steps["4.1"].incompatible if i["id"] == "4.1-unsaved-reverse-fk"
+            for o in i["occurrences"]] == [("shop/tests.py", 5), ("shop/utils.py", 7)]
+    assert sum("import pytz" in str(src) for src in parsed) == 1
 
 
 def test_a_deep_tree_is_walked_and_an_unparsable_one_skipped():

@@ -56,3 +56,21 @@ def test_a_statements_first_line_counts_its_decorators_and_line_starts_slice_lin
     starts = line_starts(text)
     assert [text[starts[n - 1]:starts[n]] for n in (1, 3, 7)] == ["x = 1\n", "@dec(\n", "    pass\n"]
     assert line_starts("a\nbc") == [0, 2, 5]  # (no newline at the end: one past the end last)
+
+
+def test_one_parse_gives_every_reader_of_a_text_the_same_tree():
+    """Inside ``one_parse()`` a text is parsed once (also when asked as another ``str`` of the same
+    value, e.g. a ``ScannedText``), another text gets its own tree, and nothing is held afterwards."""
+    from codemods.base import _ONE_PARSE, one_parse, parse_quietly
+    from codemods.scanned_text import scanned
+
+    text = "import os\nx = os.sep\n"
+    assert parse_quietly(text) is not parse_quietly(text)  # (outside: no memory)
+    with one_parse():
+        first = parse_quietly(text)
+        assert parse_quietly(scanned(text)) is first
+        assert parse_quietly("x = (\n") is None and parse_quietly("x = (\n") is None
+        other = parse_quietly("y = 1\n")
+        assert other is not first and parse_quietly("y = 1\n") is other
+        assert parse_quietly(text) is not first  # (only the last text is held)
+    assert _ONE_PARSE == []

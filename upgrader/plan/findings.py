@@ -39,6 +39,7 @@ class ScanResult:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): files that do not parse
     files_scanned: int = 0
     detected: set[str] = field(default_factory=set)  # change ids that have a detector
+    behaviour: dict | None = None  # {behaviour change id: [Finding]} when asked for (``behaviour=``)
 
 
 def project_files(project):
@@ -52,7 +53,9 @@ def project_files(project):
 
 
 def scan_project(project, changes, *, target: str | None = None, verify: bool = True,
-                 jobs: int | None = None) -> ScanResult:
+                 jobs: int | None = None, behaviour=None) -> ScanResult:
+    """``behaviour``: an ``upgrader.behaviour.Scan``, whose detectors run in the same pass (each file
+    is read and parsed once for both); their findings are ``result.behaviour``."""
     from codemods.detect import detector_for, find_in_files
 
     changes = list(changes)
@@ -63,8 +66,15 @@ def scan_project(project, changes, *, target: str | None = None, verify: bool = 
     result = ScanResult(files_scanned=len(files))
     detectors = [detector_for(c) for c in changes]
     result.detected = {d.change_id for d in detectors if d.exists}
-    findings = find_in_files(files, detectors, root, settings_files=settings, migration_files=migrations,
-                             errors=result.errors, use_cache=True, jobs=jobs)
+    if behaviour is not None and behaviour.ids & {d.change_id for d in detectors}:
+        behaviour = None  # (one id for two things: the pass could not tell their findings apart)
+    findings = find_in_files(files, detectors + (behaviour.declared if behaviour else []), root,
+                             settings_files=settings, migration_files=migrations, errors=result.errors,
+                             use_cache=True, jobs=jobs, custom=behaviour.custom if behaviour else None,
+                             custom_key=behaviour.custom_key if behaviour else "")
+    if behaviour is not None:
+        result.behaviour = behaviour.gather(findings, pf)
+        findings = [f for f in findings if f.change_id not in behaviour.ids]
     left = _left_by_codemods(findings, detectors, root, target, settings, migrations, jobs) if verify and target else None
     for f in findings:
         fixable, reason = f.fixable_by, None
