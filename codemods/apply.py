@@ -27,6 +27,7 @@ from codemods.reparse import reparsed
 from codemods.scanned_text import prefilter
 from codemods.base import Codemod, FileContext, Finding, parse_quietly
 from core.files import is_migration as is_migration_path
+from core.pysource import PARSE_ERRORS
 from core.files import is_template
 from core.settings import looks_like_settings
 
@@ -167,7 +168,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # SyntaxWarnings of the user's code are not ours to show
             tree = ast.parse(text)
-    except (SyntaxError, ValueError) as exc:
+    except PARSE_ERRORS as exc:
         result.error = f"cannot parse: {exc.__class__.__name__}: {exc}"
         return result
     result.tree = tree
@@ -283,7 +284,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     current_tree = ast.parse(new_text)  # CPython's own parser is the judge of valid Python (and fast)
-            except (SyntaxError, ValueError) as exc:
+            except PARSE_ERRORS as exc:
                 result.error = f"output of {', '.join(result.applied)} does not parse ({exc.__class__.__name__}); file left unchanged"
                 result.applied = []
                 result.findings = ctx.findings

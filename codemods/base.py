@@ -42,6 +42,8 @@ import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from core.pysource import PARSE_ERRORS
+
 if TYPE_CHECKING:  # annotations only: ``fix`` with every result cached never imports libcst
     import libcst as cst
 
@@ -205,7 +207,7 @@ def parse_quietly(text: str) -> ast.Module | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    except PARSE_ERRORS:
         tree = None
     if _ONE_PARSE:
         _ONE_PARSE[-1] = (text, tree)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import libcst as cst
 
+from core.pysource import PARSE_ERRORS
+
 MAX_NAME = 63  # PostgreSQL; MySQL allows 64, SQLite 200: below this every backend uses the full name
 FK_SUFFIXES = ("ForeignKey", "OneToOneField")
 
@@ -132,7 +134,7 @@ class _App:
 def _deps_and_replaces(text: str, label: str) -> tuple[list[str], bool]:
     try:
         tree = ast.parse(text)
-    except SyntaxError:
+    except PARSE_ERRORS:
         return [], False
     deps, replaces = [], False
     for node in ast.walk(tree):
@@ -179,6 +181,6 @@ def app_label(migrations_dir: Path) -> str:
                 if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "label" for t in node.targets) \
                         and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
                     return node.value.value
-        except (OSError, SyntaxError, UnicodeDecodeError):
+        except (OSError, UnicodeDecodeError, *PARSE_ERRORS):
             pass
     return migrations_dir.parent.name

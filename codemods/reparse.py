@@ -21,6 +21,7 @@ import warnings
 import libcst as cst
 
 from codemods.prune import Mismatch, paired_statements
+from core.pysource import PARSE_ERRORS
 
 SHARE = 2  # changed statements holding more than 1/SHARE of the code: the whole code is parsed
 
@@ -64,6 +65,6 @@ def reparsed(old_tree: ast.Module | None, old: cst.Module, new: cst.Module, old_
                         ast.increment_lineno(node, line - 1)
                     body.extend(part)
                 line += code.count("\n")
-    except (SyntaxError, ValueError):
+    except PARSE_ERRORS:  # (the whole text is parsed then, and judged)
         return None
     return ast.Module(body=body, type_ignores=[])

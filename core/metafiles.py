@@ -12,6 +12,8 @@ import ast
 import configparser
 from pathlib import Path
 
+from core.pysource import PARSE_ERRORS
+
 
 def read_toml(path: Path) -> dict | None:
     try:  # imported here: start-up does not pay for it
@@ -39,7 +41,7 @@ def setup_keywords(path: Path) -> dict[str, ast.expr] | None:
     first call naming a keyword wins; ``{}`` without a call)."""
     try:
         tree = ast.parse(Path(path).read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
+    except (OSError, *PARSE_ERRORS):
         return None
     out: dict[str, ast.expr] = {}
     for node in ast.walk(tree):

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from core import walk as _files
 from core.metafiles import read_ini
+from core.pysource import PARSE_ERRORS
 
 
 _SETTINGS_SIGNS = re.compile(r"^(INSTALLED_APPS|MIDDLEWARE|DATABASES|SECRET_KEY|ROOT_URLCONF|TEMPLATES)\s*[:=]", re.M)
@@ -67,7 +68,7 @@ def settings_from_script(path: Path) -> str | None:
         if "DJANGO_SETTINGS_MODULE" not in text:
             return None
         tree = ast.parse(text, filename=str(path))
-    except (SyntaxError, ValueError, OSError):
+    except (OSError, *PARSE_ERRORS):
         return None
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "setdefault":
@@ -220,7 +221,7 @@ def _may_star_import(path: Path) -> bool:
 def _parse(path: Path) -> ast.Module | None:
     try:
         return ast.parse(path.read_text(encoding="utf-8", errors="replace"), filename=str(path))
-    except (SyntaxError, ValueError, OSError):
+    except (OSError, *PARSE_ERRORS):
         return None
 
 

@@ -7,7 +7,8 @@
 * only the file layer (``core/files.py``) walks directories;
 * only the runner (``core/run.py``) starts subprocesses;
 * no module of the tool (core, codemods, upgrader, release_data, scripts, benchmarks) is over 400
-  lines, except the codemod catalogue's (one module per change, its docstring is its documentation).
+  lines, except the codemod catalogue's (one module per change, its docstring is its documentation);
+* every ``ast.parse`` catches ``core.pysource.PARSE_ERRORS`` (a file Python cannot parse is reported).
 """
 
 from __future__ import annotations
@@ -279,3 +280,35 @@ def test_help_and_codemods_do_not_import_the_project_layer():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
                          cwd=Path(__file__).resolve().parent.parent)
     assert out.stderr.splitlines()[-1] == "False True", out.stderr
+
+
+def _unguarded_parses(tree: ast.AST) -> list[int]:
+    """Lines of the ``ast.parse(...)`` calls not in the body of a ``try`` one of whose handlers names
+    ``PARSE_ERRORS``."""
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    out = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "parse"
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "ast"):
+            continue
+        child, guarded = node, False
+        while child in parents and not guarded:
+            child, parent = parents[child], child
+            if isinstance(child, ast.Try) and parent in child.body:
+                guarded = any(h.type is not None and "PARSE_ERRORS" in ast.unparse(h.type) for h in child.handlers)
+        if not guarded:
+            out.append(node.lineno)
+    return out
+
+
+def test_every_parse_of_a_users_file_catches_the_parse_errors():
+    """A file Python cannot parse (a syntax error, a null byte, a tree deeper than CPython builds) is
+    reported and the run goes on: every ``ast.parse`` of the tool catches ``core.pysource.PARSE_ERRORS``
+    (catching ``SyntaxError`` alone let a ``RecursionError`` end ``fix`` and ``plan`` with an internal
+    error)."""
+    found = {name: lines for name, tree in TREES.items() if (lines := _unguarded_parses(tree))}
+    assert found == {}
+    caught = "try:\n    ast.parse(t)\nexcept PARSE_ERRORS:\n    pass\n"
+    assert _unguarded_parses(ast.parse(caught)) == []
+    assert _unguarded_parses(ast.parse(caught.replace("PARSE_ERRORS", "SyntaxError"))) == [2]
+    assert _unguarded_parses(ast.parse("tree = ast.parse(t)\n")) == [1]

@@ -163,10 +163,7 @@ def unsaved_related_manager_lines(text: str) -> list[int]:
         return []
     from codemods.base import parse_quietly  # (the file's one tree, in a detection pass: base.one_parse)
 
-    try:
-        tree = parse_quietly(text)
-    except RecursionError:  # (what Python itself cannot parse)
-        return []
+    tree = parse_quietly(text)  # (None: what Python itself cannot parse, too deep a tree included)
     return _unsaved_lines(tree) if tree is not None else []
 
 

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.pysource import PARSE_ERRORS
+
 
 
 def _rel(file: str, root: Path) -> str | None:
@@ -40,7 +42,7 @@ def _enclosing(root: Path, rel: str, cache: dict) -> _FileInfo:
     info = _FileInfo({}, {})
     try:
         tree = ast.parse((root / rel).read_text(encoding="utf-8-sig"))
-    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, *PARSE_ERRORS):
         cache[rel] = info
         return info
 

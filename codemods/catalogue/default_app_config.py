@@ -10,6 +10,7 @@ import libcst as cst
 from core import versions
 from codemods.base import Codemod, FileContext, walk
 from codemods.settings_helpers import find_setting, literal_value, remove_statement, uses_name
+from core.pysource import PARSE_ERRORS
 
 
 def _app_config_candidates(tree: ast.Module) -> tuple[list[str], dict[str, object], list[str]]:
@@ -123,7 +124,7 @@ class DefaultAppConfig(Codemod):
         apps_py = package_dir / "apps.py"
         try:
             tree = ast.parse(apps_py.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
+        except (OSError, UnicodeDecodeError, *PARSE_ERRORS):
             ctx.report(assign.stmt, f"could not read {apps_py}: remove default_app_config by hand once {cls} "
                                     "is the config Django discovers")
             return module

@@ -6,6 +6,8 @@ import codecs
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -483,3 +485,38 @@ def test_a_file_python_parses_but_libcst_cannot_is_reported_as_libcsts_limit(tmp
     (result,) = engine.run([path], CODEMODS, target="5.2", jobs=1, use_cache=False).files
     assert result.error.startswith("libcst cannot parse this file, though Python can (a libcst limitation: Syntax Error @")
     assert "left untouched" in result.error and path.read_text() == text
+
+
+DEEP = "from django.utils.encoding import force_text\ny = force_text(" + " + ".join(["'a'"] * 6000) + ")\n"
+
+
+def test_a_file_too_deep_for_pythons_parser_is_reported_and_the_run_goes_on(tmp_path):
+    """A sum of 6,000 terms is a tree deeper than CPython builds ("maximum recursion depth exceeded
+    during ast construction"): the file is reported as not parsing, as a syntax error is, and the
+    other files are fixed (it used to end the whole run with an internal error)."""
+    deep, plain = tmp_path / "deep.py", tmp_path / "plain.py"
+    deep.write_text(DEEP)
+    plain.write_text("from django.utils.encoding import force_text\nx = force_text(1)\n")
+    summary = engine.run([tmp_path], CODEMODS, target="5.2", mode="write", jobs=1, use_cache=False)
+    by_name = {Path(f.path).name: f for f in summary.files}
+    assert by_name["deep.py"].error.startswith("cannot parse: RecursionError: maximum recursion depth exceeded")
+    assert deep.read_text() == DEEP
+    assert by_name["plain.py"].written and "force_str(1)" in plain.read_text()
+
+
+def test_fix_and_plan_report_a_file_too_deep_to_parse_in_one_line(tmp_path):
+    """The commands: one line for the file on stderr, not an internal error (exit 70)."""
+    root = tmp_path / "proj"
+    (root / "app").mkdir(parents=True)
+    (root / "app" / "deep.py").write_text("import pytz\n" + DEEP)
+    (root / "app" / "views.py").write_text("from django.utils.encoding import force_text\n")
+    (root / "requirements.txt").write_text("Django==3.2.25\n")
+    fix = subprocess.run([sys.executable, "-m", "upgrader", "fix", "--diff", "--target", "4.2", str(root)],
+                         capture_output=True, text=True, timeout=300)
+    assert fix.returncode == 1, fix.stderr  # (a change pending: views.py)
+    assert "deep.py: cannot parse: RecursionError" in fix.stderr and "internal error" not in fix.stderr
+    assert "+from django.utils.encoding import force_str" in fix.stdout
+    plan = subprocess.run([sys.executable, "-m", "upgrader", "plan", str(root), "--to", "5.0", "--python-version",
+                           "3.11", "--no-check-deps"], capture_output=True, text=True, timeout=300)
+    assert plan.returncode in (0, 1), plan.stderr
+    assert "could not scan app/deep.py: cannot parse" in plan.stdout + plan.stderr

@@ -24,6 +24,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable
 
+from core.pysource import PARSE_ERRORS
+
 TEMPLATE_SUFFIXES = (".html", ".htm", ".txt")
 GUARD_EXCEPTIONS = {"ImportError", "ModuleNotFoundError", "AttributeError", "Exception", "BaseException"}
 GUARD_WORDS = ("VERSION", "django_version", "DJANGO_VERSION", "hasattr", "getattr", "get_version")
@@ -170,7 +172,7 @@ def _find_with_scanner(files: list[Path], changes: list, root: Path) -> list[tup
                 continue
             try:
                 tree = ast.parse(text)
-            except (SyntaxError, ValueError):
+            except PARSE_ERRORS:
                 continue
             pf = scanner._PyFile(tree, lines, rel, text)
             pf.is_settings = False  # a library module is never the project's settings
@@ -244,7 +246,7 @@ def guarded_spans(text: str) -> list[tuple[int, int]]:
     """Line spans of compatibility code: try/except ImportError..., if on the Django version / hasattr."""
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    except PARSE_ERRORS:
         return []
     spans = []
     for node in ast.walk(tree):

@@ -20,6 +20,7 @@ from core.errors import UsageError
 from upgrader.pins import specs, textio
 from upgrader.pins.formats import PinFormat, existing
 from upgrader.pins.model import Context, Pin, PinChange, bump_requirement_text, pin_from_requirement, safe_requirement
+from core.pysource import PARSE_ERRORS
 
 _SECTION = re.compile(r"^\[(?P<name>[^\]]+)\]")
 _KEY = re.compile(r"^(?P<key>[^\s=:#;][^=:]*?)\s*[=:]\s?(?P<value>.*)$")
@@ -160,7 +161,7 @@ def _literal_nodes(tree: ast.Module) -> list[ast.Constant]:
 def _parse_py(path: Path, text: str, ctx: Context):
     try:
         return ast.parse(text, filename=str(path))
-    except (SyntaxError, ValueError) as exc:
+    except PARSE_ERRORS as exc:
         ctx.problem(f"{textio.relpath(path, ctx.root)}:{getattr(exc, 'lineno', 0) or 0}: cannot parse setup.py, its requirements were not read ({exc.__class__.__name__})")
         return None
 
@@ -238,7 +239,7 @@ def bump_py(path: Path, name: str, new_version: str, ctx: Context, text: str | N
     if changes:
         try:
             ast.parse(new_text)
-        except SyntaxError:
+        except PARSE_ERRORS:
             ctx.problem(f"{rel}: not bumped: the rewritten setup.py would not parse")
             return text, []
     changes.reverse()

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from codemods.diff import unified_diff
 from core import atomic, versions
+from core.pysource import PARSE_ERRORS
 
 
 # ------------------------------------------------------------------------------------ selection
@@ -245,7 +246,7 @@ def _app_label(app_dir: Path) -> str:
     if apps_py.is_file():
         try:
             tree = ast.parse(apps_py.read_text(encoding="utf-8"))
-        except (SyntaxError, ValueError, OSError, UnicodeDecodeError):
+        except (OSError, UnicodeDecodeError, *PARSE_ERRORS):
             tree = None
         if tree is not None:
             for node in ast.walk(tree):
