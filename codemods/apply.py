@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import gc
+import sys
 import warnings
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ from codemods.scanned_text import prefilter
 from codemods.base import Codemod, FileContext, Finding, parse_quietly
 from core.files import is_migration as is_migration_path
 from core.pysource import PARSE_ERRORS
+from core.pysource import parse as parse_python
 from core.files import is_template
 from core.settings import looks_like_settings
 
@@ -107,6 +109,16 @@ def _all_equal(xs, ys) -> bool:
 KEEP_TREE_UNDER = 256 * 1024
 
 
+# libcst's parser, visitors and code generation recurse once or more per level of nesting, and a file
+# CPython parses may nest about 3,000 levels deep (``x = a + a + ... + a`` of 2,990 terms, a chain of
+# 2,990 ``not``): past Python's default limit of 1,000 frames. The libcst stages run with this limit;
+# CPython's own parse of the file, before them, keeps the caller's (a deeper file is not parsed, and
+# never reaches libcst, whose parse time grows with the square of the depth: 2.5 s at 3,000 levels).
+LIBCST_RECURSION_LIMIT = 16_000
+TOO_DEEP = ("libcst cannot handle how deeply this file nests (a libcst limitation: maximum recursion depth "
+            "exceeded); left untouched")
+
+
 def apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None,
                  elide: bool = True, is_settings: bool | None = None) -> SourceResult:
     """Run the codemods over one file's text. Never raises for bad input; see ``SourceResult.error``.
@@ -116,10 +128,14 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
     quarter of the time on a large module. What cycles a run leaves are collected after it."""
     collecting = gc.isenabled()
     gc.disable()
+    limit = sys.getrecursionlimit()  # (raised for the libcst stages: see LIBCST_RECURSION_LIMIT)
     try:
         with imports.file_state():  # the import helpers' memory of this file, and of no other
             return _apply_source(text, path, codemods, target, elide, is_settings)
+    except RecursionError:
+        return SourceResult(path=path, original=text, new=text, error=TOO_DEEP)
     finally:
+        sys.setrecursionlimit(limit)
         _forget_file()
         if collecting:
             gc.enable()
@@ -167,7 +183,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # SyntaxWarnings of the user's code are not ours to show
-            tree = ast.parse(text)
+            tree = parse_python(text)
     except PARSE_ERRORS as exc:
         result.error = f"cannot parse: {exc.__class__.__name__}: {exc}"
         return result
@@ -176,6 +192,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     if not confirmed:
         result.findings = ctx.findings
         return result
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), LIBCST_RECURSION_LIMIT))  # (apply_source restores it)
     elision = None
     use_pruning = prune.enabled()
     if use_pruning:
@@ -235,6 +252,8 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
             try:
                 with prune.pruning(inert):
                     new_module = codemod.transform(module, ctx)
+            except RecursionError:  # (the file's nesting, not the codemod: apply_source says so)
+                raise
             except Exception as exc:  # noqa: BLE001 - one broken codemod must not lose the others' work
                 ctx.findings.append(Finding(codemod.name, path, 0, f"codemod failed and was skipped: {type(exc).__name__}: {exc}"))
                 continue
@@ -283,7 +302,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    current_tree = ast.parse(new_text)  # CPython's own parser is the judge of valid Python (and fast)
+                    current_tree = parse_python(new_text)  # CPython's own parser is the judge of valid Python (and fast)
             except PARSE_ERRORS as exc:
                 result.error = f"output of {', '.join(result.applied)} does not parse ({exc.__class__.__name__}); file left unchanged"
                 result.applied = []

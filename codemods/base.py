@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from core.pysource import PARSE_ERRORS
+from core.pysource import parse as parse_python
 
 if TYPE_CHECKING:  # annotations only: ``fix`` with every result cached never imports libcst
     import libcst as cst
@@ -206,7 +207,7 @@ def parse_quietly(text: str) -> ast.Module | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            tree = ast.parse(text)
+            tree = parse_python(text)
     except PARSE_ERRORS:
         tree = None
     if _ONE_PARSE:

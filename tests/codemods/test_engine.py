@@ -520,3 +520,35 @@ def test_fix_and_plan_report_a_file_too_deep_to_parse_in_one_line(tmp_path):
                            "3.11", "--no-check-deps"], capture_output=True, text=True, timeout=300)
     assert plan.returncode in (0, 1), plan.stderr
     assert "could not scan app/deep.py: cannot parse" in plan.stdout + plan.stderr
+
+
+def _nested(kind: str, depth: int) -> str:
+    inner = {"sum": " + ".join(["'a'"] * depth), "attr": "a" + ".b" * depth, "not": "not " * depth + "1"}[kind]
+    return f"from django.utils.encoding import force_text\n\n\ndef f():\n    return force_text({inner})\n"
+
+
+@pytest.mark.parametrize("kind,depth", [("sum", 900), ("sum", 2500), ("attr", 2900), ("not", 1500)])
+def test_deeply_nested_code_python_parses_is_rewritten(tmp_path, kind, depth):
+    """What CPython parses may nest ~3,000 levels deep, past Python's 1,000 frames that libcst's
+    recursive visitors and code generation need: the libcst stages run with a higher limit
+    (``LIBCST_RECURSION_LIMIT``), so such a file is rewritten (a 900-term sum used to end the run with
+    an internal error, an attribute chain to make every codemod "fail and be skipped")."""
+    path = tmp_path / "deep.py"
+    path.write_text(_nested(kind, depth))
+    (result,) = engine.run([path], CODEMODS, target="5.2", mode="write", jobs=1, use_cache=False).files
+    assert result.error is None and result.written and not result.findings, (result.error, result.findings)
+    assert path.read_text() == _nested(kind, depth).replace("force_text", "force_str")
+    assert sys.getrecursionlimit() == 1000  # (restored)
+
+
+def test_nesting_past_the_libcst_limit_is_reported_and_the_file_left(tmp_path, monkeypatch):
+    """A file libcst would need more frames for than it is given is left untouched, in one line saying
+    so, and the run goes on."""
+    monkeypatch.setattr(apply_module, "LIBCST_RECURSION_LIMIT", 1000)
+    deep, plain = tmp_path / "deep.py", tmp_path / "plain.py"
+    deep.write_text(_nested("sum", 900))
+    plain.write_text("from django.utils.encoding import force_text\nx = force_text(1)\n")
+    summary = engine.run([tmp_path], CODEMODS, target="5.2", mode="write", jobs=1, use_cache=False)
+    by_name = {Path(f.path).name: f for f in summary.files}
+    assert by_name["deep.py"].error == apply_module.TOO_DEEP and deep.read_text() == _nested("sum", 900)
+    assert by_name["plain.py"].written and sys.getrecursionlimit() == 1000
