@@ -1,0 +1,34 @@
+"""``core.pysource``: parsing a user's Python file."""
+
+from __future__ import annotations
+
+import ast
+import sys
+
+import pytest
+
+from core.pysource import PARSE_ERRORS, parse
+
+DEEP = "x = a" + ".b" * 2900 + "\n"  # (2,900 levels: CPython parses it at the top of the stack)
+
+
+def _at_depth(frames: int, fn):
+    return fn() if frames == 0 else _at_depth(frames - 1, fn)
+
+
+def test_whether_a_deep_file_parses_does_not_depend_on_the_callers_stack():
+    """CPython 3.11 builds a tree three times as deep as the frames left below the recursion limit:
+    ``ast.parse`` of the same text fails 400 frames down the stack (in a pool's worker, a test
+    runner); ``parse`` does not, and leaves the limit as it was."""
+    limit = sys.getrecursionlimit()
+    assert isinstance(_at_depth(400, lambda: parse(DEEP)), ast.Module)
+    assert sys.getrecursionlimit() == limit
+    if sys.version_info[:2] == (3, 11):  # (the dependence this removes; 3.12 counts C frames apart)
+        with pytest.raises(RecursionError):
+            _at_depth(400, lambda: ast.parse(DEEP))
+
+
+@pytest.mark.parametrize("text", ["def f(:\n", "x = 1\0\n", "x = " + " + ".join(["1"] * 20000) + "\n"])
+def test_what_does_not_parse_raises_one_of_the_parse_errors(text):
+    with pytest.raises(PARSE_ERRORS):
+        parse(text)
