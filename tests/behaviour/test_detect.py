@@ -249,3 +249,20 @@ def test_a_deep_tree_is_walked_and_an_unparsable_one_skipped():
     for terms, found in ((990, [4]), (5000, [])):
         src = "def f():\n    x = Order()\n    y = " + " + ".join(["1"] * terms) + "\n    x.line_set.count()\n"
         assert lines(src) == found
+
+
+def test_a_behaviour_change_with_a_removals_id_gets_a_pass_of_its_own(tmp_path, data):
+    """One pass cannot tell two things of one id apart: then the removals' scan leaves the behaviour
+    changes alone (``result.behaviour`` is None, and ``annotate_plan`` scans for them itself)."""
+    from upgrader.plan.findings import scan_project
+
+    root = _project(tmp_path)
+    (root / "shop" / "utils.py").write_text("import pytz\n")
+    change = next(c for c in data.changes if c.id == "pytz")
+    clash = behaviour.Scan([], [{"id": "pytz", "detect": [{"import": "pytz"}]}], {}, "")
+    result = scan_project(root, [change], verify=False, behaviour=clash)
+    assert result.behaviour is None and [str(o) for o in result.found["pytz"]] == ["shop/utils.py:1"]
+    other = behaviour.Scan([], [{"id": "not-pytz", "detect": [{"import": "pytz"}]}], {}, "")
+    result = scan_project(root, [change], verify=False, behaviour=other)
+    assert [str(f) for f in result.behaviour["not-pytz"]] == ["shop/utils.py:1"]
+    assert [str(o) for o in result.found["pytz"]] == ["shop/utils.py:1"]
