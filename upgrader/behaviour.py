@@ -184,7 +184,7 @@ class Scan:
     custom_key: str
 
     @classmethod
-    def of(cls, items) -> "Scan | None":
+    def of(cls, items) -> Scan | None:
         import hashlib
 
         items = list(items)

@@ -21,7 +21,6 @@ from pathlib import Path
 from core.pysource import PARSE_ERRORS
 
 
-
 def _rel(file: str, root: Path) -> str | None:
     try:
         return Path(os.path.realpath(file)).relative_to(root).as_posix()
