@@ -38,3 +38,22 @@ def parse(text: str) -> ast.Module:
         return ast.parse(text)
     finally:
         sys.setrecursionlimit(limit)
+
+
+SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")  # (a "cannot parse: NAME: ..." message)
+
+
+def newer_python_hint(failed: int, project_python: str | None) -> str | None:
+    """One line for ``failed`` files that did not parse (a syntax error) when the project's Python is
+    newer than the one the tool runs on, whose parser cannot read the newer syntax (3.12's f-strings
+    nesting the same quotes, ``type`` statements, generic ``def f[T]``); None otherwise."""
+    try:
+        theirs = tuple(int(x) for x in (project_python or "").split(".")[:2])
+    except ValueError:
+        return None
+    ours = sys.version_info[:2]
+    if not failed or len(theirs) != 2 or theirs <= ours:
+        return None
+    return (f"{failed} file{'s' if failed != 1 else ''} did not parse with the Python django-upgrade runs on "
+            f"({ours[0]}.{ours[1]}), older than the project's ({theirs[0]}.{theirs[1]}), whose newer syntax it "
+            f"cannot read: run django-upgrade with Python {theirs[0]}.{theirs[1]} or newer")

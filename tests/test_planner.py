@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 
 import pytest
 
@@ -207,3 +208,20 @@ def test_refreshed_data_moves_the_target(tmp_path):
     data = release_data.load()
     plan = build_plan(tmp_path, "6.0.10", "latest", data=data, scan=False)
     assert plan.target == "6.1.4" and plan.data_source == "refreshed"
+
+
+def test_plan_says_when_files_may_use_the_syntax_of_the_projects_newer_python(tmp_path):
+    """A file the tool's Python cannot parse, in a project on a newer Python: the plan says why."""
+    from upgrader.render.plan import render_text
+
+    (tmp_path / "views.py").write_text(
+        'from django.utils.encoding import force_text\nx = {"a": 1}\ny = force_text(f"{x["a"]}")\n')
+    ours = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    newer = f"{sys.version_info[0]}.{sys.version_info[1] + 1}"
+    if sys.version_info >= (3, 12):  # (the file parses: nothing to say)
+        pytest.skip("the f-string nesting the same quotes parses on this Python")
+    text = render_text(build_plan(tmp_path, "3.2.25", "4.0", data=DATA, python_version=newer))
+    assert "could not scan views.py: cannot parse" in text
+    assert f"did not parse with the Python django-upgrade runs on ({ours}), older than the project's ({newer})" in text
+    same = render_text(build_plan(tmp_path, "3.2.25", "4.0", data=DATA, python_version=ours))
+    assert "could not scan views.py: cannot parse" in same and "did not parse with the Python" not in same

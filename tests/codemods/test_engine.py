@@ -554,3 +554,31 @@ def test_nesting_past_the_libcst_limit_is_reported_and_the_file_left(tmp_path, m
     by_name = {Path(f.path).name: f for f in summary.files}
     assert by_name["deep.py"].error == apply_module.TOO_DEEP and deep.read_text() == _nested("sum", 900)
     assert by_name["plain.py"].written and sys.getrecursionlimit() == limit
+
+
+def test_fix_says_when_a_file_may_use_the_syntax_of_the_projects_newer_python(tmp_path):
+    """A project on a newer Python than the tool's may use syntax the tool's parser cannot read (3.12's
+    f-strings nesting the same quotes): the file is reported as not parsing, and one line says why
+    and what to do. The project's interpreter is a real newer one, found at run time."""
+    from core.interpreter import pyenv_interpreters
+
+    ours = sys.version_info[:2]
+    newer = sorted((tuple(map(int, v.split("."))), path) for v, path in pyenv_interpreters().items()
+                   if tuple(map(int, v.split("."))) > ours)
+    if not newer:
+        pytest.skip(f"no Python newer than {ours} on this machine")
+    version, python = newer[-1]
+    root = tmp_path / "proj"
+    (root / "app").mkdir(parents=True)
+    (root / "app" / "views.py").write_text(
+        'from django.utils.encoding import force_text\nx = {"a": 1}\ny = force_text(f"{x["a"]}")\n')
+    (root / "requirements.txt").write_text("Django==4.2.16\n")
+    run = subprocess.run([sys.executable, "-m", "upgrader", "fix", "--diff", "--target", "5.0", "--python", python,
+                          str(root)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "views.py: cannot parse: SyntaxError" in run.stderr
+    assert (f"1 file did not parse with the Python django-upgrade runs on ({ours[0]}.{ours[1]}), older than the "
+            f"project's ({version[0]}.{version[1]})") in run.stderr
+    same = subprocess.run([sys.executable, "-m", "upgrader", "fix", "--diff", "--target", "5.0", "--python",
+                           sys.executable, str(root)], capture_output=True, text=True, timeout=300)
+    assert "cannot parse: SyntaxError" in same.stderr and "did not parse with the Python" not in same.stderr

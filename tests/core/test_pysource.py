@@ -32,3 +32,17 @@ def test_whether_a_deep_file_parses_does_not_depend_on_the_callers_stack():
 def test_what_does_not_parse_raises_one_of_the_parse_errors(text):
     with pytest.raises(PARSE_ERRORS):
         parse(text)
+
+
+def test_the_newer_python_hint():
+    from core.pysource import newer_python_hint
+
+    ours = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    newer = f"{sys.version_info[0]}.{sys.version_info[1] + 1}.2"
+    hint = newer_python_hint(2, newer)
+    assert hint.startswith(f"2 files did not parse with the Python django-upgrade runs on ({ours}), older than")
+    assert hint.endswith(f"run django-upgrade with Python {newer[:-2]} or newer")
+    assert newer_python_hint(1, newer).startswith("1 file did not parse")
+    assert newer_python_hint(0, newer) is None  # (nothing failed)
+    assert newer_python_hint(3, ours) is None and newer_python_hint(3, "3.8.10") is None  # (not newer)
+    assert newer_python_hint(3, None) is None and newer_python_hint(3, "unknown") is None

@@ -103,6 +103,22 @@ def _left_request(project_dir: Path, target, removed_in, only, selected, release
     return LeftRequest(changes, project_dir, settings_files=settings_files)
 
 
+def _newer_python_hint(errors, project) -> str | None:
+    """``core.pysource.newer_python_hint`` for the files that did not parse (the project's interpreter
+    is asked for its Python only then)."""
+    from core.pysource import SYNTAX_ERRORS, newer_python_hint
+
+    failed = sum(1 for f in errors if f.error.startswith("cannot parse: ")
+                 and f.error.split(":", 2)[1].strip() in SYNTAX_ERRORS)
+    if not failed:
+        return None
+    try:
+        probe = project.try_probe()
+    except UsageError:
+        return None
+    return newer_python_hint(failed, probe.python if probe else None)
+
+
 def _show_blockers(selected, removed_in: str | None, only) -> bool:
     if removed_in and versions.feature_key(removed_in) < versions.feature_key("5.1"):
         return False
@@ -218,6 +234,9 @@ def command(paths, target, only, skip, removed_in, diff, check, fmt, jobs, no_ca
         click.echo(f"{b.path}:{b.line}: [{b.codemod}] {b.message}", err=True)
     verb = {"write": "fixed", "diff": "would fix", "check": "would fix"}[mode]
     errors = [f for f in summary.files if f.error]
+    hint = _newer_python_hint(errors, project)
+    if hint:
+        click.echo(hint, err=True)
     click.echo(
         f"{verb} {shown} of {len(summary.files)} files "
         f"(target Django {target}, {len(selected)} codemods"
