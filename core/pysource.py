@@ -40,19 +40,30 @@ def parse(text: str) -> ast.Module:
         sys.setrecursionlimit(limit)
 
 
-SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")  # (a "cannot parse: NAME: ..." message)
+SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")
 
 
-def newer_python_hint(failed: int, project_python: str | None) -> str | None:
-    """One line for ``failed`` files that did not parse (a syntax error) when the project's Python is
-    newer than the one the tool runs on, whose parser cannot read the newer syntax (3.12's f-strings
-    nesting the same quotes, ``type`` statements, generic ``def f[T]``); None otherwise."""
+def syntax_failures(messages) -> int:
+    """How many of the files' errors say they did not parse for their syntax: "cannot parse:
+    SyntaxError: ..." (``fix``, ``step``) or the bare "cannot parse" of a scan (``plan``)."""
+    return sum(1 for m in messages if m and (m == "cannot parse" or (
+        m.startswith("cannot parse: ") and m.split(":", 2)[1].strip() in SYNTAX_ERRORS)))
+
+
+def newer_python_hint(messages, project_python: str | None) -> str | None:
+    """One line for the files whose error (``messages``) says they did not parse for their syntax, when
+    the project's Python is newer than the one the tool runs on, whose parser cannot read the newer
+    syntax (3.12's f-strings nesting the same quotes, ``type`` statements, generic ``def f[T]``);
+    None otherwise."""
     try:
         theirs = tuple(int(x) for x in (project_python or "").split(".")[:2])
     except ValueError:
         return None
     ours = sys.version_info[:2]
-    if not failed or len(theirs) != 2 or theirs <= ours:
+    if len(theirs) != 2 or theirs <= ours:
+        return None
+    failed = syntax_failures(messages)
+    if not failed:
         return None
     return (f"{failed} file{'s' if failed != 1 else ''} did not parse with the Python django-upgrade runs on "
             f"({ours[0]}.{ours[1]}), older than the project's ({theirs[0]}.{theirs[1]}), whose newer syntax it "

@@ -35,14 +35,19 @@ def test_what_does_not_parse_raises_one_of_the_parse_errors(text):
 
 
 def test_the_newer_python_hint():
+    """Counted: the files whose error says they did not parse for their syntax (``fix``'s and
+    ``step``'s messages, ``plan``'s bare "cannot parse"), not those too deep or holding a null byte."""
     from core.pysource import newer_python_hint
 
     ours = f"{sys.version_info[0]}.{sys.version_info[1]}"
     newer = f"{sys.version_info[0]}.{sys.version_info[1] + 1}.2"
-    hint = newer_python_hint(2, newer)
-    assert hint.startswith(f"2 files did not parse with the Python django-upgrade runs on ({ours}), older than")
+    failed = ["cannot parse: SyntaxError: f-string: unmatched '[' (<unknown>, line 3)", "cannot parse",
+              "cannot parse: IndentationError: unexpected indent", "cannot parse: RecursionError: maximum",
+              "cannot parse: ValueError: source code string cannot contain null bytes", "not UTF-8", None]
+    hint = newer_python_hint(failed, newer)
+    assert hint.startswith(f"3 files did not parse with the Python django-upgrade runs on ({ours}), older than")
     assert hint.endswith(f"run django-upgrade with Python {newer[:-2]} or newer")
-    assert newer_python_hint(1, newer).startswith("1 file did not parse")
-    assert newer_python_hint(0, newer) is None  # (nothing failed)
-    assert newer_python_hint(3, ours) is None and newer_python_hint(3, "3.8.10") is None  # (not newer)
-    assert newer_python_hint(3, None) is None and newer_python_hint(3, "unknown") is None
+    assert newer_python_hint(failed[:1], newer).startswith("1 file did not parse")
+    assert newer_python_hint(failed[3:], newer) is None  # (none for its syntax)
+    assert newer_python_hint(failed, ours) is None and newer_python_hint(failed, "3.8.10") is None  # (not newer)
+    assert newer_python_hint(failed, None) is None and newer_python_hint(failed, "unknown") is None

@@ -105,18 +105,17 @@ def _left_request(project_dir: Path, target, removed_in, only, selected, release
 
 def _newer_python_hint(errors, project) -> str | None:
     """``core.pysource.newer_python_hint`` for the files that did not parse (the project's interpreter
-    is asked for its Python only then)."""
-    from core.pysource import SYNTAX_ERRORS, newer_python_hint
+    is asked for its Python only when some did: a newer one there is what the line is about)."""
+    from core.pysource import newer_python_hint, syntax_failures
 
-    failed = sum(1 for f in errors if f.error.startswith("cannot parse: ")
-                 and f.error.split(":", 2)[1].strip() in SYNTAX_ERRORS)
-    if not failed:
+    messages = [f.error for f in errors]
+    if not syntax_failures(messages):
         return None
     try:
         probe = project.try_probe()
     except UsageError:
         return None
-    return newer_python_hint(failed, probe.python if probe else None)
+    return newer_python_hint(messages, probe.python if probe else None)
 
 
 def _show_blockers(selected, removed_in: str | None, only) -> bool:

@@ -152,7 +152,7 @@ def render_text(plan: Plan, colour: bool = False) -> str:
             lines.append(_style(f"could not scan {err['file']}: {err['error']}", colour, fg="yellow"))
         from core.pysource import newer_python_hint
 
-        hint = newer_python_hint(sum(1 for err in plan.scan_errors if err["error"] == "cannot parse"), plan.python)
+        hint = newer_python_hint([err["error"] for err in plan.scan_errors], plan.python)
         if hint:
             lines.append(_style(hint, colour, fg="yellow"))
     return "\n".join(lines) + "\n"

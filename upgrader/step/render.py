@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from upgrader.render.markdown import cell
+from core.pysource import newer_python_hint
 
 
 # ---------------------------------------------------------------------------------------- text
@@ -74,6 +75,9 @@ def render_text(report, show_diff: bool = False) -> str:
             lines.append(f"  new migrations: {', '.join(cm['migrations_created'])}")
         for e in cm["errors"]:
             lines.append(f"  not rewritten: {e['path']}: {e['error']}")
+        hint = newer_python_hint([e["error"] for e in cm["errors"]], (d["python_move"] or {}).get("to_python") or d["python"])
+        if hint:
+            lines.append(f"  {hint}")
         if show_diff:
             for f in cm["files"]:
                 lines.append(f["diff"].rstrip("\n"))
