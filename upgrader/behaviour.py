@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from codemods.base import child_fields
 from core import versions
 
 MANAGER_METHODS = frozenset({
@@ -118,9 +119,14 @@ def _unsaved_lines(tree: ast.Module) -> list[int]:
             if event is not None:
                 for events in owners:
                     events.append(event)
-        for child in ast.iter_child_nodes(node):
-            if child.__class__ not in _LEAVES:
-                stack.append((child, in_model_form, in_form_method, owners))
+        for name in child_fields(cls):  # (ast.iter_child_nodes, without its generators: a third of the time)
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for child in value:
+                    if isinstance(child, ast.AST) and child.__class__ not in _LEAVES:
+                        stack.append((child, in_model_form, in_form_method, owners))
+            elif isinstance(value, ast.AST) and value.__class__ not in _LEAVES:
+                stack.append((value, in_model_form, in_form_method, owners))
     for events in functions:
         if events:
             _timeline(events, lines)
