@@ -14,7 +14,6 @@ from __future__ import annotations
 import ast
 import gc
 import sys
-import warnings
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -181,9 +180,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
         return result
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # SyntaxWarnings of the user's code are not ours to show
-            tree = parse_python(text)
+        tree = parse_python(text)
     except PARSE_ERRORS as exc:
         result.error = f"cannot parse: {exc.__class__.__name__}: {exc}"
         return result
@@ -300,9 +297,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     if new_text != text:
         if current_tree is None:  # (else the tree of new_text: it parsed already)
             try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    current_tree = parse_python(new_text)  # CPython's own parser is the judge of valid Python (and fast)
+                current_tree = parse_python(new_text)  # CPython's own parser is the judge of valid Python (and fast)
             except PARSE_ERRORS as exc:
                 result.error = f"output of {', '.join(result.applied)} does not parse ({exc.__class__.__name__}); file left unchanged"
                 result.applied = []

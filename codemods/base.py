@@ -38,7 +38,6 @@ from __future__ import annotations
 import ast
 import contextlib
 import textwrap
-import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -189,6 +188,12 @@ def first_line(node: ast.stmt) -> int:
     return min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
 
 
+def line_text(lines: list[str], line: int, default: str = "") -> str:
+    """What a finding shows of line ``line`` (1-based) of ``lines``: stripped, at most 200 characters;
+    ``default`` when there is no such line."""
+    return lines[line - 1].strip()[:200] if 0 < line <= len(lines) else default
+
+
 def line_starts(text: str) -> list[int]:
     """The offset of each line's first character in ``text`` (lines end at "\n"), then one past
     the text's end: line ``n`` (1-based) is ``text[starts[n - 1]:starts[n]]``."""
@@ -199,15 +204,13 @@ def line_starts(text: str) -> list[int]:
 
 
 def parse_quietly(text: str) -> ast.Module | None:
-    """``ast.parse(text)`` without the user's SyntaxWarnings, or None when it does not parse.
+    """``core.pysource.parse(text)`` (no SyntaxWarnings of the user's), or None when it does not parse.
     Inside ``one_parse()``, the tree of the same text is parsed once."""
     held = _ONE_PARSE[-1] if _ONE_PARSE else None
     if held is not None and len(held[0]) == len(text) and held[0] == text:
         return held[1]
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = parse_python(text)
+        tree = parse_python(text)
     except PARSE_ERRORS:
         tree = None
     if _ONE_PARSE:

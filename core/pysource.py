@@ -23,19 +23,23 @@ from __future__ import annotations
 
 import ast
 import sys
+import warnings
 
 PARSE_ERRORS = (SyntaxError, ValueError, RecursionError)
 
 
 def parse(text: str) -> ast.Module:
-    """``ast.parse(text)``, allowing the tree the same depth whatever the caller's (see above)."""
+    """``ast.parse(text)``, allowing the tree the same depth whatever the caller's (see above), and
+    without the SyntaxWarnings of the user's code (not the tool's to show)."""
     depth, frame = 0, sys._getframe(1)
     while frame is not None:
         depth, frame = depth + 1, frame.f_back
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(limit + depth)
     try:
-        return ast.parse(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(text)
     finally:
         sys.setrecursionlimit(limit)
 

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from codemods.base import child_fields
+from codemods.base import child_fields, parse_quietly
 from core import versions
 
 MANAGER_METHODS = frozenset({
@@ -167,9 +167,7 @@ def may_build_instances(text: str) -> bool:
 def unsaved_related_manager_lines(text: str) -> list[int]:
     if not may_build_instances(text):
         return []
-    from codemods.base import parse_quietly  # (the file's one tree, in a detection pass: base.one_parse)
-
-    tree = parse_quietly(text)  # (None: what Python itself cannot parse, too deep a tree included)
+    tree = parse_quietly(text)  # (the file's one tree in a detection pass: base.one_parse; None: it does not parse)
     return _unsaved_lines(tree) if tree is not None else []
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from codemods.base import FileContext, nodes_of, one_parse, parse_quietly
+from codemods.base import FileContext, line_text, nodes_of, one_parse, parse_quietly
 from codemods.detect.match import python_lines, template_lines, trigger_lines
 from codemods.detect.plan import DetectPlan as _Plan, Detector, detector_for
 from codemods.detect.pyfile import PyFile
@@ -162,8 +162,7 @@ def find_in_text(text: str, rel: str, plan: _Plan, *, is_settings: bool, is_migr
             for cid in _owners(ids, plan.olds, tok):
                 found.setdefault((cid, line), name)
     src_lines = text.splitlines()
-    out = [Finding(cid, rel, line, src_lines[line - 1].strip()[:200] if 0 < line <= len(src_lines) else "", fx)
-           for (cid, line), fx in found.items()]
+    out = [Finding(cid, rel, line, line_text(src_lines, line), fx) for (cid, line), fx in found.items()]
     return out, None
 
 
@@ -173,7 +172,7 @@ def _custom_findings(text: str, rel: str, custom: dict) -> list[Finding]:
     for cid, lines_of in custom.items():
         for line in lines_of(text):
             lines = text.splitlines() if lines is None else lines
-            out.append(Finding(cid, rel, line, lines[line - 1].strip()[:200] if 0 < line <= len(lines) else ""))
+            out.append(Finding(cid, rel, line, line_text(lines, line)))
     return out
 
 
@@ -334,11 +333,9 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
                 text = _read(path)
             if text is None:
                 return None
-            if not custom:
-                return detect_one(text, rel, plan, role, settings_rel)
             with one_parse():  # (one tree for the detectors and the custom ones)
                 found, error, sets = detect_one(text, rel, plan, role, settings_rel)
-                if rel.endswith(".py") and "m" not in role:
+                if custom and rel.endswith(".py") and "m" not in role:
                     found = found + _custom_findings(text, rel, custom)
             return found, error, sets
 

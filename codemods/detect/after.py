@@ -26,6 +26,8 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from codemods.base import line_text
+
 BY_HAND = "by hand"
 
 
@@ -119,7 +121,7 @@ class LeftRequest:
             row = [f.change_id, f.line, f.text, f.fixable_by]
             if new is not None:
                 line = mapper(f.line)
-                row += [line, old_lines[line - 1].strip()[:200] if 0 < line <= len(old_lines) else f.text]
+                row += [line, line_text(old_lines, line, f.text)]
             rows.append(row)
         return {"rows": rows, "error": error, "sets": sets}
 
@@ -192,7 +194,7 @@ def leftovers(results, changes, root, *, settings_files=frozenset(), migration_f
                 maps[f.path] = (line_map(old, r.new_text), old.splitlines())
             mapper, old_lines = maps[f.path]
             line = mapper(line)
-            text = old_lines[line - 1].strip()[:200] if 0 < line <= len(old_lines) else text
+            text = line_text(old_lines, line, text)
         out.append(Leftover(f.change_id, f.path, line, text, _reason(f, r, line)))
     out = sorted(set(out), key=lambda x: (x.path, x.line, x.change_id))
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import bisect
 
-from codemods.base import child_fields, first_line, import_statements, line_starts
+from codemods.base import child_fields, first_line, import_statements, line_starts, line_text
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
@@ -222,7 +222,7 @@ class PyFile:
         return ".".join([head, *reversed(parts)]) if parts else head
 
     def text(self, line: int) -> str:
-        return self.lines[line - 1].strip()[:200] if 0 < line <= len(self.lines) else ""
+        return line_text(self.lines, line)
 
 
 def _written(node) -> str:

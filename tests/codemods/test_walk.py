@@ -58,6 +58,14 @@ def test_a_statements_first_line_counts_its_decorators_and_line_starts_slice_lin
     assert line_starts("a\nbc") == [0, 2, 5]  # (no newline at the end: one past the end last)
 
 
+def test_a_findings_line_text():
+    from codemods.base import line_text
+
+    lines = ["x = 1", "    y = force_text(x)   ", "z" * 300]
+    assert line_text(lines, 2) == "y = force_text(x)" and line_text(lines, 3) == "z" * 200
+    assert line_text(lines, 0) == line_text(lines, 4) == "" and line_text(lines, 9, "as found") == "as found"
+
+
 def test_one_parse_gives_every_reader_of_a_text_the_same_tree():
     """Inside ``one_parse()`` a text is parsed once (also when asked as another ``str`` of the same
     value, e.g. a ``ScannedText``), another text gets its own tree, and nothing is held afterwards."""

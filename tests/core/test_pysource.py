@@ -51,3 +51,13 @@ def test_the_newer_python_hint():
     assert newer_python_hint(failed[3:], newer) is None  # (none for its syntax)
     assert newer_python_hint(failed, ours) is None and newer_python_hint(failed, "3.8.10") is None  # (not newer)
     assert newer_python_hint(failed, None) is None and newer_python_hint(failed, "unknown") is None
+
+
+def test_the_users_syntax_warnings_are_not_shown():
+    import warnings
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        parse('x = "\\d"\nassert (x, "message")\n')  # (an invalid escape; an assert that is always true)
+        ast.parse('y = "\\d"\n')  # (the same through ast.parse does warn: the check can fail)
+    assert [str(w.message) for w in seen] == ["invalid escape sequence '\\d'"]
