@@ -582,3 +582,21 @@ def test_fix_says_when_a_file_may_use_the_syntax_of_the_projects_newer_python(tm
     same = subprocess.run([sys.executable, "-m", "upgrader", "fix", "--diff", "--target", "5.0", "--python",
                            sys.executable, str(root)], capture_output=True, text=True, timeout=300)
     assert "cannot parse: SyntaxError" in same.stderr and "did not parse with the Python" not in same.stderr
+
+
+def test_fix_and_plan_go_through_a_project_with_deeply_nested_code(tmp_path):
+    """A project with a module of a 900-term sum (valid Python; it ended ``fix`` with an internal
+    error): ``fix`` rewrites it and the project's other module, ``plan`` scans it."""
+    root = tmp_path / "proj"
+    (root / "app").mkdir(parents=True)
+    (root / "app" / "generated.py").write_text(_nested("sum", 900))
+    (root / "app" / "views.py").write_text("from django.utils.encoding import force_text\n")
+    (root / "requirements.txt").write_text("Django==3.2.25\n")
+    fix = subprocess.run([sys.executable, "-m", "upgrader", "fix", "--target", "4.2", str(root)],
+                         capture_output=True, text=True, timeout=300)
+    assert fix.returncode == 1 and "internal error" not in fix.stderr, fix.stderr
+    assert (root / "app" / "generated.py").read_text() == _nested("sum", 900).replace("force_text", "force_str")
+    assert "force_str" in (root / "app" / "views.py").read_text()
+    plan = subprocess.run([sys.executable, "-m", "upgrader", "plan", str(root), "--to", "4.2", "--python-version",
+                           "3.11", "--no-check-deps"], capture_output=True, text=True, timeout=300)
+    assert plan.returncode in (0, 1) and "could not scan" not in plan.stdout + plan.stderr, plan.stderr
