@@ -130,7 +130,12 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
     limit = sys.getrecursionlimit()  # (raised for the libcst stages: see LIBCST_RECURSION_LIMIT)
     try:
         with imports.file_state():  # the import helpers' memory of this file, and of no other
-            return _apply_source(text, path, codemods, target, elide, is_settings)
+            result = _apply_source(text, path, codemods, target, elide, is_settings)
+        if result is WHOLE:  # (the elided run did not line up: the file whole, nothing of that run kept)
+            _forget_file()
+            with imports.file_state():
+                result = _apply_source(text, path, codemods, target, False, is_settings)
+        return result
     except RecursionError:
         return SourceResult(path=path, original=text, new=text, error=TOO_DEEP)
     finally:
@@ -138,6 +143,9 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
         _forget_file()
         if collecting:
             gc.enable()
+
+
+WHOLE = object()  # what ``_apply_source`` returns when an elided run must be done again on the whole file
 
 
 def _forget_file() -> None:
@@ -207,12 +215,12 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
         tree = result.tree = None  # (its hidden statements stay with the elision; see KEEP_TREE_UNDER)
     current_tree = tree if elision is None else parse_quietly(parse_text)
     if current_tree is None:  # (the elided text does not parse: the file whole)
-        return apply_source(text, path, codemods, target, elide=False)
+        return WHOLE
     try:
         module = cst_parse.parse_module(parse_text, current_tree)  # (in pieces: a fraction of the memory)
     except cst.ParserSyntaxError as exc:
         if elision is not None:
-            return apply_source(text, path, codemods, target, elide=False)
+            return WHOLE
         # (Python parsed it: libcst's parser has limits of its own, e.g. 20,000 strings in one implicit
         # concatenation; the user's file is not broken, and is not to be read as such)
         result.error = (f"libcst cannot parse this file, though Python can (a libcst limitation: "
@@ -225,7 +233,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     renderer = Renderer()  # (re-renders only the statements a codemod changed)
     first_module, exact = module, None  # (the first module stays: see SeedMismatch below)
     if elision is not None and module.default_indent != elision.default_indent:
-        return apply_source(text, path, codemods, target, elide=False)
+        return WHOLE
     imports.hint_tree(module, current_tree)
     first_tree = current_tree  # (the ast of parse_text: the renderer is seeded from it at the first change)
     current_code = parse_text  # code generation is as costly as parsing: once per codemod, never twice
@@ -266,7 +274,7 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
                 renderer.clear()
                 exact = renderer.code(first_module) == parse_text
                 if not exact and elision is not None:
-                    return apply_source(text, path, codemods, target, elide=False)
+                    return WHOLE
                 if not exact:
                     result.error = "libcst does not print this file back exactly (a libcst limitation); left untouched"
                     result.applied, result.findings = [], ctx.findings
@@ -289,10 +297,11 @@ def _apply_source(text: str, path: str, codemods: list[Codemod], target: str | N
     # lookup are let go before the text of a changed file is parsed whole again: a worker's peak is
     # one file's trees, not two
     elided, ctx._positions, renderer, module, new_module, first_module = elision is not None, None, None, None, None, None
+    imports.release()  # (the import helpers' memos, tree hint and hidden definitions hold them too)
     if elided:
         current_code, elision, current_tree = elision.expand(current_code), None, None
         if current_code is None:  # a codemod moved or dropped a placeholder: do the file whole
-            return apply_source(text, path, codemods, target, elide=False)
+            return WHOLE
     new_text = current_code
     if new_text != text:
         if current_tree is None:  # (else the tree of new_text: it parsed already)

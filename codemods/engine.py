@@ -35,7 +35,7 @@ from codemods.scanned_text import scanned
 from codemods.results import FileResult, RunSummary
 from core.env import env_int
 from core.files import discover, real_path, size_of
-from core import atomic
+from core import atomic, heap
 
 MODES = ("write", "diff", "check")
 KNOWN_WRITES_THREADED = 16  # cached rewrites to write: from this many, by a few threads
@@ -88,6 +88,7 @@ def process_file(path: str, codemods: list[Codemod] | None, target: str | None, 
     finally:
         if collecting:
             gc.enable()
+        heap.settle()  # (what the parsers freed goes back to the system: see core.heap)
 
 
 def _process_file(path: str, codemods: list[Codemod] | None, target: str | None, mode: str,

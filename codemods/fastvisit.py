@@ -189,10 +189,16 @@ def walk(node: CSTNode, visitor):
                 f"Expected a node of type CSTNode or a RemovalSentinel, but got a return value of {type(result).__name__}")
         return result
 
-    if looking:
-        look(node)
-        return node
-    return transform(node)
+    # (``look`` and ``transform`` call themselves: each holds itself through its closure, a reference
+    # cycle that would keep the visitor, and all it holds of the file, until the cyclic collector runs:
+    # not before the file is done, as the pipeline pauses it. The names are dropped on the way out.)
+    try:
+        if looking:
+            look(node)
+            return node
+        return transform(node)
+    finally:
+        del look, transform
 
 
 def _dispatch(visitor, prefix: str):

@@ -102,6 +102,17 @@ def hidden():
     return HIDDEN["parts"]
 
 
+def release() -> None:
+    """Forget all of the current file (the codemods are done with it): the memos, the hinted tree,
+    the hidden definitions and the statements' parts each hold a tree of it, which the pipeline lets
+    go before it parses the rewritten text whole."""
+    state = _STATE.get()
+    state.memo.clear()
+    state.tree_hint.clear()
+    state.hidden.clear()
+    state.statements.clear()
+
+
 def statement_parts() -> dict | None:
     """``FileState.statements`` of the file being processed; None outside ``file_state()`` (nothing
     is remembered of a file given alone)."""

@@ -48,6 +48,7 @@ from codemods.import_state import (
     hint_tree,
     hinted_tree,
     memoized,
+    release,
     statement_parts,
 )
 from codemods.references import RefCounter, count_references
@@ -61,7 +62,7 @@ _insert_index, _related_insert_index = insert_index, related_insert_index
 __all__ = [
     "AstCollector", "Binding", "CstCollector", "ImportIndex", "RefCounter", "add_from_import", "code_changed",
     "count_references", "dotted", "file_state", "has_from_import", "hidden_definitions", "hint_tree",
-    "insert_index", "module_name", "parse_dotted", "related_insert_index", "remove_from_import",
+    "insert_index", "module_name", "parse_dotted", "related_insert_index", "release", "remove_from_import",
     "remove_if_unused",
 ]
 

@@ -19,6 +19,7 @@ import warnings
 
 from codemods import registry
 from codemods.base import Codemod
+from core import heap
 from core.env import env_int
 
 W: dict = {}  # what a worker runs with: set by worker_init; "process" (engine.process_file) and
@@ -31,6 +32,7 @@ def worker_init(codemods, target, mode, known, settings=None, detect=None) -> No
     W.update(codemods=LazyCodemods(codemods), target=target, mode=mode, known=known,
               settings=settings, detect=detect)
     warnings.simplefilter("ignore")
+    heap.forget()  # (its growth is its own: core.heap)
 
 
 def _worker(path: str):
