@@ -132,7 +132,7 @@ class HiddenDefinitions:
             collector = AstCollector(self._imports)
             for node, depth, text in self._items:
                 if "import" in text:
-                    collector.visit(node, 0, depth)
+                    collector.statement(node, depth)
         return self._imports
 
     def binds(self, name: str) -> bool:
@@ -151,7 +151,7 @@ class HiddenDefinitions:
                 continue
             if i not in self._bound:
                 part = ImportIndex()
-                AstCollector(part).visit(node, 0, depth)
+                AstCollector(part).statement(node, depth)
                 self._bound[i] = part.other_bound
             if name in self._bound[i]:
                 return True

@@ -234,6 +234,12 @@ class AstCollector:
         self._statements(tree.body, 0, 0)
         self._binders(nodes_of(tree, *_BINDERS))
 
+    def statement(self, node: ast.AST, scope_depth: int) -> None:
+        """``visit(node, 0, scope_depth)`` of one statement, without a recursive walk of every node:
+        its imports from its blocks of statements, its other bindings from one flat walk."""
+        self._statements([node], 0, scope_depth)
+        self._binders(n for n in walk(node) if type(n) in _BINDER_SET)
+
     def _from_parts(self, tree: ast.Module, parts: dict) -> None:
         index, kept = self.index, {}
         bindings, star, bound = index.bindings, index.star_modules, index.other_bound
