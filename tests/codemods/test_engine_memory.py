@@ -186,6 +186,19 @@ def _live_probes() -> int:
     return sum(1 for o in gc.get_objects() if type(o) is ast.FunctionDef and o.name.startswith("probe_"))
 
 
+def _probes_at_each_call(monkeypatch, module, name: str) -> list[int]:
+    """The count of ``_live_probes()`` at each call of ``module.name`` from now on (in a list, filled
+    as the calls come)."""
+    counts, real = [], getattr(module, name)
+
+    def counting(*args, **kwargs):
+        counts.append(_live_probes())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return counts
+
+
 def test_a_tree_parsed_afresh_is_never_in_memory_with_the_old_one(monkeypatch):
     """When most of a module changed, the next codemod's ``ast`` is parsed afresh; the old tree was
     still held (by the per-statement import index, the line lookup, the aliases), so a large module
@@ -199,14 +212,7 @@ def test_a_tree_parsed_afresh_is_never_in_memory_with_the_old_one(monkeypatch):
     text = ("from django.utils.encoding import force_text\nfrom django.utils.translation import ugettext\n"
             "\n\ndef probe_ajax(request):\n    return request.is_ajax()\n"
             + "".join(f"\n\ndef probe_{i}(v):\n    return force_text(ugettext(v))\n" for i in range(50)))
-    counts = []
-    real = apply_module.parse_quietly
-
-    def counting(code):
-        counts.append(_live_probes())
-        return real(code)
-
-    monkeypatch.setattr(apply_module, "parse_quietly", counting)
+    counts = _probes_at_each_call(monkeypatch, apply_module, "parse_quietly")
     result = apply_module.apply_source(text, "m.py", [IsAjax(), ForceText(), TranslationAliases()], target="5.2")
     assert result.applied == ["is_ajax", "force_text", "translation_aliases"]
     assert "force_str(gettext(v))" in result.new
@@ -221,14 +227,7 @@ def test_a_large_elided_file_lets_its_whole_tree_go_before_the_libcst_pass(monke
 
     hidden = "".join(f"\n\ndef probe_quiet{i}(v):\n    return str(v)\n" for i in range(40))
     shown = "".join(f"\n\ndef probe_loud{i}(v):\n    return force_text(v)\n" for i in range(10))
-    counts = []
-    real = cst_parse.parse_module
-
-    def counting(code, tree=None):
-        counts.append(_live_probes())
-        return real(code, tree)
-
-    monkeypatch.setattr(cst_parse, "parse_module", counting)
+    counts = _probes_at_each_call(monkeypatch, cst_parse, "parse_module")
     for keep_under, expected in ((10 ** 9, 40 + 10 + 10), (0, 40 + 10)):  # (40 hidden, 10 shown)
         monkeypatch.setattr(apply_module, "KEEP_TREE_UNDER", keep_under)
         counts.clear()
@@ -253,14 +252,7 @@ def test_no_tree_of_a_file_waits_for_the_cyclic_collector(monkeypatch):
 
     hidden = "".join(f"\n\ndef probe_quiet{i}(v):\n    return str(v)\n" for i in range(40))
     shown = "".join(f"\n\ndef probe_loud{i}(v):\n    return force_text(v)\n" for i in range(3))
-    counts = []
-    real = apply_module.parse_python
-
-    def counting(code):
-        counts.append(_live_probes())
-        return real(code)
-
-    monkeypatch.setattr(apply_module, "parse_python", counting)
+    counts = _probes_at_each_call(monkeypatch, apply_module, "parse_python")
     gc.collect()
     result = apply_module.apply_source(OLD + hidden + shown, "m.py", [ForceText()], target="5.2")
     assert result.applied == ["force_text"] and result.new == NEW + hidden + shown.replace("force_text", "force_str")
@@ -276,13 +268,7 @@ def test_an_elided_run_that_does_not_line_up_is_done_again_with_nothing_of_it_ke
 
     hidden = "".join(f"\n\ndef probe_quiet{i}(v):\n    return str(v)\n" for i in range(40))
     shown = "".join(f"\n\ndef probe_loud{i}(v):\n    return force_text(v)\n" for i in range(3))
-    counts, settings = [], []
-    real_parse = cst_parse.parse_module
-
-    def counting(code, tree=None):
-        counts.append(_live_probes())
-        return real_parse(code, tree)
-
+    settings = []
     class Watch(Codemod):  # (asks nothing, changes nothing: it sees what the context says)
         name = "watch"
         triggers = ("force_",)
@@ -291,7 +277,7 @@ def test_an_elided_run_that_does_not_line_up_is_done_again_with_nothing_of_it_ke
             settings.append(ctx.is_settings)
             return module
 
-    monkeypatch.setattr(cst_parse, "parse_module", counting)
+    counts = _probes_at_each_call(monkeypatch, cst_parse, "parse_module")
     monkeypatch.setattr(elide.Elision, "expand", lambda self, code: None)  # (never lines up)
     from codemods.catalogue.force_text import ForceText
 
