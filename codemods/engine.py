@@ -88,7 +88,6 @@ def process_file(path: str, codemods: list[Codemod] | None, target: str | None, 
     finally:
         if collecting:
             gc.enable()
-        heap.settle()  # (what the parsers freed goes back to the system: see core.heap)
 
 
 def _process_file(path: str, codemods: list[Codemod] | None, target: str | None, mode: str,
@@ -137,6 +136,9 @@ def _process_file(path: str, codemods: list[Codemod] | None, target: str | None,
         tree = src.tree
     if detect is not None and result.left is None:
         result.left = info["data"]["left"] = detect(path, work, new, tree)
+    if cached is None:  # (the parsers ran: what they freed goes back to the system, see core.heap)
+        tree = src = None
+        heap.settle()
     if new is None:
         return result, info
     result.changed = True
