@@ -281,7 +281,9 @@ def nodes_of(tree: ast.AST, *types: type) -> list:
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # (the fields of a node holding statements)
+# the fields of a node that hold statements (or ``except`` clauses, or the cases of a ``match``, which
+# hold statements in turn), in ``ast.iter_child_nodes`` order
+STATEMENT_BLOCKS = ("body", "handlers", "orelse", "finalbody", "cases")
 
 
 def import_statements(node: ast.AST) -> list:
@@ -294,7 +296,7 @@ def import_statements(node: ast.AST) -> list:
         if cls is ast.Import or cls is ast.ImportFrom:
             out.append(n)
             continue
-        for name in _BLOCKS:
+        for name in STATEMENT_BLOCKS:
             block = getattr(n, name, None)
             if block.__class__ is list:
                 stack.extend(block)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from codemods.base import has_walk, nodes_of, walk
+from codemods.base import STATEMENT_BLOCKS, has_walk, nodes_of, walk
 from codemods.dotted_names import dotted, module_name
 
 
@@ -153,7 +153,6 @@ _BINDERS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast
             ast.NamedExpr, ast.For, ast.AsyncFor, ast.comprehension, ast.withitem, ast.ExceptHandler, ast.arg,
             ast.Global, ast.Delete)
 _BINDER_SET = frozenset(_BINDERS)
-_BODIES = ("body", "handlers", "orelse", "finalbody", "cases")  # where statements (and imports) are
 
 
 class AstCollector:
@@ -294,7 +293,7 @@ class AstCollector:
                 inner_scope += 1
             elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
                 inner_try += 1
-            for name in _BODIES:  # (in ``ast.iter_child_nodes`` order)
+            for name in STATEMENT_BLOCKS:  # (in ``ast.iter_child_nodes`` order)
                 value = getattr(node, name, None)
                 if value.__class__ is list:
                     self._statements(value, inner_try, inner_scope)

@@ -13,19 +13,9 @@ from __future__ import annotations
 import ast
 import bisect
 
-from codemods.base import child_fields, first_line, import_statements, line_starts, line_text
+from codemods.base import STATEMENT_BLOCKS, child_fields, first_line, import_statements, line_starts, line_text
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
-
-
-_STATEMENT_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _statement_fields(cls: type) -> tuple[str, ...]:
-    """The fields of a statement (or ``except`` clause) class that hold statements or ``except`` clauses
-    (not the cases of a ``match``, which are neither)."""
-    fields = _STATEMENT_FIELDS[cls] = tuple(f for f in cls._fields if f in ("body", "orelse", "finalbody", "handlers"))
-    return fields
 
 
 class PyFile:
@@ -83,9 +73,11 @@ class PyFile:
                     self._imported.add(al.asname or al.name)
                     if not in_func and node.module and not node.level:
                         self.module_aliases[al.asname or al.name] = f"{node.module}.{al.name}"
-            else:  # (the blocks of statements it holds, in ``ast.iter_child_nodes`` order)
-                for name in _STATEMENT_FIELDS.get(cls) or _statement_fields(cls):
-                    stack.extend((n, in_func) for n in getattr(node, name))
+            else:  # (the blocks of statements it holds: ``match`` cases included)
+                for name in STATEMENT_BLOCKS:
+                    block = getattr(node, name, None)
+                    if block.__class__ is list:
+                        stack.extend((n, in_func) for n in block)
         self._docstring(tree)
 
     def _docstring(self, node) -> None:

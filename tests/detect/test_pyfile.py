@@ -103,3 +103,20 @@ def test_real_code_finds_what_a_whole_walk_finds():
     for path in files:
         differences += _differences(path.read_text(encoding="utf-8"), path.relative_to(path.parents[2]).as_posix(), items)
     assert len(files) > 300 and not differences, differences[:5]
+
+
+def test_an_import_inside_a_match_case_resolves_its_names():
+    """The statements of a ``match`` case are statements of the module: an import there binds the name
+    for the uses below it (the module collection went through ``if``/``try`` blocks but not cases)."""
+    text = textwrap.dedent('''\
+        match mode:
+            case "old":
+                from django.utils.encoding import force_text
+            case _:
+                pass
+
+        value = force_text(b"x")
+        ''')
+    pf = PyFile(ast.parse(text), text)
+    assert pf.module_aliases["force_text"] == "django.utils.encoding.force_text"
+    assert (7, "django.utils.encoding.force_text") in pf.refs
