@@ -12,7 +12,6 @@ elsewhere (macOS, musl, no ``/proc``) it does nothing.
 
 from __future__ import annotations
 
-import ctypes
 import os
 
 GROWTH = 4 * 1024 * 1024  # bytes the resident size may grow by before the free heap is returned
@@ -22,6 +21,8 @@ _STATE: dict = {}  # "trim": libc's malloc_trim (None: not available), "low": re
 
 def _trim():
     if "trim" not in _STATE:
+        import ctypes  # (here, not at start-up: a run that parses nothing never loads it)
+
         try:
             libc = ctypes.CDLL("libc.so.6")
             _STATE["trim"] = libc.malloc_trim
