@@ -116,6 +116,7 @@ KEEP_TREE_UNDER = 256 * 1024
 LIBCST_RECURSION_LIMIT = 16_000
 TOO_DEEP = ("libcst cannot handle how deeply this file nests (a libcst limitation: maximum recursion depth "
             "exceeded); left untouched")
+WHOLE = object()  # what ``_apply_source`` returns when an elided run must be done again on the whole file
 
 
 def apply_source(text: str, path: str, codemods: list[Codemod], target: str | None = None,
@@ -143,9 +144,6 @@ def apply_source(text: str, path: str, codemods: list[Codemod], target: str | No
         _forget_file()
         if collecting:
             gc.enable()
-
-
-WHOLE = object()  # what ``_apply_source`` returns when an elided run must be done again on the whole file
 
 
 def _forget_file() -> None:

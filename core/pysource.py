@@ -1,4 +1,6 @@
-"""What a parse of a project's Python file raises when the file cannot be parsed.
+"""Parsing a project's Python file: what a parse raises when the file cannot be parsed, a parse that
+does not depend on the caller and holds half the memory (``parse``), and the line for files written
+for a newer Python (``newer_python_hint``).
 
     try:
         tree = ast.parse(text)

@@ -41,7 +41,7 @@ def test_a_process_returns_what_a_large_libcst_parse_freed():
 def test_the_first_call_only_measures_and_a_fork_starts_afresh(monkeypatch):
     calls = []
     monkeypatch.setattr(heap, "_STATE", {"trim": lambda pad: calls.append(pad) or 1})
-    sizes = iter([100 << 20, 101 << 20, 100 << 20 + heap.GROWTH + 1, 90 << 20])
+    sizes = iter([100 << 20, 101 << 20, (100 << 20) + heap.GROWTH + 1, 90 << 20])
     monkeypatch.setattr(heap, "resident", lambda: next(sizes))
     assert not heap.settle() and not heap.settle()  # (the first measures; 1 MB of growth is not enough)
     assert heap.settle() and calls == [0]
