@@ -600,3 +600,28 @@ def test_fix_and_plan_go_through_a_project_with_deeply_nested_code(tmp_path):
     plan = subprocess.run([sys.executable, "-m", "upgrader", "plan", str(root), "--to", "4.2", "--python-version",
                            "3.11", "--no-check-deps"], capture_output=True, text=True, timeout=300)
     assert plan.returncode in (0, 1) and "could not scan" not in plan.stdout + plan.stderr, plan.stderr
+
+
+def test_fix_reads_a_large_module_parsed_in_pieces_with_its_own_line_numbers(tmp_path):
+    """A module over 64 KB is parsed in pieces (``core.pysource.in_pieces``); cuts may fall inside its
+    strings at column 0, between a decorator and its function, before an ``else``. Through ``fix`` on
+    a project: the module is rewritten exactly, and what is left by hand is reported at its own line,
+    in the last piece as in the first."""
+    block = ('\n\n@decorator\ndef view_{i}(request):\n    """Docs\nat column 0\n"""\n    if request:\n'
+             '        return force_text(request)\nelse_{i} = """\nelse:\ndef not_code():\n"""\n')
+    body = "".join(block.format(i=i) for i in range(900))
+    text = ("from django.conf import settings\nfrom django.utils.encoding import force_text\n\n"
+            "early = settings.USE_L10N\n" + body + "late = settings.USE_L10N\n")
+    assert len(text) > 2 * 64 * 1024  # (in four pieces or more)
+    root = tmp_path / "proj"
+    (root / "app").mkdir(parents=True)
+    (root / "app" / "generated.py").write_text(text)
+    (root / "requirements.txt").write_text("Django==3.2.25\n")
+    fix = subprocess.run([sys.executable, "-m", "upgrader", "fix", "--target", "4.2", str(root)],
+                         capture_output=True, text=True, timeout=300)
+    assert fix.returncode == 1 and "internal error" not in fix.stderr, fix.stderr
+    assert (root / "app" / "generated.py").read_text() == text.replace("force_text", "force_str")
+    lines = text.splitlines()
+    early, late = lines.index("early = settings.USE_L10N") + 1, lines.index("late = settings.USE_L10N") + 1
+    said = fix.stdout + fix.stderr
+    assert f"generated.py:{early}: [use-l10n]" in said and f"generated.py:{late}: [use-l10n]" in said, said
