@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
 """Benchmark ``django-upgrade-assistant fix`` against django-upgrade (the peer) in the same run.
 
-    python benchmarks/bench_fix.py [--compare django,old,big] [--modes write,diff] [--repeat 3]
-                                   [--target 4.2] [--jobs N] [--big-mb 5] [--tool-rev REV]
+    python benchmarks/bench_fix.py [--compare django,old,big,commit] [--modes write,diff] [--repeat 3]
+                                   [--target 4.2] [--jobs N] [--big-mb 5] [--commit-files 40] [--tool-rev REV]
                                    [--manifest-out F.json] [--check-manifest F.json]
 
-Three comparisons, each tool on its own fresh copy of the same ``.py`` files:
+Four comparisons, each tool on its own fresh copy of the same ``.py`` files:
 
 * ``django``: Django 4.2's own source (``pip install --no-deps --target``; few files change);
 * ``old``: old application code, ~2,900 files of pinned 1.11-3.2-era app distributions
   (``benchmarks/_oldcorpus.py``; many files change);
-* ``big``: one generated module of ``--big-mb`` MB full of 2.x/3.x APIs (``gen_big_module.py``).
+* ``big``: one generated module of ``--big-mb`` MB full of 2.x/3.x APIs (``gen_big_module.py``);
+* ``commit``: what a pre-commit hook costs: ``--commit-files`` files of the old-code corpus (every
+  n-th by path), each given alone to a fresh process of each tool, as a hook does for a commit that
+  touched one file. Ours has the catalogue's metadata cached (any earlier run leaves it) but has never
+  seen the file (cold) or has (warm). The wall time is the sum over the files, the memory the largest
+  run's (not in the default ``--compare``).
 
 Each tool runs from a venv of its own, as a user installs it: the peer's holds django-upgrade, ours
 holds its dependencies (the tool's packages come from ``PYTHONPATH``), so neither start-up loads what
@@ -138,6 +143,18 @@ def make_old(dest: Path) -> Path:
     return make_old_corpus(dest)
 
 
+def make_commit(dest: Path, count: int) -> Path:
+    """Every n-th ``.py`` file (by path) of the old-code corpus, ``count`` of them, at their own paths."""
+    whole = make_old(dest.parent / f"{dest.name}-corpus")
+    files = sorted(whole.rglob("*.py"))
+    for p in files[::max(1, len(files) // count)][:count]:
+        target = dest / p.relative_to(whole)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(p, target)
+    shutil.rmtree(whole)
+    return dest
+
+
 def make_big(dest: Path, mb: float) -> Path:
     from benchmarks.gen_big_module import generate
 
@@ -185,33 +202,54 @@ def ours_python() -> str:
     return str(venv / "bin" / "python") if venv is not None else sys.executable
 
 
+def one_by_one(run_one, tree: Path):
+    """``run_one(file)`` for every ``.py`` file of ``tree``, each in a process of its own (a pre-commit
+    hook's runs): (the sum of the wall times, the largest (RSS, PSS), files rewritten)."""
+    total, peak, changed = 0.0, (0, 0), 0
+    for path in sorted(tree.rglob("*.py")):
+        secs, rss, n = run_one(path)[:3]
+        if n is None:
+            return total + secs, peak, None
+        total, peak, changed = total + secs, (max(peak[0], rss[0]), max(peak[1], rss[1])), changed + n
+    return total, peak, changed
+
+
 def run_ours(args, tool: Path, tree: Path, mode: str, cache: Path):
     env = dict(os.environ, DJANGO_UPGRADE_CACHE_DIR=str(cache), CI="1", PYTHONPATH=str(tool))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     cmd = [args.python, "-m", "upgrader", "fix", "--target", args.target, "--jobs", str(args.jobs), str(tree)]
     if mode == "diff":
         cmd.insert(4, "--diff")
-    before = digests(tree) if mode == "write" else None
+    root = tree.parent if tree.is_file() else tree
+    before = digests(root) if mode == "write" else None
     secs, rss, proc = timed(cmd, env, timeout=args.timeout, cwd=tool)
     if proc is None:
         return secs, rss, None, {}
     if proc.returncode not in (0, 1):
         raise SystemExit(f"ours failed (exit {proc.returncode}): {proc.stderr[-2000:]}")
     if mode == "write":
-        after = digests(tree)
+        after = digests(root)
         changed = {p: h for p, h in after.items() if before.get(p) != h}
         return secs, rss, len(changed), changed
     return secs, rss, proc.stdout.count("\n--- a/") + proc.stdout.startswith("--- a/"), {}
 
 
+def metadata_cached(args, tool: Path, cache: Path) -> None:
+    """The catalogue's metadata in ``cache``, as any earlier run of the tool leaves it."""
+    env = dict(os.environ, DJANGO_UPGRADE_CACHE_DIR=str(cache), PYTHONPATH=str(tool))
+    subprocess.run([args.python, "-c", "from codemods import registry; registry.entries()"], env=env, cwd=tool,
+                   check=True)
+
+
 def run_peer(args, venv: Path, tree: Path):
-    files = sorted(str(p) for p in tree.rglob("*.py"))
-    before = digests(tree)
+    files = [str(tree)] if tree.is_file() else sorted(str(p) for p in tree.rglob("*.py"))
+    root = tree.parent if tree.is_file() else tree
+    before = digests(root)
     secs, rss, proc = timed([str(venv / "bin" / "django-upgrade"), "--target-version", args.target, *files],
                             timeout=args.timeout)
     if proc is None:
         return secs, rss, None
-    after = digests(tree)
+    after = digests(root)
     return secs, rss, sum(1 for p, h in after.items() if before.get(p) != h)
 
 
@@ -222,7 +260,8 @@ def median(values):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="fix vs django-upgrade: Django tree, old-code corpus, one big module")
-    parser.add_argument("--compare", default="django,old,big", help="comma-separated: django, old, big")
+    parser.add_argument("--compare", default="django,old,big", help="comma-separated: django, old, big, commit")
+    parser.add_argument("--commit-files", type=int, default=40, help="files of the commit comparison")
     parser.add_argument("--modes", default="write,diff", help="comma-separated: write, diff")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -250,7 +289,9 @@ def main(argv=None) -> int:
         tool = snapshot_tool(tmp / "tool", args.tool_rev)
         for name in compares:
             master = {"django": lambda d: make_django(d), "old": lambda d: make_old(d),
-                      "big": lambda d: make_big(d, args.big_mb)}[name](tmp / f"master-{name}")
+                      "big": lambda d: make_big(d, args.big_mb),
+                      "commit": lambda d: make_commit(d, args.commit_files)}[name](tmp / f"master-{name}")
+            alone = name == "commit"  # (each file in a process of its own)
             n_files = sum(1 for _ in master.rglob("*.py"))
             size = sum(p.stat().st_size for p in master.rglob("*.py"))
             print(f"\n== {name}: {n_files} .py files, {size / 1e6:.1f} MB (load {load()})", flush=True)
@@ -259,16 +300,25 @@ def main(argv=None) -> int:
                 for k in range(args.repeat):
                     cache = tmp / f"cache-{name}-{mode}-{k}"
                     work = fresh_copy(master, tmp / "work" / "ours")
-                    secs, rss, changed, rewritten = run_ours(args, tool, work, mode, cache)
+                    if alone:
+                        metadata_cached(args, tool, cache)
+                        secs, rss, changed = one_by_one(lambda f: run_ours(args, tool, f, mode, cache), work)
+                        rewritten = {}
+                    else:
+                        secs, rss, changed, rewritten = run_ours(args, tool, work, mode, cache)
                     cold.append((secs, rss, changed, load()))
-                    if mode == "write" and k == 0:
+                    if mode == "write" and k == 0 and not alone:
                         manifests[name] = rewritten
                     if not args.no_warm:
                         work = fresh_copy(master, tmp / "work" / "ours")
-                        secs, rss, changed, _ = run_ours(args, tool, work, mode, cache)
+                        if alone:
+                            secs, rss, changed = one_by_one(lambda f: run_ours(args, tool, f, mode, cache), work)
+                        else:
+                            secs, rss, changed, _ = run_ours(args, tool, work, mode, cache)
                         warm.append((secs, rss, changed, load()))
                     work = fresh_copy(master, tmp / "work" / "peer")
-                    secs, rss, changed = run_peer(args, venv, work)
+                    secs, rss, changed = one_by_one(lambda f: run_peer(args, venv, f), work) if alone \
+                        else run_peer(args, venv, work)
                     peer.append((secs, rss, changed, load()))
                     print(f"   {mode} run {k + 1}: ours cold {cold[-1][0]:.1f}s {cold[-1][1][0] / 2**20:.0f} MB; "
                           f"peer {peer[-1][0]:.1f}s {peer[-1][1][0] / 2**20:.0f} MB (load {load()})", flush=True)

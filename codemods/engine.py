@@ -284,15 +284,21 @@ def run(paths, codemods, target: str | None = None, mode: str = "write", jobs: i
     # a warm cache whose stats no longer match (a fresh checkout or copy, touched files) knows most
     # files by their content: when it knows every file to do, the codemods (and libcst) are not imported
     need_codemods = bool(todo) and not (known and _cache_knows_all(todo, known, key))
-    instances, classes = pool_mod.instances(codemods) if need_codemods else (pool_mod.LazyCodemods(codemods), list(codemods))
+    ctx = pool_mod.forking_context(jobs, len(todo))
+    # forking workers: every codemod is imported first, once, and the workers share it; else each is
+    # imported when a file first holds its triggers (``registry.Deferred``): a few files, as a
+    # pre-commit hook passes, may need none of them, nor libcst
+    if need_codemods and ctx is not None:
+        instances, classes = pool_mod.instances(codemods)
+    else:
+        instances, classes = pool_mod.deferred(codemods), list(codemods)
     bar = _progress(len(paths_str), len(paths_str) - len(todo) - len(known_changes)) if progress else None
     try:
-        lazy = pool_mod.LazyCodemods(codemods)  # (needed only if a file changed since the cache lookup)
         for p, outcome in _known_changes(known_changes, target, mode, jobs, known, key, settings, detect):
-            collect(p, outcome or process_file(p, lazy, target, mode, known, key, settings, detect))
+            # (None: changed since the cache lookup)
+            collect(p, outcome or process_file(p, instances, target, mode, known, key, settings, detect))
             if bar:
                 bar.update(1)
-        ctx = pool_mod.forking_context(jobs, len(todo))
         if ctx is None:
             for p in todo:
                 collect(p, process_file(p, instances, target, mode, known, key, settings, detect))

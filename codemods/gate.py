@@ -8,7 +8,7 @@ memo lookup and a substring search. ``Gate`` turns it around: the triggers of al
 looked for in the text in one pass (``ScannedText.holding``), and only the codemods with one of
 theirs there are asked.
 
-    gate = gate_for(codemods)          # remembered per list of codemod classes
+    gate = gate_for(codemods)          # remembered per list of codemod classes (or their metadata)
     gate.positions(text)               # the indexes of the codemods worth asking, in order
 """
 
@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import functools
 
+from codemods.registry import Deferred
 from codemods.scanned_text import scanned
 
 
 class Gate:
-    def __init__(self, classes: tuple[type, ...]):
+    def __init__(self, classes: tuple):
         self.classes = classes
         self.by_trigger: dict[str, list[int]] = {}
         self.always: list[int] = []  # codemods without triggers: asked of every text
@@ -41,20 +42,28 @@ class Gate:
 
 
 @functools.lru_cache(maxsize=16)
-def _gate(classes: tuple[type, ...]) -> Gate:
+def _gate(classes: tuple) -> Gate:
     return Gate(classes)
+
+
+def _metadata(codemod):
+    """What stands for ``codemod`` in a gate (its ``triggers``): a class; an instance's class; a
+    ``registry.Deferred``'s ``Entry`` (the gate imports no codemod)."""
+    if isinstance(codemod, type):
+        return codemod
+    return codemod.entry if isinstance(codemod, Deferred) else type(codemod)
 
 
 _LAST: list = [None, 0, None]  # the last codemods object asked about, its length, its gate
 
 
 def gate_for(codemods) -> Gate:
-    """The ``Gate`` of ``codemods`` (instances or classes), made once per list of classes. The engine
+    """The ``Gate`` of ``codemods`` (instances, classes or ``Deferred``), made once per list of them. The engine
     passes the same object for every file: its gate is answered without going over the list again
     (so do not change a list of codemods in place between two files)."""
     last = _LAST
     if codemods is last[0] and (not hasattr(codemods, "__len__") or len(codemods) == last[1]):
         return last[2]
-    gate = _gate(tuple(c if isinstance(c, type) else type(c) for c in codemods))
+    gate = _gate(tuple(_metadata(c) for c in codemods))
     last[:] = [codemods, len(gate.classes), gate]
     return gate

@@ -6,8 +6,8 @@
 The workers are forked after the main process imported the codemods (their pages are shared), take
 chunks of the largest files first (each a small part of all the bytes) and send back each file's
 result (``engine.process_file``); the main process takes the smallest files, one at a time, between
-collecting theirs. ``LazyCodemods``: the codemod instances, created when first used (not at all when
-the cache answers every file).
+collecting theirs. ``deferred``: the codemods as stand-ins that import each one when a file first
+needs it (not at all when the cache answers every file, or when no file holds its triggers).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ W: dict = {}  # what a worker runs with: set by worker_init; "process" (engine.p
 def worker_init(codemods, target, mode, known, settings=None, detect=None) -> None:
     # (classes, imported before the fork; or metadata when every file is known to the cache by its
     # content: then nothing is imported unless a file changed meanwhile)
-    W.update(codemods=LazyCodemods(codemods), target=target, mode=mode, known=known,
+    W.update(codemods=deferred(codemods), target=target, mode=mode, known=known,
               settings=settings, detect=detect)
     warnings.simplefilter("ignore")
     heap.forget()  # (its growth is its own: core.heap)
@@ -120,12 +120,13 @@ def share(pool, todo: list[str], sizes: list[int], workers: int, collect, bar, h
             done([(todo[end], here(todo[end]))])
 
 
-def map_files(one, items: list, sizes: list[int], collect, jobs: int | None = None) -> None:
+def map_files(one, items: list, sizes: list[int], collect, jobs: int | None = None, before_fork=None) -> None:
     """``collect(item, one(item))`` for every item (a file's path or index; ``sizes``: the bytes each
     stands for), in ``jobs`` processes (default: the CPUs) when there are enough of them: the workers
     are forked, so ``one`` and all it reads are inherited and only the items and their results
     travel; the largest go first and this process takes the smallest, as the engine's pool does
-    (``share``). In this process alone where ``forking_context`` says so."""
+    (``share``). In this process alone where ``forking_context`` says so; ``before_fork()`` is called
+    when it forks, before it does (what all the workers would otherwise each do: they share it)."""
     import gc
 
     jobs = max(1, jobs or os.cpu_count() or 1)
@@ -134,6 +135,8 @@ def map_files(one, items: list, sizes: list[int], collect, jobs: int | None = No
         for item in items:
             collect(item, one(item))
         return
+    if before_fork is not None:
+        before_fork()
     order = sorted(range(len(items)), key=sizes.__getitem__, reverse=True)
     W["one"] = one
     gc.freeze()  # (as the engine does: no collection goes over what the fork shares)
@@ -167,6 +170,8 @@ def pool_context():
 
 
 def instances(codemods) -> tuple[list[Codemod], list[type[Codemod]]]:
+    """The codemods (classes, instances or ``registry.Entry``s) as instances, every one imported
+    now, and their classes."""
     instances, classes = [], []
     for c in codemods:
         if isinstance(c, registry.Entry):
@@ -180,13 +185,7 @@ def instances(codemods) -> tuple[list[Codemod], list[type[Codemod]]]:
     return instances, classes
 
 
-class LazyCodemods:
-    """The codemod instances, created when first iterated."""
-
-    def __init__(self, codemods):
-        self._codemods, self._instances = codemods, None
-
-    def __iter__(self):
-        if self._instances is None:
-            self._instances = instances(self._codemods)[0]
-        return iter(self._instances)
+def deferred(codemods) -> list:
+    """The codemods as instances, an ``Entry`` as a ``registry.Deferred`` (imported when a file
+    first needs more of it than its metadata)."""
+    return [registry.deferred(c) for c in codemods]

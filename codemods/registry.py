@@ -1,14 +1,17 @@
 """Finds the codemods: every ``Codemod`` subclass defined in a module of ``codemods/catalogue/``.
 
     all_codemods()                  # classes, sorted by name
-    get("force_text")               # one class (KeyError when unknown)
+    get("force_text")               # one class (KeyError when unknown): imports its module alone
     codemods_for_change("force-text")   # Entry objects (metadata; .load() gives the class)
+    deferred(entry)                 # a stand-in that imports the codemod when first asked more
+                                    # than its metadata (``Deferred``)
     select(target="4.2", only=(), skip=(), removed_in=None)   # what may run on a 4.2 project
     select_entries(target="4.2")    # the same as metadata ``Entry``s, without importing the codemods
 
 The metadata of the catalogue (``entries()``) is kept in the user cache directory, keyed by a hash of
 the codemod sources: ``fix`` answered entirely from its result cache never imports a codemod (nor
-libcst).
+libcst), and a file whose text holds none of a codemod's triggers never imports that codemod (the
+metadata has the triggers: ``Deferred``, ``codemods.gate``).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import functools
 import importlib
 import json
 import pkgutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, fields
 
 from codemods import catalogue as _catalogue
 from codemods.base import Codemod
@@ -50,9 +53,40 @@ class Entry:
     removed_in: str
     kinds: tuple[str, ...]
     modernize: bool = False  # opt-in (fix --modernize); never selected otherwise
+    module: str = ""  # where the class is defined (``load`` imports this module alone)
+    triggers: tuple[str, ...] = ()
+    migrations: bool = True
+    own_prefilter: bool = False  # the class's ``prefilter`` is its own (else: one of the triggers)
+    # the raw line-level items its tables give the detection (``codemods.detect.spec.table_items``)
+    tables: tuple = field(default=(), compare=False)
 
     def load(self) -> type[Codemod]:
+        if self.module:
+            cls = _class_in(self.module, self.name)
+            if cls is not None:
+                return cls
         return get(self.name)
+
+
+def _class_in(module_name: str, name: str) -> type[Codemod] | None:
+    module = importlib.import_module(module_name)
+    for obj in vars(module).values():
+        if isinstance(obj, type) and issubclass(obj, Codemod) and obj.__module__ == module_name \
+                and obj.name == name:
+            return obj
+    return None
+
+
+def _entry(c: type[Codemod]) -> Entry:
+    from codemods.detect.spec import table_items
+
+    return Entry(c.name, tuple(c.changes), c.available_from, c.removed_in, tuple(sorted(c.kinds)), c.modernize,
+                 c.__module__, tuple(c.triggers), bool(c.migrations), c.prefilter is not Codemod.prefilter,
+                 tuple(table_items(c)))
+
+
+_TUPLES = ("changes", "kinds", "triggers", "tables")
+_FIELDS = {f.name for f in fields(Entry)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,12 +96,12 @@ def entries() -> tuple[Entry, ...]:
 
     path = user_cache_dir() / "catalogue" / f"{sources_digest()}.json"
     try:
-        return tuple(Entry(**{**d, "changes": tuple(d["changes"]), "kinds": tuple(d["kinds"])})
-                     for d in json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, KeyError):
+        got = json.loads(path.read_text(encoding="utf-8"))
+        if all(d.keys() == _FIELDS for d in got):  # (else written by another version: made again)
+            return tuple(Entry(**{**d, **{k: tuple(d[k]) for k in _TUPLES}}) for d in got)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         pass
-    found = tuple(Entry(c.name, tuple(c.changes), c.available_from, c.removed_in, tuple(sorted(c.kinds)), c.modernize)
-                  for c in _load())
+    found = tuple(_entry(c) for c in _load())
     try:
         from core import atomic
 
@@ -87,6 +121,12 @@ def names() -> list[str]:
 
 
 def get(name: str) -> type[Codemod]:
+    if not _load.cache_info().currsize:  # (the catalogue not imported yet: the codemod's module alone)
+        for e in entries():
+            if e.name == name and e.module:
+                cls = _class_in(e.module, name)
+                if cls is not None:
+                    return cls
     for c in _load():
         if c.name == name:
             return c
@@ -138,3 +178,51 @@ def select(target: str | None = None, only=(), skip=(), removed_in: str | None =
            modernize: bool = False) -> list[type[Codemod]]:
     """``select_entries``, as the codemod classes."""
     return [e.load() for e in select_entries(target, only, skip, removed_in, modernize)]
+
+
+class Deferred:
+    """A codemod known by its metadata (a ``registry.Entry``), imported when first asked more.
+
+    The engine and the detection ask every file which codemods its text may concern: the gate reads
+    the triggers (``codemods.gate``), ``kinds`` and ``migrations`` say where a codemod runs, and a
+    prefilter that is the base class's (one of the triggers in the text) is answered here. Only a
+    codemod whose own prefilter, ``confirm`` or ``transform`` is wanted is imported (its module alone,
+    and libcst with it): a run over files that hold none of the triggers imports neither.
+    """
+
+    __slots__ = ("entry", "name", "kinds", "migrations", "triggers", "_codemod")
+
+    def __init__(self, entry: Entry):
+        self.entry, self.name = entry, entry.name
+        self.kinds, self.migrations, self.triggers = frozenset(entry.kinds), entry.migrations, entry.triggers
+        self._codemod = None
+
+    @property
+    def codemod(self) -> Codemod:
+        """The codemod itself (its module imported the first time)."""
+        got = self._codemod
+        if got is None:
+            got = self._codemod = self.entry.load()()
+        return got
+
+    @property
+    def loaded(self) -> bool:
+        return self._codemod is not None
+
+    def prefilter(self, text: str) -> bool:
+        if self.entry.own_prefilter:
+            return self.codemod.prefilter(text)
+        return any(t in text for t in self.triggers)
+
+    def __getattr__(self, attr: str):  # (everything else: the codemod's own)
+        return getattr(self.codemod, attr)
+
+    def __repr__(self) -> str:
+        return f"<Deferred {self.name}{' (loaded)' if self._codemod is not None else ''}>"
+
+
+def deferred(codemod) -> "Deferred | Codemod":
+    """A ``Deferred`` for an ``Entry``; a class is instantiated; an instance is itself."""
+    if isinstance(codemod, Entry):
+        return Deferred(codemod)
+    return codemod() if isinstance(codemod, type) else codemod

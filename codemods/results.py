@@ -1,4 +1,5 @@
-"""What ``codemods.engine.run`` returns: one ``FileResult`` per file, gathered in a ``RunSummary``."""
+"""What ``codemods.engine.run`` returns: one ``FileResult`` per file, gathered in a ``RunSummary``; and what
+one file's pipeline gives the engine (``codemods.apply.apply_source``): a ``SourceResult``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,23 @@ from dataclasses import dataclass, field
 
 from codemods.base import Finding
 from codemods.cache import CacheStats
+
+
+@dataclass
+class SourceResult:
+    path: str
+    original: str
+    new: str
+    applied: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    # the ast of ``new`` when one was parsed (of ``original`` when the file is unchanged): detection
+    # after the codemods (``codemods.detect.after``) reads it instead of parsing the text again
+    tree: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def changed(self) -> bool:
+        return self.new != self.original
 
 
 @dataclass

@@ -111,13 +111,13 @@ def scanned(text: str) -> str:
 
 
 def prefilter(codemod, text: str) -> bool:
-    """``codemod.prefilter(text)``, asked once per codemod class and text: the engine's codemods and
+    """``codemod.prefilter(text)``, asked once per codemod and text: the engine's codemods and
     the leftover detection after them both ask it of every file the codemods left unchanged (a
     prefilter is a function of the text and the class's own attributes)."""
     if not isinstance(text, ScannedText):
         return codemod.prefilter(text)
     memo = text.__dict__.setdefault("_prefilters", {})
-    key = type(codemod)
+    key = type(codemod), codemod.name  # (a ``registry.Deferred`` stands for the codemod of its name)
     try:
         return memo[key]
     except KeyError:

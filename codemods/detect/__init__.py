@@ -343,7 +343,8 @@ def find_in_files(files: Iterable[Path], changes: Iterable, root: Path, *, setti
 
         if len(todo) > 1:
             plan.gate("python"), plan.gate("template")  # (built once, with the indexes, before any fork)
-        map_files(one, todo, [_size(rows[i]) for i in todo], scanned.__setitem__, jobs)
+        # (forking: the codemods are imported once, and the workers share them)
+        map_files(one, todo, [_size(rows[i]) for i in todo], scanned.__setitem__, jobs, before_fork=plan.load_codemods)
         for i, (path, rel, key, stamp, hit, text, role) in enumerate(rows):
             if hit is not None:
                 out += [Finding(cid, rel, line, txt, fx) for cid, line, txt, fx in hit if cid not in "!~"]

@@ -103,8 +103,9 @@ class LeftRequest:
         return self._fingerprint
 
     def prepare(self) -> None:
-        """Load the detectors' codemods and items once, before the engine forks its workers."""
-        _ = self.plan.codemods
+        """Load the detectors' codemods and items once, before the engine forks its workers (the
+        engine has imported the codemods: each worker would otherwise make its own instances)."""
+        self.plan.load_codemods()
         self.plan.gate("python"), self.plan.gate("template")  # (and the indexes)
 
     def __call__(self, path: str, old: str, new: str | None, tree=None) -> dict:

@@ -57,7 +57,8 @@ def _kind_ok(cm, kind: str) -> bool:
 
 
 class DetectPlan:
-    """The detectors of one run; the codemods are imported when a file first needs them."""
+    """The detectors of one run; each codemod is imported when a file first needs more of it than its
+    metadata (``registry.Deferred``)."""
 
     def __init__(self, changes):
         self.detectors: list[Detector] = [d if isinstance(d, Detector) else detector_for(d) for d in changes]
@@ -98,19 +99,26 @@ class DetectPlan:
             got = self._gates[kind] = gate_for([cm for _, cm, _, _ in self.indexes(kind)[1]])
         return got
 
+    def load_codemods(self) -> None:
+        """Import every codemod of the plan now (before forking workers, which then share them:
+        each would otherwise import those its files need, libcst with them)."""
+        for cm, _, _ in self.codemods.values():
+            getattr(cm, "codemod", None)  # (a Deferred's; an instance is its own)
+
     @property
     def codemods(self) -> dict:
         """{name: (the codemod, the changes it fixes, (item, its triggers, its required words) of each
         item derived from its tables)}."""
         if self._codemods is None:
             found: dict[str, tuple[object, list[str], tuple]] = {}
+            from codemods.registry import deferred
+
             for d in self.detectors:
-                for entry in d.codemods:
-                    cls = entry.load() if hasattr(entry, "load") else entry
-                    got = found.get(cls.name)
+                for entry in d.codemods:  # (an Entry stays one: its tables are in its metadata)
+                    got = found.get(entry.name)
                     if got is None:
-                        got = found[cls.name] = (cls(), [], tuple((it, it.triggers(), it.required())
-                                                                  for it in codemod_items(cls)))
+                        got = found[entry.name] = (deferred(entry), [], tuple((it, it.triggers(), it.required())
+                                                                              for it in codemod_items(entry)))
                     got[1].append(d.change_id)
             self._codemods = found
         return self._codemods

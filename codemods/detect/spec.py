@@ -190,12 +190,27 @@ def parse_items(raw_list, owner: str = "?", strict: bool = True) -> tuple[Item, 
 # -- a codemod's own detector ------------------------------------------------------------------------
 
 def codemod_items(cls) -> tuple[Item, ...]:
-    """Line-level items derived from a codemod's declarative metadata (its base class's tables).
+    """Line-level items derived from a codemod's declarative metadata (its base class's tables;
+    ``cls``: the class, or its ``registry.Entry``, which keeps them as ``table_items`` gives them).
 
     A file reaches them only after the codemod's own prefilter and confirm accepted it; a codemod
     without declarative tables (or whose items find no line in a confirmed file) is located by the
     lines that carry one of its triggers.
     """
+    raws = table_items(cls) if isinstance(cls, type) else cls.tables
+    items = []
+    for raw in raws:
+        try:
+            items.append(parse_item(dict(raw), cls.name))
+        except SpecError:
+            continue
+    return tuple(items)
+
+
+def table_items(cls) -> list[dict]:
+    """The raw items (``parse_item``'s input) of a codemod class's tables: what ``codemod_items``
+    derives, as data (``codemods.registry`` keeps them in the catalogue's cached metadata, so the
+    detection needs no codemod imported to know them)."""
     out: list[dict] = []
     renames = getattr(cls, "renames", None)
     if isinstance(renames, dict):
@@ -220,10 +235,4 @@ def codemod_items(cls) -> tuple[Item, ...]:
     old_method = getattr(cls, "old_method", None)
     if isinstance(old_method, str) and old_method:
         out.append({"method_call": old_method})
-    items = []
-    for raw in out:
-        try:
-            items.append(parse_item(raw, cls.name))
-        except SpecError:
-            continue
-    return tuple(items)
+    return out

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from codemods import apply as apply_module
+from codemods import rewrite as rewrite_module
 from codemods import engine
 from codemods.migration_blockers import migration_blockers
 from codemods.catalogue.force_text import ForceText
@@ -184,6 +185,46 @@ def test_a_fresh_copy_of_a_cached_tree_is_answered_without_importing_the_codemod
     make_tree(root, n_clean=40, n_old=6)  # the same files, written again: no stat matches
     warm_out, warm_imported = run()
     assert warm_imported == [] and warm_out == cold_out
+
+
+def test_a_few_files_import_only_the_codemods_whose_triggers_they_hold(tmp_path):
+    """A pre-commit hook passes ``fix`` the few files a commit touched, each seen for the first time.
+    A file that holds no codemod's trigger is done without importing a codemod or libcst (what is left
+    in it is still found); one that holds force_text's imports the codemods whose triggers it holds,
+    and no other. With the whole catalogue selected, in a fresh interpreter, on a cold cache."""
+    import json
+
+    from codemods import registry
+
+    script = (
+        "import json, sys\n"
+        "from upgrader.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m == 'libcst' or m.startswith('codemods.catalogue.'))),"
+        " file=sys.stderr)\n"
+    )
+    env = {**os.environ, "DJANGO_UPGRADE_CACHE_DIR": str(tmp_path / "cache"), "CI": "1"}
+    subprocess.run([sys.executable, "-c", "from codemods import registry; registry.entries()"], check=True, env=env)
+    (tmp_path / "views.py").write_text("from django.conf import settings\n\n\ndef f():\n    return settings.USE_L10N\n")
+    (tmp_path / "utils.py").write_text("def label(v):\n    return str(v)\n")
+    (tmp_path / "old.py").write_text(OLD)
+
+    def run(*names):
+        proc = subprocess.run([sys.executable, "-c", script, "fix", "--diff", "--target", "5.2",
+                               *(str(tmp_path / n) for n in names)], capture_output=True, text=True, env=env, cwd=tmp_path)
+        return proc.stdout, proc.stderr, json.loads(proc.stderr.strip().splitlines()[-1])
+
+    out, err, imported = run("views.py", "utils.py")
+    assert imported == [] and out == ""
+    assert "views.py:5: [use-l10n] left by hand" in err  # (the detection ran, on the metadata)
+    out, err, imported = run("old.py", "utils.py")
+    assert "+from django.utils.encoding import force_str" in out
+    holding = {e.module for e in registry.select_entries(target="5.2") if any(t in OLD for t in e.triggers)}
+    assert "codemods.catalogue.force_text" in imported and "libcst" in imported
+    assert set(imported) - {"libcst"} <= holding and len(holding) < 10
 
 
 def test_cache_hit_does_not_open_the_file(tmp_path, monkeypatch):
@@ -539,20 +580,20 @@ def test_deeply_nested_code_python_parses_is_rewritten(tmp_path, kind, depth):
     (result,) = engine.run([path], CODEMODS, target="5.2", mode="write", jobs=1, use_cache=False).files
     assert result.error is None and result.written and not result.findings, (result.error, result.findings)
     assert path.read_text() == _nested(kind, depth).replace("force_text", "force_str")
-    assert sys.getrecursionlimit() == limit < apply_module.LIBCST_RECURSION_LIMIT  # (restored)
+    assert sys.getrecursionlimit() == limit < rewrite_module.LIBCST_RECURSION_LIMIT  # (restored)
 
 
 def test_nesting_past_the_libcst_limit_is_reported_and_the_file_left(tmp_path, monkeypatch):
     """A file libcst would need more frames for than it is given is left untouched, in one line saying
     so, and the run goes on."""
-    monkeypatch.setattr(apply_module, "LIBCST_RECURSION_LIMIT", 1000)
+    monkeypatch.setattr(rewrite_module, "LIBCST_RECURSION_LIMIT", 1000)
     deep, plain = tmp_path / "deep.py", tmp_path / "plain.py"
     deep.write_text(_nested("sum", 900))
     plain.write_text("from django.utils.encoding import force_text\nx = force_text(1)\n")
     limit = sys.getrecursionlimit()
     summary = engine.run([tmp_path], CODEMODS, target="5.2", mode="write", jobs=1, use_cache=False)
     by_name = {Path(f.path).name: f for f in summary.files}
-    assert by_name["deep.py"].error == apply_module.TOO_DEEP and deep.read_text() == _nested("sum", 900)
+    assert by_name["deep.py"].error == rewrite_module.TOO_DEEP and deep.read_text() == _nested("sum", 900)
     assert by_name["plain.py"].written and sys.getrecursionlimit() == limit
 
 

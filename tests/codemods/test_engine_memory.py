@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from codemods import apply as apply_module
+from codemods import rewrite as rewrite_module
 from codemods import engine, imports
 from codemods.cache import ResultCache, fingerprint
 from tests.codemods.test_engine import CODEMODS, NEW, OLD, make_tree
@@ -212,7 +213,7 @@ def test_a_tree_parsed_afresh_is_never_in_memory_with_the_old_one(monkeypatch):
     text = ("from django.utils.encoding import force_text\nfrom django.utils.translation import ugettext\n"
             "\n\ndef probe_ajax(request):\n    return request.is_ajax()\n"
             + "".join(f"\n\ndef probe_{i}(v):\n    return force_text(ugettext(v))\n" for i in range(50)))
-    counts = _probes_at_each_call(monkeypatch, apply_module, "parse_quietly")
+    counts = _probes_at_each_call(monkeypatch, rewrite_module, "parse_quietly")
     result = apply_module.apply_source(text, "m.py", [IsAjax(), ForceText(), TranslationAliases()], target="5.2")
     assert result.applied == ["is_ajax", "force_text", "translation_aliases"]
     assert "force_str(gettext(v))" in result.new
@@ -229,7 +230,7 @@ def test_a_large_elided_file_lets_its_whole_tree_go_before_the_libcst_pass(monke
     shown = "".join(f"\n\ndef probe_loud{i}(v):\n    return force_text(v)\n" for i in range(10))
     counts = _probes_at_each_call(monkeypatch, cst_parse, "parse_module")
     for keep_under, expected in ((10 ** 9, 40 + 10 + 10), (0, 40 + 10)):  # (40 hidden, 10 shown)
-        monkeypatch.setattr(apply_module, "KEEP_TREE_UNDER", keep_under)
+        monkeypatch.setattr(rewrite_module, "KEEP_TREE_UNDER", keep_under)
         counts.clear()
         result = None  # (the last round's final tree goes)
         result = apply_module.apply_source(OLD + hidden + shown, "m.py", [c() for c in CODEMODS], target="5.2")
@@ -252,7 +253,7 @@ def test_no_tree_of_a_file_waits_for_the_cyclic_collector(monkeypatch):
 
     hidden = "".join(f"\n\ndef probe_quiet{i}(v):\n    return str(v)\n" for i in range(40))
     shown = "".join(f"\n\ndef probe_loud{i}(v):\n    return force_text(v)\n" for i in range(3))
-    counts = _probes_at_each_call(monkeypatch, apply_module, "parse_python")
+    counts = _probes_at_each_call(monkeypatch, rewrite_module, "parse_python")
     gc.collect()
     result = apply_module.apply_source(OLD + hidden + shown, "m.py", [ForceText()], target="5.2")
     assert result.applied == ["force_text"] and result.new == NEW + hidden + shown.replace("force_text", "force_str")

@@ -9,6 +9,7 @@ import pytest
 
 import release_data
 from codemods import registry
+from codemods.base import Codemod
 from core import versions
 
 TESTS = Path(__file__).resolve().parent / "catalogue"
@@ -75,13 +76,21 @@ def test_catalogue_metadata_cache(tmp_path, monkeypatch):
     the cache directory, equals the classes' metadata, and survives a damaged cache file."""
     from codemods.cache import sources_digest
 
+    import json
+
+    from codemods.detect.spec import codemod_items
+
     monkeypatch.setenv("DJANGO_UPGRADE_CACHE_DIR", str(tmp_path))
-    expected = [(c.name, tuple(c.changes), c.available_from, c.removed_in, tuple(sorted(c.kinds)))
+    expected = [(c.name, tuple(c.changes), c.available_from, c.removed_in, tuple(sorted(c.kinds)), c.__module__,
+                 tuple(c.triggers), c.migrations, c.prefilter is not Codemod.prefilter, codemod_items(c))
                 for c in registry.all_codemods()]
+    assert any(e[8] for e in expected) and not all(e[8] for e in expected)  # (own prefilters and not)
+    assert sum(bool(e[9]) for e in expected) > 40  # (tables the detection reads from the metadata)
 
     def fresh():
         registry.entries.cache_clear()
-        return [(e.name, e.changes, e.available_from, e.removed_in, e.kinds) for e in registry.entries()]
+        return [(e.name, e.changes, e.available_from, e.removed_in, e.kinds, e.module, e.triggers, e.migrations,
+                 e.own_prefilter, codemod_items(e)) for e in registry.entries()]
 
     try:
         assert fresh() == expected
@@ -90,6 +99,10 @@ def test_catalogue_metadata_cache(tmp_path, monkeypatch):
         assert fresh() == expected  # read back from the file
         stored.write_text("{not json")
         assert fresh() == expected  # rebuilt from the classes
+        # written by a version that kept less (no triggers: every codemod would be gated out)
+        stored.write_text(json.dumps([{k: v for k, v in d.items() if k not in ("triggers", "module")}
+                                      for d in json.loads(stored.read_text())]))
+        assert fresh() == expected
         assert [e.load() for e in registry.entries()] == registry.all_codemods()
     finally:
         registry.entries.cache_clear()

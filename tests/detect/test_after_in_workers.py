@@ -108,3 +108,31 @@ def test_a_file_that_cannot_be_read_leaves_nothing_and_nothing_is_rescanned(proj
 
     monkeypatch.setattr(codemods.detect, "find_in_files", scan)
     assert leftovers([*summary.files, gone], (), project, request=request) == expected
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_codemods_are_imported_before_a_fork_and_else_when_a_file_needs_them(project, monkeypatch, jobs):  # noqa: F811
+    """Forking workers, the detection imports every codemod first, once (the workers share them); in
+    one process, only those a file needs more of than their metadata (``registry.Deferred``). The
+    findings are the same."""
+    from codemods.detect import _Plan, find_in_files
+
+    monkeypatch.setenv("DJANGO_UPGRADE_SERIAL_THRESHOLD", "1")
+    files = sorted(project.rglob("*.py"))
+    plan = _Plan(changes_at(DATA.changes, "5.1"))
+    found = find_in_files(files, plan, project, settings_files=[project / "proj" / "settings.py"], jobs=jobs)
+    loaded = [cm.loaded for cm, _, _ in plan.codemods.values()]
+    assert len(loaded) > 50
+    if jobs == 2:
+        assert all(loaded)
+    else:
+        assert 0 < sum(loaded) < len(loaded) / 4
+    again = find_in_files(files, _Plan(changes_at(DATA.changes, "5.1")), project,
+                          settings_files=[project / "proj" / "settings.py"], jobs=3 - jobs)
+    assert found and found == again
+
+    request = _request(project)
+    summary = _run(project, "check", request, jobs=jobs)
+    assert summary.parallel == (jobs == 2)
+    loaded = [cm.loaded for cm, _, _ in request.plan.codemods.values()]
+    assert all(loaded) if jobs == 2 else 0 < sum(loaded) < len(loaded) / 4
