@@ -101,9 +101,15 @@ class DetectPlan:
 
     def load_codemods(self) -> None:
         """Import every codemod of the plan now (before forking workers, which then share them:
-        each would otherwise import those its files need, libcst with them)."""
-        for cm, _, _ in self.codemods.values():
-            getattr(cm, "codemod", None)  # (a Deferred's; an instance is its own)
+        each would otherwise import those its files need, libcst with them); the plan holds the
+        codemods themselves from now on, not their stand-ins."""
+        self._codemods = {name: (getattr(cm, "codemod", cm), ids, derived)  # (a Deferred's; an instance)
+                          for name, (cm, ids, derived) in self.codemods.items()}
+        built = list(self._gates)
+        self._indexes.clear()
+        self._gates.clear()
+        for kind in built:  # (made again now, not in each worker)
+            self.gate(kind)
 
     @property
     def codemods(self) -> dict:
