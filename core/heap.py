@@ -43,8 +43,7 @@ def resident() -> int | None:
 def settle() -> bool:
     """Return the C heap's free pages to the system if the process grew by ``GROWTH`` since the last
     time; whether it did."""
-    trim = _trim()
-    if trim is None:
+    if _STATE.get("trim", True) is None:
         return False
     now = resident()
     if now is None:
@@ -52,8 +51,11 @@ def settle() -> bool:
     low = _STATE.get("low")
     if low is not None and now - low < GROWTH:
         return False
-    if low is None:  # (the first call: the size to grow from)
+    if low is None:  # (the first call: the size to grow from; a one-file run loads no ctypes)
         _STATE["low"] = now
+        return False
+    trim = _trim()
+    if trim is None:
         return False
     trim(0)
     _STATE["low"] = resident() or now

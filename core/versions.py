@@ -7,6 +7,7 @@ no 7.0. Every function here accepts either form and returns plain strings.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from packaging.version import InvalidVersion, Version
@@ -33,6 +34,7 @@ def is_calendar(version: Version | str) -> bool:
     return v.major >= CALENDAR_FIRST
 
 
+@functools.lru_cache(maxsize=4096)  # (asked hundreds of times a run, of a few dozen releases)
 def feature(version: Version | str) -> str:
     """The feature release a version belongs to: ``3.2.25`` -> ``3.2``, ``2028.1`` -> ``2028``."""
     v = parse(version) if isinstance(version, str) else version
@@ -41,6 +43,7 @@ def feature(version: Version | str) -> str:
     return f"{v.major}.{v.minor}"
 
 
+@functools.lru_cache(maxsize=4096)
 def feature_key(feature_release: str) -> Version:
     """A sortable key for a feature release string."""
     return parse(feature_release)

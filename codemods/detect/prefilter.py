@@ -30,7 +30,7 @@ class TriggerIndex:
         for i, (triggers, required, *shapes) in enumerate(entries):
             self.required.append(tuple(required))
             if shapes and shapes[0]:
-                self.shapes[i] = tuple(re.compile(p) for p in shapes[0])
+                self.shapes[i] = tuple(shapes[0])  # (compiled when a text first gets that far: _pattern)
             for t in dict.fromkeys(triggers):
                 (self.by_word if t.isidentifier() else self.by_text).setdefault(t, []).append(i)
         self.inner = {t: _inner_words(t) for t in self.by_text}
@@ -53,7 +53,19 @@ class TriggerIndex:
                 hits.update(got)
         required, shapes = self.required, self.shapes
         return sorted(i for i in hits if all(w in words for w in required[i])
-                      and (i not in shapes or all(p.search(text) for p in shapes[i])))
+                      and (i not in shapes or all(_pattern(p).search(text) for p in shapes[i])))
+
+
+_PATTERNS: dict = {}
+
+
+def _pattern(source: str) -> re.Pattern:
+    """``re.compile(source)``, once per process: most shapes are never needed in a run (a hundred of
+    them took a tenth of a one-file ``fix`` to compile up front)."""
+    got = _PATTERNS.get(source)
+    if got is None:
+        got = _PATTERNS[source] = re.compile(source)
+    return got
 
 
 def _inner_words(trigger: str) -> frozenset:

@@ -53,3 +53,11 @@ def test_the_first_call_only_measures_and_a_fork_starts_afresh(monkeypatch):
 def test_without_glibc_it_does_nothing(monkeypatch):
     monkeypatch.setattr(heap, "_STATE", {"trim": None})
     assert not heap.settle()
+
+
+def test_the_first_call_loads_no_ctypes():
+    """A run of one small file (a pre-commit hook's) calls ``settle()`` once: it only measures, and
+    ``ctypes`` (about 3 ms to import) is loaded when a process first has something to return."""
+    code = "import sys\nfrom core import heap\nheap.settle()\nprint('ctypes' in sys.modules, 'low' in heap._STATE)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", str(heap.resident() is not None)]
