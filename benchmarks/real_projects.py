@@ -70,6 +70,14 @@ PROJECTS = [
                       "coreapi==2.3.3", "Markdown==3.3.4", "mock==4.0.3", "coverage==5.5"],
     ),
     RealProject(
+        name="django-crispy-forms",
+        shape="reusable app tested with pytest-django, its settings module named nowhere in the sdist",
+        sdist="django-crispy-forms==1.9.0",
+        sha256="67e73ac863d3159500029fbbcdcb788f287a3fd357becebc1a0b51f73896dce3",
+        python="3.8",
+        requirements=["Django==2.2.28", "pytest==5.4.3", "pytest-django==3.9.0", "six==1.15.0"],
+    ),
+    RealProject(
         name="django-helpdesk",
         shape="a site: the demo site shipped with an app (demo/manage.py, SQLite)",
         subdir="demo",

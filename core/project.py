@@ -59,6 +59,9 @@ class Project:
         self._explicit_python = python
         self._explicit_settings = settings
         self.config: Config = config if config is not None else load_config(self.dir)
+        # the settings module a step runs the suite with when nothing names one for it (the suite
+        # failed without settings: ``upgrader.step.pipeline``); None: the environment's, as configured
+        self.test_settings: str | None = None
 
     @property
     def root(self) -> Path:

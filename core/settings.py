@@ -192,6 +192,11 @@ def resolve_module(root, dotted: str, roots: list[Path] | None = None) -> Path |
     return None
 
 
+def module_of(root, path) -> str | None:
+    """The dotted name the project's file ``path`` is imported as (from its import roots), or None."""
+    return _module_name(Path(path), import_roots(root))
+
+
 def _module_name(path: Path, roots: list[Path]) -> str | None:
     for base in roots:
         try:

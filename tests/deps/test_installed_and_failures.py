@@ -69,3 +69,21 @@ def test_pytest_style_traceback(tmp_path, venv_python):
     (hint,) = deps.explain_import_failure(output, Project(tmp_path, python=venv_python))
     assert hint.package == "djangorestframework" and hint.line == 19
     assert deps.explain_import_failure("FAILED tests/test_x.py::test_y - AssertionError: 1 != 2", None) == []
+
+
+def test_a_module_the_environment_lacks_is_to_be_installed_not_a_django_upgrade(tmp_path, venv_python, client):
+    """``No module named 'six'`` inside a package is not about Django: the hint says to install the
+    module, asks the index for no Django-supporting release, and names no removed change."""
+    site = subprocess.run([venv_python, "-c", "import rest_framework, os; print(os.path.dirname(rest_framework.__file__))"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    trace = ("Traceback (most recent call last):\n"
+             f'  File "{site}/compat.py", line 3, in <module>\n'
+             "    import six\n"
+             "ModuleNotFoundError: No module named '{}'\n")
+    project = Project(tmp_path, python=venv_python)
+    (hint,) = deps.explain_import_failure(trace.format("six"), project, client=client)
+    assert hint.package == "djangorestframework" and hint.fixed_in is None and hint.change is None
+    assert hint.message.endswith("djangorestframework imports six, which is not installed in the project's "
+                                 "environment: install it (or a release of djangorestframework that does not need it)")
+    (django_module,) = deps.explain_import_failure(trace.format("django.utils.six"), project)
+    assert "supports Django" in django_module.message and "install it" not in django_module.message

@@ -63,6 +63,42 @@ def test_a_project_red_on_its_current_django_is_refused_before_any_change(tmp_pa
     assert step["snapshot"] is None and step["pins"] == [] and step["codemods"] == {}
 
 
+def _installed(python: Path, dist: str, version: str, files: dict) -> None:
+    """``files`` (module path -> code) installed in ``python``'s site-packages as the distribution
+    ``dist`` ``version``, with the dist-info (METADATA, RECORD) pip writes."""
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    info = f"{dist.replace('-', '_')}-{version}.dist-info"
+    write(site, {**files, f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n",
+                 f"{info}/INSTALLER": "pip\n",
+                 f"{info}/RECORD": "".join(f"{p},,\n" for p in [*files, f"{info}/METADATA", f"{info}/RECORD"])})
+
+
+def test_a_red_baseline_that_does_not_start_says_what_stopped_it(tmp_path):
+    """The suite dies at import inside an installed package, which imports a module the environment
+    lacks (pytest-django 3.9 and ``six``, in django-crispy-forms 1.9's era). The refusal names the
+    exception, the package and its version, and says to install the module; it does not say to
+    upgrade the package for Django (it said only ``<the test suite does not start>``)."""
+    python = make_venv(python_for(django="3.2"), ["django==3.2.25"], fresh=tmp_path / "venv")
+    _installed(python, "legacy-helper", "1.2", {"legacy_helper/__init__.py": "import sixish\n"})
+    settings = MINI["mini/settings.py"].replace('INSTALLED_APPS = ["shop"]', 'INSTALLED_APPS = ["legacy_helper", "shop"]')
+    mini = repo(tmp_path / "mini", {**MINI, "mini/settings.py": settings})
+    res = run_cli("step", str(mini), "--python", str(python))
+    assert res.exit_code == 3, res.output
+    assert "before any change (<the test suite does not start>: ModuleNotFoundError: No module named 'sixish' in " \
+           "legacy-helper 1.2 (" in res.output, res.output
+    assert "legacy-helper imports sixish, which is not installed in the project's environment: install it" in res.output
+    assert "supports Django" not in res.output and "Nothing was changed" in res.output
+    res = run_cli("step", str(mini), "--python", str(python), "--format", "json")
+    step = json.loads(res.stdout)["steps"][0]
+    assert step["status"] == "red-baseline"
+    (failure,) = step["left_by_hand"]["failures"]
+    assert failure["test"] == "<the test suite does not start>" and step["tests"]["before"]["failures"] == [failure]
+    assert (failure["diagnosis"]["distribution"], failure["diagnosis"]["distribution_version"]) == ("legacy-helper", "1.2")
+    assert failure["package"]["package"] == "legacy-helper" and failure["package"]["fixed_in"] is None
+    assert git(mini, "status", "--porcelain", "--untracked-files=all").strip() == ""
+
+
 def test_accept_failing_takes_the_failures_as_the_baseline(tmp_path, django32):
     mini = repo(tmp_path / "mini", {**MINI, **RED_TEST})
     res = run_cli("step", str(mini), "--python", django32, "--accept-failing", "--no-install", "--format", "json")

@@ -97,6 +97,16 @@ def owners(python: str | None, tops: list[str]) -> dict[str, tuple[str, str | No
     return found
 
 
+def _missing_module(error: str) -> str | None:
+    """The top-level module a ``ModuleNotFoundError`` names, when it is not Django's (``six`` of
+    "No module named 'six'"): the environment lacks a package, whatever Django it runs."""
+    m = re.match(r"(?:[\w.]+\.)?ModuleNotFoundError: No module named '(?P<mod>[\w.]+)'", error)
+    if not m:
+        return None
+    top = m.group("mod").split(".")[0]
+    return None if top == "django" else top
+
+
 def _change_for(error: str):
     m = _NAME.search(error)
     if not m:
@@ -144,18 +154,23 @@ def explain(output_text: str, project=None, client=None, django_version: str | N
         if key in seen:
             continue
         seen.add(key)
-        change = _change_for(error)
+        missing = _missing_module(error)
+        change = None if missing else _change_for(error)
         hint = ImportFailureHint(dist, version, top, path, lineno, error, change=change.id if change else None)
-        if client is not None and django_version:
+        if client is not None and django_version and not missing:
             hint.fixed_in = _fixing_release(client, dist, version, django_version, probe.python_feature if probe else None)
         where = f"{dist} {version}" if version else dist
         text = f"the suite fails at import inside {where} ({os.path.basename(path)}:{lineno}): {error}"
-        if change is not None:
-            text += f" - {change.old} was removed in Django {change.removed_in}"
-        if hint.fixed_in:
-            text += f"; upgrade {dist} to {hint.fixed_in} (the first release that supports Django {django_version})"
-        elif django_version:
-            text += f"; upgrade {dist} to a release that supports Django {django_version}"
+        if missing:  # (not about Django: a module the environment lacks)
+            text += (f"; {dist} imports {missing}, which is not installed in the project's environment: install "
+                     f"it (or a release of {dist} that does not need it)")
+        else:
+            if change is not None:
+                text += f" - {change.old} was removed in Django {change.removed_in}"
+            if hint.fixed_in:
+                text += f"; upgrade {dist} to {hint.fixed_in} (the first release that supports Django {django_version})"
+            elif django_version:
+                text += f"; upgrade {dist} to a release that supports Django {django_version}"
         hint.message = text
         hints.append(hint)
     return hints

@@ -44,7 +44,7 @@ def manage(project, args: list[str], timeout: float = 600) -> ManageResult:
     if (project.dir / "manage.py").is_file():
         argv = [py, "manage.py", *args]
     else:
-        found = caches.find_settings(project.dir, None, project.config)
+        found = caches.find_settings(project.dir, getattr(project, "test_settings", None), project.config)
         if found is None:
             return ManageResult(["manage.py", *args], None, "no manage.py and no settings module found", False)
         env.update(caches.django_env(project.dir, found.module))

@@ -135,15 +135,7 @@ def render_text(report, show_diff: bool = False) -> str:
     if left.get("failures"):
         lines.append("  failing tests:")
         for f in left["failures"]:
-            lines.append(f"    {f['test']}: {f['message'][:200]}" + (" (failed before the step too)" if f.get("pre_existing") else ""))
-            if f.get("diagnosis"):
-                lines.append(f"      raised {_where(f['diagnosis'])[:200]}")
-            for m in f.get("matches", []):
-                lines.append(f"      likely: Django {m['release']}: {m['summary']} <{m['link']}>")
-            if f.get("package"):
-                lines.append(f"      {f['package'].get('message') if isinstance(f['package'], dict) else f['package']}")
-                for o in (f["package"].get("others") or []) if isinstance(f["package"], dict) else []:
-                    lines.append(f"      {o.get('message')}")
+            lines += _failure_lines(f, "    ")
     ws = left.get("warnings") or []
     lines.append(f"  {len(ws)} first-party warning groups remain" + (":" if ws else ""))
     for w in ws[:30]:
@@ -192,14 +184,32 @@ def _where(diag: dict) -> str:
     return rest or head
 
 
+def _failure_lines(f: dict, indent: str) -> list[str]:
+    """A failing test (or the suite that did not start) as ``explain.explain_failures`` explains it."""
+    lines = [f"{indent}{f['test']}: {f['message'][:200]}" + (" (failed before the step too)" if f.get("pre_existing") else "")]
+    if f.get("diagnosis"):
+        lines.append(f"{indent}  raised {_where(f['diagnosis'])[:200]}")
+    for m in f.get("matches", []):
+        lines.append(f"{indent}  likely: Django {m['release']}: {m['summary']} <{m['link']}>")
+    if f.get("package"):
+        lines.append(f"{indent}  {f['package'].get('message') if isinstance(f['package'], dict) else f['package']}")
+        for o in (f["package"].get("others") or []) if isinstance(f["package"], dict) else []:
+            lines.append(f"{indent}  {o.get('message')}")
+    return lines
+
+
 def _render_refused(d: dict) -> str:
     head = f"Django {d['from']} -> {d['to']}: refused, the project is red on Django {d['from']}"
     lines = [head, "=" * len(head)]
     before = (d["tests"] or {}).get("before")
     if before:
         lines.append(f"Tests on Django {d['from']}: {_counts(before)}")
+        explained = {f["test"]: f for f in (d.get("left_by_hand") or {}).get("failures") or []}
         for name in before.get("failing") or []:
-            lines.append(f"  failing: {name}")
+            if name in explained:  # (the suite that did not start: what stopped it)
+                lines += _failure_lines(explained[name], "  ")
+            else:
+                lines.append(f"  failing: {name}")
     check = ((d.get("checks") or {}).get("current") or {}).get("check") or {}
     if check.get("available") and not check.get("ok"):
         lines.append(f"manage.py check on Django {d['from']}: FAILED (exit {check.get('returncode')})")

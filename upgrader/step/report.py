@@ -53,6 +53,8 @@ class StepReport:
     caches: list = field(default_factory=list)
     bytecode_removed: int | None = None
     left: dict = field(default_factory=dict)
+    # a red baseline's failures explained (a suite that does not start: the exception that ended it)
+    baseline_failures: list | None = None
     python_move: dict | None = None
     commits: list = field(default_factory=list)
     snapshot: str | None = None
@@ -149,6 +151,8 @@ class StepReport:
         tests = {}
         for label, t in self.tests.items():
             explained = self.left.get("failures") if label == "after" and self.left.get("failures") else None
+            if label == "before" and self.baseline_failures:
+                explained = self.baseline_failures
             tests[label] = t.to_json(explained)
         warnings_after = self.tests.get("after")
         checks_changed = checks.compare_checks(self.checks_before, self.checks_after) if self.checks_after else None

@@ -2,6 +2,7 @@
 
     suite(project, command, label, django, stream=False, env=None) -> TestSummary
     project_env(project) -> {"DJANGO_SETTINGS_MODULE": ...} | {}   the project's real settings module
+    without_settings(summary) -> bool              the run failed for want of a settings module
     new_failures(baseline, now) -> [test ids]      failing now, not in the baseline
     tool_failed(summary) -> str | None             the tool's own harvester failed (not the project)
 
@@ -68,10 +69,22 @@ class TestSummary:
 
 def project_env(project) -> dict:
     """The environment the project's code runs with: its real settings module when it is configured
-    apart from manage.py (``[tool.django-upgrade] settings``), so tests, ``manage.py check`` and the
-    cache clearing all load the settings the project uses."""
-    configured = (getattr(project, "config", None) or {}).get("settings")
+    apart from manage.py (``[tool.django-upgrade] settings``), or the one a step took for a suite that
+    ran without settings (``Project.test_settings``), so tests, ``manage.py check`` and the cache
+    clearing all load the settings the project uses."""
+    configured = (getattr(project, "config", None) or {}).get("settings") or getattr(project, "test_settings", None)
     return {"DJANGO_SETTINGS_MODULE": str(configured)} if configured else {}
+
+
+UNCONFIGURED = "settings are not configured"  # (Django's ImproperlyConfigured, on a setting read without them)
+
+
+def without_settings(summary: TestSummary) -> bool:
+    """Whether the run failed because it had no settings module (Django: "Requested setting X, but
+    settings are not configured")."""
+    r = summary.result
+    return not summary.ok and (any(UNCONFIGURED in (f.message or "") for f in r.failures)
+                               or UNCONFIGURED in (r.output_tail or ""))
 
 
 def suite(project, command, label: str, django: str | None, stream: bool = False) -> TestSummary:
