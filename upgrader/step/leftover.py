@@ -85,7 +85,7 @@ def left_by_hand(report, data, project) -> tuple[dict, list, list]:
         if not report.dry_run:
             left["manual_changes"] = _manual_changes(report.project, data, x, y, report.notes)
         t = report.tests.get("after")
-        if t is None and report.baseline_failures:  # (refused: the red baseline's, explained)
+        if t is None and getattr(report, "baseline_failures", None):  # (refused: the red baseline's, explained)
             left["failures"] = list(report.baseline_failures)
         if t is not None and not t.ok:
             left["failures"] = explain.explain_failures(project, t, data, report.current, report.to,
