@@ -317,3 +317,17 @@ def test_an_undone_model_codemod_takes_its_migration_with_it(mini, django32):
     assert "NullBooleanField" in (mini / "shop/models.py").read_text()
     assert "force_str" in (mini / "shop/text.py").read_text()
     assert step["migrations_check"]["current"]["ok"] and step["tests"]["after-fixes"]["ok"]
+
+
+def test_the_makemigrations_check_line_says_what_it_found():
+    from upgrader.step.render import migrations_check_line
+
+    pending = ("Migrations for 'shop':\n  shop/migrations/0002_alter_item_flag.py\n    - Alter field flag on item\n"
+               "Migrations for 'blog':\n  blog/migrations/0003_auto.py\n")
+    assert migrations_check_line({"ok": True, "returncode": 0, "output": ""}) == "ok"
+    assert migrations_check_line({"ok": False, "returncode": 1, "output": pending}) == \
+        "CHANGES PENDING in shop, blog (run makemigrations)"
+    assert migrations_check_line({"ok": False, "returncode": None, "output": "no manage.py and no settings module found"}) \
+        == "did not run (no manage.py and no settings module found)"
+    assert migrations_check_line({"ok": False, "returncode": 2, "output": "Traceback ...\nKeyError: 'x'\n"}) == \
+        "failed (exit 2): KeyError: 'x'"

@@ -63,6 +63,11 @@ def test_the_suite_runs_with_the_only_settings_module_and_the_step_goes_through(
     assert "manage.py check fails on Django 3.2.25 with tinyapp.tests.settings (admin.E4" in notes
     assert "the check does not stop it" in notes
     assert step["checks"]["target"]["check"]["available"]  # (run with those settings, without manage.py)
+    # makemigrations --check stops at the same system checks: said as such, not as "changes pending"
+    from upgrader.step.render import migrations_check_line
+
+    assert migrations_check_line(step["migrations_check"]["current"]) == \
+        "did not run: the system checks fail (see manage.py check)"
     res = run_cli("step", str(app), "--python", str(venv), "--rollback")
     assert res.exit_code == 0, res.output
 

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+
 import textwrap
 
 from upgrader.render.markdown import cell
@@ -82,7 +84,7 @@ def render_text(report, show_diff: bool = False) -> str:
             for f in cm["files"]:
                 lines.append(f["diff"].rstrip("\n"))
     for where, mc in d["migrations_check"].items():
-        lines.append(f"makemigrations --check on {where}: {'ok' if mc['ok'] else 'CHANGES PENDING or failed'}")
+        lines.append(f"makemigrations --check on {where}: {migrations_check_line(mc)}")
     if d["pins"]:
         lines.append("Pins:")
         for p in d["pins"]:
@@ -182,6 +184,23 @@ def _where(diag: dict) -> str:
     msg = (diag.get("message") or "").splitlines()[0] if diag.get("message") else ""
     rest = head[len(exc) + len(msg):].strip() if head.startswith(exc + msg) else head
     return rest or head
+
+
+def migrations_check_line(mc: dict) -> str:
+    """What ``makemigrations --check`` said: ok, the changes pending (the apps), or why it did not run to
+    its end (its system checks failed: the line says so, not "changes pending")."""
+    if mc.get("ok"):
+        return "ok"
+    out = mc.get("output") or ""
+    if mc.get("returncode") is None:
+        return f"did not run ({out.strip().splitlines()[-1] if out.strip() else 'no manage.py'})"
+    apps = re.findall(r"^Migrations for '([^']+)':", out, re.M)
+    if apps:
+        return f"CHANGES PENDING in {', '.join(apps)} (run makemigrations)"
+    if "SystemCheckError" in out:
+        return "did not run: the system checks fail (see manage.py check)"
+    last = next((ln.strip() for ln in reversed(out.splitlines()) if ln.strip()), "")
+    return f"failed (exit {mc.get('returncode')}){': ' + last[:200] if last else ''}"
 
 
 def _failure_lines(f: dict, indent: str) -> list[str]:
