@@ -1,7 +1,8 @@
 """A reusable app tested with pytest-django whose settings module is named nowhere the tool can read
 (django-crispy-forms 1.9's sdist: its tox.ini passes ``--ds``, and is not shipped). The suite fails
 for want of settings; the step runs it with the project's only settings module, says so, and goes
-on; a test-settings module whose ``check`` fails does not stop it. With several candidates it
+on (and the steps after it keep that module); a test-settings module whose ``check`` fails does not
+stop it. With several candidates it
 refuses, naming them and where to choose. Real git, a real venv with Django, pytest and pytest-django."""
 
 from __future__ import annotations
@@ -52,9 +53,12 @@ def venv(tmp_path_factory):
 
 def test_the_suite_runs_with_the_only_settings_module_and_the_step_goes_through(tmp_path, venv):
     app = repo(tmp_path / "app", APP)
-    res = run_cli("step", str(app), "--python", str(venv), "--format", "json")
+    res = run_cli("step", str(app), "--python", str(venv), "--to", "4.1", "--format", "json")
     assert res.exit_code == 0, res.stdout[-3000:] + res.stderr
-    step = json.loads(res.stdout)["steps"][0]
+    step, second = json.loads(res.stdout)["steps"]
+    # the next step keeps the module the first took (its suite runs once, with it), and says so
+    assert second["to"].startswith("4.1.") and second["tests"]["before"]["passed"] == 1
+    assert any("runs with tinyapp.tests.settings, which the first step took" in n for n in second["notes"])
     assert step["status"] == "ok" and step["to"].startswith("4.0.")
     assert step["tests"]["before"]["passed"] == 1 and step["tests"]["after"]["passed"] == 1
     notes = "\n".join(step["notes"])
@@ -68,8 +72,9 @@ def test_the_suite_runs_with_the_only_settings_module_and_the_step_goes_through(
 
     assert migrations_check_line(step["migrations_check"]["current"]) == \
         "did not run: the system checks fail (see manage.py check)"
-    res = run_cli("step", str(app), "--python", str(venv), "--rollback")
-    assert res.exit_code == 0, res.output
+    for _ in range(2):
+        res = run_cli("step", str(app), "--python", str(venv), "--rollback")
+        assert res.exit_code == 0, res.output
 
 
 def test_several_settings_modules_are_named_and_the_step_refused(tmp_path, venv):

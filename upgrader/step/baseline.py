@@ -30,6 +30,10 @@ def baseline(ctx: StepContext) -> BaselineResult:
     (exit 3) unless ``--accept-failing`` makes those failures the baseline."""
     r, x = ctx.report, ctx.x
     ctx.progress(f"running the suite on Django {x} ({' '.join(ctx.pf.test_command.argv[1:])})")
+    if ctx.project.test_settings:  # (taken by the step before, in this run: see _settings_for_the_suite)
+        ctx.report.notes.append(f"the suite runs with {ctx.project.test_settings}, which the first step took "
+                                "(nothing configures DJANGO_SETTINGS_MODULE for it); to choose another, set "
+                                "[tool.django-upgrade] settings in pyproject.toml")
     before = ctx.run_suite("before", x)
     if _settings_for_the_suite(ctx, before):  # (it ran without settings: again, with the project's)
         before = ctx.run_suite("before", x)

@@ -194,7 +194,9 @@ def run(options: StepOptions) -> StepsOutcome:
     first = True
     seen = set()
     while True:
+        taken = getattr(project, "test_settings", None)  # (a settings module the step before took for the suite: kept)
         project = Project(project.dir, python=project.interpreter.path if (options.python or python_move) else None)
+        project.test_settings = taken
         pf = preflight(project, target=options.to, allow_dirty=options.allow_dirty or not first or bool(python_move),
                        commit=options.commit, data=data, check_git=first and not python_move,
                        new_python=bool(options.new_python and options.dry_run), **_deps_args(project, options))
