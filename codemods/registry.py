@@ -61,11 +61,8 @@ class Entry:
     tables: tuple = field(default=(), compare=False)
 
     def load(self) -> type[Codemod]:
-        if self.module:
-            cls = _class_in(self.module, self.name)
-            if cls is not None:
-                return cls
-        return get(self.name)
+        """The class: its module alone imported (the whole catalogue only if it is not found there)."""
+        return (_class_in(self.module, self.name) if self.module else None) or _in_catalogue(self.name)
 
 
 def _class_in(module_name: str, name: str) -> type[Codemod] | None:
@@ -121,12 +118,11 @@ def names() -> list[str]:
 
 
 def get(name: str) -> type[Codemod]:
-    if not _load.cache_info().currsize:  # (the catalogue not imported yet: the codemod's module alone)
-        for e in entries():
-            if e.name == name and e.module:
-                cls = _class_in(e.module, name)
-                if cls is not None:
-                    return cls
+    entry = next((e for e in entries() if e.name == name), None)
+    return entry.load() if entry is not None else _in_catalogue(name)
+
+
+def _in_catalogue(name: str) -> type[Codemod]:
     for c in _load():
         if c.name == name:
             return c
@@ -212,7 +208,7 @@ class Deferred:
     def prefilter(self, text: str) -> bool:
         if self.entry.own_prefilter:
             return self.codemod.prefilter(text)
-        return any(t in text for t in self.triggers)
+        return Codemod.prefilter(self, text)  # (the base class's: one of the triggers)
 
     def __getattr__(self, attr: str):  # (everything else: the codemod's own)
         return getattr(self.codemod, attr)

@@ -60,7 +60,7 @@ class Project:
         self._explicit_settings = settings
         self.config: Config = config if config is not None else load_config(self.dir)
         # the settings module a step runs the suite with when nothing names one for it (the suite
-        # failed without settings: ``upgrader.step.pipeline``); None: the environment's, as configured
+        # failed without settings: ``upgrader.step.baseline``); None: the environment's, as configured
         self.test_settings: str | None = None
 
     @property

@@ -95,3 +95,20 @@ def test_several_settings_modules_are_named_and_the_step_refused(tmp_path, venv)
     step = json.loads(res.stdout)["steps"][0]
     assert res.exit_code == 0 and step["tests"]["before"]["passed"] == 1, res.stdout[-3000:]
     assert not any("the suite ran without a settings module" in n for n in step["notes"])
+
+
+def test_the_module_manage_py_names_is_taken_before_any_other(tmp_path, venv):
+    """pytest-django does not read manage.py: the suite runs without settings, and the step takes the
+    module manage.py names (the project has two settings modules: none is the only one)."""
+    other = APP["tinyapp/tests/settings.py"].replace(' "django.contrib.admin",', "")
+    manage = ("import os, sys\n"
+              "if __name__ == '__main__':\n"
+              "    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'tinyapp.tests.other_settings')\n"
+              "    from django.core.management import execute_from_command_line\n"
+              "    execute_from_command_line(sys.argv)\n")
+    app = repo(tmp_path / "app", {**APP, "tinyapp/tests/other_settings.py": other, "manage.py": manage})
+    res = run_cli("step", str(app), "--python", str(venv), "--format", "json")
+    step = json.loads(res.stdout)["steps"][0]
+    assert res.exit_code == 0 and step["tests"]["before"]["passed"] == 1, res.stdout[-3000:]
+    assert any("so the step runs it with tinyapp.tests.other_settings, the module manage.py names" in n
+               for n in step["notes"]), step["notes"]

@@ -59,8 +59,9 @@ def baseline(ctx: StepContext) -> BaselineResult:
         return out
     what = []
     if out.red_tests:
-        what.append(f"the suite fails on Django {x} before any change ({failing_line(before)}{_why_not_started(ctx, before)})"
-                    + _settings_hint(ctx, before))
+        r.baseline_failures = _explained_if_not_started(ctx, before)
+        what.append(f"the suite fails on Django {x} before any change ({failing_line(before)}"
+                    f"{_what_stopped(r.baseline_failures)}){_settings_hint(ctx, before)}")
     if out.check_error:
         what.append(f"manage.py check fails on Django {x} ({out.check_error})")
     if not ctx.options.accept_failing:
@@ -79,18 +80,15 @@ def _settings_for_the_suite(ctx: StepContext, before: TestSummary) -> bool:
     reusable app's sdist leaves out the tox.ini or Makefile that passes ``--ds``; pytest-django does
     not read manage.py): the step takes the settings module manage.py names, else the project's only
     settings module, for all its runs, and says so. Several candidates: the refusal lists them."""
-    from core.settings import module_of
     from upgrader.step.suite import project_env, without_settings
 
     project = ctx.project
     if not without_settings(before) or project_env(project):
         return False
-    named = project.settings_module
-    found = [named] if named else sorted({m for m in (module_of(project.dir, f) for f in project.files.settings_files())
-                                          if m})
+    found = _candidates(project)
     if len(found) != 1:
-        ctx.settings_candidates = found
         return False
+    named = project.settings_module
     project.test_settings = found[0]
     how = f"the module {project.settings.source} names" if named else "the project's only settings module"
     ctx.report.notes.append(f"the suite ran without a settings module (nothing configures DJANGO_SETTINGS_MODULE for "
@@ -100,19 +98,33 @@ def _settings_for_the_suite(ctx: StepContext, before: TestSummary) -> bool:
     return True
 
 
-def _why_not_started(ctx: StepContext, before: TestSummary) -> str:
-    """``: <what stopped it>`` for a suite that did not start (the exception that ended it, where it
-    was raised: in which installed package), else nothing; the explanation is kept for the report."""
+def _candidates(project) -> list[str]:
+    """The settings modules a suite without settings could take: the one manage.py (or pytest's
+    configuration, or the environment) names, else every settings module the project has."""
+    from core.settings import module_of
+
+    named = project.settings_module
+    if named:
+        return [named]
+    return sorted({m for m in (module_of(project.dir, f) for f in project.files.settings_files()) if m})
+
+
+def _explained_if_not_started(ctx: StepContext, before: TestSummary) -> list | None:
+    """For a suite that did not start: ``explain.explain_failures``' one entry (the exception that
+    ended it, where it was raised: in which installed package); None otherwise."""
     if before.started or before.ok:
-        return ""
+        return None
     from upgrader.step import explain
 
     try:
-        explained = explain.explain_failures(ctx.project, before, ctx.data, ctx.x, ctx.x)
+        return explain.explain_failures(ctx.project, before, ctx.data, ctx.x, ctx.x)
     except Exception:  # noqa: BLE001 - an explanation must never stop the refusal
-        return ""
-    ctx.report.baseline_failures = explained
-    first = explained[0] if explained else {}
+        return None
+
+
+def _what_stopped(explained: list | None) -> str:
+    """``: <the exception and where>`` of the first explained entry, else nothing."""
+    first = (explained or [{}])[0]
     said = (first.get("diagnosis") or {}).get("headline") or first.get("message")
     return f": {said[:300]}" if said else ""
 
@@ -125,7 +137,7 @@ def _settings_hint(ctx: StepContext, before: TestSummary) -> str:
         return ""
     if ctx.project.test_settings:
         return f", though run with {ctx.project.test_settings}"
-    found = ctx.settings_candidates
+    found = _candidates(ctx.project)
     which = f" (one of {', '.join(found)})" if found else ""
     return (f"; it runs without a settings module: name one in pyproject.toml, [tool.django-upgrade] settings"
             f"{which}, or in the test runner's configuration")

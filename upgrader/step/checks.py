@@ -34,17 +34,17 @@ def manage(project, args: list[str], timeout: float = 600) -> ManageResult:
     project's interpreter and directory."""
     from upgrader import caches
 
-    from upgrader.step.suite import project_env
+    from upgrader.step.suite import settings_for
 
     from core import run as _run
 
     py = project.interpreter.path
-    # [tool.django-upgrade] settings: the settings the project uses
-    env = _run.project_env(py, settings=project_env(project).get("DJANGO_SETTINGS_MODULE"))
+    settings = settings_for(project)  # (configured, or taken for the suite: the settings the project uses)
+    env = _run.project_env(py, settings=settings)
     if (project.dir / "manage.py").is_file():
         argv = [py, "manage.py", *args]
     else:
-        found = caches.find_settings(project.dir, getattr(project, "test_settings", None), project.config)
+        found = caches.find_settings(project.dir, settings, project.config)
         if found is None:
             return ManageResult(["manage.py", *args], None, "no manage.py and no settings module found", False)
         env.update(caches.django_env(project.dir, found.module))

@@ -20,7 +20,6 @@ class StepContext:
     on_target: list = field(default_factory=list)
     lock_paths: list = field(default_factory=list)
     dep_reqs: list = field(default_factory=list)
-    settings_candidates: list = field(default_factory=list)  # a suite without settings: the modules it could take
 
     @property
     def x(self) -> str:

@@ -22,7 +22,7 @@ from upgrader.step import blame as _blame
 from upgrader.step import checks, fixes
 from upgrader.step.baseline import baseline
 from upgrader.step.context import PhaseResult, StepContext, _stop
-from upgrader.step.suite import TestSummary, failing_line, new_failures, tool_failed
+from upgrader.step.suite import TestSummary, failing_line, new_failures, settings_for, tool_failed
 
 __all__ = ["PHASES", "StepContext", "install_requirements", "run_phases"]
 
@@ -295,7 +295,7 @@ def caches_phase(ctx: StepContext) -> PhaseResult:
     if not (ctx.options.clear_cache and ctx.options.install):
         return PhaseResult()
     try:
-        r.caches = caches.clear_caches(ctx.project, settings=ctx.project.test_settings)
+        r.caches = caches.clear_caches(ctx.project, settings=settings_for(ctx.project))
         for c in r.caches:
             ctx.progress(f"cleared cache {c.alias} ({c.backend}{' at ' + c.location if c.location else ''})"
                          + ("" if c.ok else f": FAILED {c.error}"))

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import re
-
 import textwrap
 
 from upgrader.render.markdown import cell

@@ -1,7 +1,8 @@
 """Running the project's suite inside a step, and comparing runs.
 
     suite(project, command, label, django, stream=False, env=None) -> TestSummary
-    project_env(project) -> {"DJANGO_SETTINGS_MODULE": ...} | {}   the project's real settings module
+    settings_for(project) -> str | None            the project's real settings module, where configured
+    project_env(project) -> {"DJANGO_SETTINGS_MODULE": ...} | {}   the same, as the environment
     without_settings(summary) -> bool              the run failed for want of a settings module
     new_failures(baseline, now) -> [test ids]      failing now, not in the baseline
     tool_failed(summary) -> str | None             the tool's own harvester failed (not the project)
@@ -67,13 +68,19 @@ class TestSummary:
         return f"{r.passed} passed, {r.failed} failed, {r.errors} errors, {len(r.warnings)} warnings"
 
 
-def project_env(project) -> dict:
-    """The environment the project's code runs with: its real settings module when it is configured
-    apart from manage.py (``[tool.django-upgrade] settings``), or the one a step took for a suite that
-    ran without settings (``Project.test_settings``), so tests, ``manage.py check`` and the cache
-    clearing all load the settings the project uses."""
+def settings_for(project) -> str | None:
+    """The settings module the step's runs of the project's code use when manage.py is not the one to
+    say: ``[tool.django-upgrade] settings``, else the one a step took for a suite that ran without
+    settings (``Project.test_settings``); None: as the project's own files say. Tests, ``manage.py
+    check`` and ``makemigrations``, and the cache clearing all read it."""
     configured = (getattr(project, "config", None) or {}).get("settings") or getattr(project, "test_settings", None)
-    return {"DJANGO_SETTINGS_MODULE": str(configured)} if configured else {}
+    return str(configured) if configured else None
+
+
+def project_env(project) -> dict:
+    """``{"DJANGO_SETTINGS_MODULE": settings_for(project)}``, or ``{}``."""
+    module = settings_for(project)
+    return {"DJANGO_SETTINGS_MODULE": module} if module else {}
 
 
 UNCONFIGURED = "settings are not configured"  # (Django's ImproperlyConfigured, on a setting read without them)
