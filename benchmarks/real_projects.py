@@ -78,6 +78,33 @@ PROJECTS = [
         requirements=["Django==2.2.28", "pytest==5.4.3", "pytest-django==3.9.0", "six==1.15.0"],
     ),
     RealProject(
+        name="django-guardian",
+        shape="reusable app with its test app inside the package; pytest.ini names the settings, which read DATABASE_URL",
+        sdist="django-guardian==2.3.0",
+        sha256="ed2de26e4defb800919c5749fb1bbe370d72829fbd72895b6cf4f7f1a7607e1b",
+        python="3.8",
+        requirements=["Django==3.0.14", "django-environ==0.4.5", "mock==4.0.2", "pytest==5.4.3",
+                      "pytest-django==3.9.0", "six==1.15.0"],
+    ),
+    RealProject(
+        name="django-reversion",
+        shape="reusable app whose test project has its own manage.py (tests/manage.py test)",
+        sdist="django-reversion==3.0.9",
+        sha256="a5af55f086a3f9c38be2f049c251e06005b9ed48ba7a109473736b1fc95a066f",
+        python="3.8",
+        requirements=["Django==3.1.14", "psycopg2-binary==2.8.6", "-e", "."],
+        notes="its tests use three databases: SQLite, PostgreSQL and MySQL (servers not started here)",
+    ),
+    RealProject(
+        name="django-debug-toolbar",
+        shape="reusable app tested through tox, whose command is a Makefile target (make coverage)",
+        sdist="django-debug-toolbar==2.2.1",
+        sha256="7aadab5240796ffe8e93cc7dfbe2f87a204054746ff7ff93cd6d4a0c3747c853",
+        python="3.8",
+        requirements=["Django==3.0.14", "sqlparse==0.4.1", "Jinja2==2.11.3", "MarkupSafe==1.1.1", "html5lib==1.1",
+                      "coverage==5.5", "selenium==3.141.0", "mock==4.0.3"],
+    ),
+    RealProject(
         name="django-helpdesk",
         shape="a site: the demo site shipped with an app (demo/manage.py, SQLite)",
         subdir="demo",
@@ -178,7 +205,13 @@ def last_words(proc) -> str:
     except ValueError:
         data = None
     if isinstance(data, dict) and data.get("steps"):
-        data = data["steps"][-1]
+        steps = data["steps"]
+        if data.get("exit_code") == 0 and not any(st.get("message") for st in steps):
+            left = steps[-1].get("left_by_hand") or {}
+            return (f"{len(steps)} steps green ({' -> '.join([steps[0].get('from', '?')] + [st.get('to', '?') for st in steps])}); "
+                    f"left by hand at the end: {len(left.get('warnings') or [])} first-party warning group(s), "
+                    f"{len(left.get('manual_changes') or [])} manual change(s)")
+        data = steps[-1]
     if isinstance(data, dict):
         for key in ("message", "error", "stopped", "summary"):
             if data.get(key):

@@ -62,6 +62,8 @@ class Project:
         # the settings module a step runs the suite with when nothing names one for it (the suite
         # failed without settings: ``upgrader.step.baseline``); None: the environment's, as configured
         self.test_settings: str | None = None
+        # the test command the user gave after ``--`` (``step``, ``report``): it wins over detection
+        self.test_words: list[str] | None = None
 
     @property
     def root(self) -> Path:

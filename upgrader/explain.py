@@ -60,9 +60,15 @@ class Explanation:
     def explained(self) -> bool:
         return self.change_id is not None
 
-    def fix_text(self) -> str:
-        if self.fix.get("codemod"):
-            return f"codemod {self.fix['codemod']} (django-upgrade fix)"
+    def fix_text(self, ran: frozenset = frozenset()) -> str:
+        """The fix; ``ran``: the codemods that already ran over the project (a step's), which left
+        this line: then it is the recipe, by hand."""
+        codemod = self.fix.get("codemod")
+        if codemod and codemod in ran:
+            recipe = self.fix.get("recipe")
+            return f"by hand{': ' + recipe if recipe else ''} (the step's codemod {codemod} left this one)"
+        if codemod:
+            return f"codemod {codemod} (django-upgrade fix)"
         return self.fix.get("recipe") or "by hand"
 
     def headline(self) -> str:
@@ -288,11 +294,14 @@ def render_markdown(explanations: list[Explanation]) -> list[str]:
     return out
 
 
-def annotate_failures(entries: list, run_result, project_root, data, current: str, target: str) -> list:
+def annotate_failures(entries: list, run_result, project_root, data, current: str, target: str,
+                      ran=()) -> list:
     """Add ``explanation`` (``Explanation.to_json()``) to the step report's failure entries (dicts with
     ``test``; the entry of a suite that does not start takes the crash's), and put the matched change
     first in their ``matches`` (``{kind, id, release, summary, link, location, fix}``; ``kind`` is
-    ``incompatible`` for a behaviour change, ``removed`` for a removal). Never raises."""
+    ``incompatible`` for a behaviour change, ``removed`` for a removal). ``ran``: the names of the
+    codemods the step ran (a fix naming one of them is by hand: it left that line). Never raises."""
+    ran = frozenset(ran)
     try:
         found = explain_run(run_result, project_root, data, current, target)
     except Exception:  # noqa: BLE001 - an explanation must never break the step report
@@ -309,6 +318,6 @@ def annotate_failures(entries: list, run_result, project_root, data, current: st
         where = f" (at {e.location})" if e.location else ""
         match = {"kind": "removed" if e.change_id and not e.change_id[:1].isdigit() else "incompatible",
                  "id": e.change_id, "release": e.release, "link": e.fix.get("link", ""),
-                 "summary": f"{e.change_title}{where}; fix: {e.fix_text()}", "location": e.location, "fix": e.fix}
+                 "summary": f"{e.change_title}{where}; fix: {e.fix_text(ran)}", "location": e.location, "fix": e.fix}
         entry["matches"] = [match] + [m for m in entry.get("matches") or [] if m.get("id") != e.change_id]
     return entries

@@ -185,6 +185,9 @@ def command_from_words(project, words: list[str]) -> list[str]:
 
 
 def detect_test_command(project) -> TestCommand:
+    given = getattr(project, "test_words", None)
+    if given:
+        return TestCommand(command_from_words(project, list(given)), "given", f"given after --: {shlex.join(given)}")
     configured = project.config.get("test-command")
     if configured:
         words = shlex.split(configured) if isinstance(configured, str) else [str(w) for w in configured]
@@ -202,12 +205,40 @@ def detect_test_command(project) -> TestCommand:
     if tox_words:
         return TestCommand(command_from_words(project, tox_words), "tox",
                            f"tox.ini's test command in the project's interpreter: {shlex.join(tox_words)}")
+    from upgrader.makecommand import make_test_words
+
+    made = make_test_words(d)
+    if made:
+        words = toxcommand._with_settings(*made)
+        return TestCommand(command_from_words(project, words), "make",
+                           f"the Makefile's test target in the project's interpreter: {shlex.join(words)}")
     if (d / "manage.py").is_file():
         return TestCommand([py, "-Wa", "manage.py", "test"], "manage.py", "python -Wa manage.py test")
+    nested = _test_project_manage_py(d)
+    if nested is not None:
+        script, label = nested.relative_to(d).as_posix(), nested.parent.relative_to(d).as_posix()
+        return TestCommand([py, "-Wa", script, "test", label], "manage.py",
+                           f"python -Wa {script} test {label} (the test project's manage.py, its tests discovered in {label}/)")
     raise UsageError(
-        f"no test command found in {d}: no manage.py, runtests.py, tox.ini test command or pytest configuration; "
-        "pass one after -- or set [tool.django-upgrade] test-command"
+        f"no test command found in {d}: no manage.py (here or one directory down), runtests.py, tox.ini test "
+        "command or pytest configuration; pass one after -- or set [tool.django-upgrade] test-command"
     )
+
+
+def _test_project_manage_py(d: Path) -> Path | None:
+    """The manage.py one directory down that runs the project's tests (a library's ``tests/manage.py``):
+    the only one there, or the only one in a directory named for tests. Several: a usage error naming them."""
+    from core.files import manage_py_files
+
+    found = manage_py_files(d)
+    if len(found) > 1:
+        found = [m for m in found if "test" in m.parent.name.lower()] or found
+    if len(found) > 1:
+        names = ", ".join(m.relative_to(d).as_posix() for m in found)
+        raise UsageError(f"no test command found in {d}: several manage.py one directory down ({names}); "
+                         "pass the one that runs the tests after -- (e.g. -- python tests/manage.py test tests) "
+                         "or set [tool.django-upgrade] test-command")
+    return found[0] if found else None
 
 
 # -- running ---------------------------------------------------------------------------------------

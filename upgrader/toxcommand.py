@@ -11,6 +11,7 @@ command is read and rewritten to run in the project's interpreter:
 * ``python``, ``python3``, ``{envpython}``, ``{envbindir}/python`` -> the project's interpreter;
   ``pytest``/``py.test`` -> ``python -m pytest``; ``django-admin`` -> ``python -m django``;
 * ``{posargs}`` is dropped, ``{posargs:DEFAULT}`` becomes its default, ``{toxinidir}`` the project dir;
+* ``make TARGET ...``: the test line of that target's recipe (``upgrader.makecommand``);
 * a factor-conditional line (``dj32: ...``) is used only when no unconditional test line exists;
 * ``setenv = DJANGO_SETTINGS_MODULE = X`` becomes ``--settings=X`` for Django's test command and
   ``--ds=X`` for pytest when the command does not name settings itself.
@@ -87,7 +88,7 @@ def _normalise(words: list[str]) -> list[str] | None:
             return None
         if rest[:2] == ["-m", "coverage"]:
             return _normalise(["coverage", *rest[2:]])
-        if rest[:1] == ["-c"]:
+        if rest[:1] == ["-c"] or all(w.startswith("-") for w in rest):  # (python --version: runs nothing)
             return None
         return ["python", *rest]
     if tool in ("pytest", "py.test"):
@@ -132,6 +133,13 @@ def tox_test_words(root: Path) -> list[str] | None:
     settings = _setenv(section).get("DJANGO_SETTINGS_MODULE")
     for line in (*plain, *conditional):
         words = _words(_substitute(line, Path(root)))
+        if words and Path(words[0]).name == "make":  # (a Makefile target: its recipe's test line)
+            from upgrader.makecommand import make_test_words
+
+            made = make_test_words(root, words)
+            if made:
+                return _with_settings(made[0], made[1] or settings)
+            continue
         found = _normalise(words) if words else None
         if found:
             return _with_settings(found, settings)

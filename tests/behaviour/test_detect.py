@@ -266,3 +266,29 @@ def test_a_behaviour_change_with_a_removals_id_gets_a_pass_of_its_own(tmp_path, 
     result = scan_project(root, [change], verify=False, behaviour=other)
     assert [str(f) for f in result.behaviour["not-pytz"]] == ["shop/utils.py:1"]
     assert [str(o) for o in result.found["pytz"]] == ["shop/utils.py:1"]
+
+
+def test_a_cache_handler_that_instruments_caches_is_found(tmp_path, data):
+    """django-debug-toolbar 2.2's cache panel: a CacheHandler subclass overriding __getitem__, swapped in
+    for django.core.cache.caches. On 3.2 ``cache`` keeps the original handler and the panel sees nothing."""
+    (tmp_path / "panels").mkdir()
+    (tmp_path / "panels" / "cache.py").write_text(textwrap.dedent("""\
+        from django.core.cache import CacheHandler, caches as original_caches
+        from django.middleware import cache as middleware_cache
+
+
+        class CacheHandlerPatch(CacheHandler):
+            def __getitem__(self, alias):
+                return Tracker(super().__getitem__(alias))
+
+
+        class Other(CacheHandler):
+            def all(self):
+                return []
+
+
+        middleware_cache.caches = CacheHandlerPatch()
+        """))
+    found = behaviour.find(tmp_path, behaviour.between(data, "3.1", "3.2"))
+    assert [str(f) for f in found["3.2-cache-handler-connection-proxy"]] == ["panels/cache.py:6"]
+    assert "3.2-cache-handler-connection-proxy" not in behaviour.find(tmp_path, behaviour.between(data, "3.2", "4.0"))

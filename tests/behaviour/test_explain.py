@@ -97,3 +97,29 @@ def test_annotate_step_failure_entries(project, data):
     assert "explanation" not in entries[1]
     # never raises
     assert explain.annotate_failures(entries, object(), project, None, "4.0", "4.1") is entries
+
+
+def test_a_check_test_whose_diff_cuts_the_w042_message_is_explained(project, data):
+    """unittest's list diff cuts the warning's repr (django-debug-toolbar 2.2's check tests on 3.2): the
+    text left of models.W042 is "Auto-created pri[313 chars]" or "...used when not d[590 chars]"."""
+    cut = [
+        "Lists differ: [<War[15 chars] msg=\"Auto-created primary key used when not d[590 chars]03'>] != "
+        "[<War[15 chars] msg='debug_toolbar.middleware.DebugToolbarMid[230 chars]03'>]",
+        "Lists differ: [<Warning: level=30, msg=\"Auto-created pri[313 chars]42'>] != []",
+    ]
+    outs = [TestOutcome(test=f"tests.test_integration.T.test_{i}", outcome="failed", exc_type="AssertionError",
+                        message=m, frames=[]) for i, m in enumerate(cut)]
+    got = explain.explain_run(_result(*outs), project, data, "3.1", "3.2")
+    assert [e.change_id for e in got] == ["3.2-default-auto-field"] * 2
+
+
+def test_a_response_without_its_private_headers_is_explained(project, data):
+    out = TestOutcome(test="shop.tests.T.test_location", outcome="error", exc_type="AttributeError",
+                      message="'HttpResponseRedirect' object has no attribute '_headers'", frames=[])
+    [e] = explain.explain_run(_result(out), project, data, "3.1", "3.2")
+    assert e.change_id == "response-private-headers" and e.fix["codemod"] == "response_private_headers"
+    assert "by hand: HttpResponse._headers" in e.fix_text(frozenset({"response_private_headers"}))
+    other = TestOutcome(test="shop.tests.T.test_mail", outcome="error", exc_type="AttributeError",
+                        message="'Message' object has no attribute '_headers'", frames=[])
+    [e] = explain.explain_run(_result(other), project, data, "3.1", "3.2")
+    assert not e.explained

@@ -54,3 +54,20 @@ def use_colour() -> bool:
 
 def echo_json(data) -> None:
     click.echo(json.dumps(data, indent=2, sort_keys=False, default=str))
+
+
+class CommandAfterDashes(click.Command):
+    """A command whose words after ``--`` are the test command (``ctx.meta["dua_test_command"]``), never
+    PROJECT_DIR: ``step`` and ``report``."""
+
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, self.before_dashes(ctx, args))
+
+    @staticmethod
+    def before_dashes(ctx, args: list) -> list:
+        """``args`` up to ``--``; what follows is kept as the test command."""
+        if "--" in args:
+            i = args.index("--")
+            ctx.meta["dua_test_command"] = list(args[i + 1:])
+            args = args[:i]
+        return args

@@ -20,21 +20,19 @@ from pathlib import Path
 import click
 
 from core import atomic, versions
-from upgrader.commands._common import open_project, python_option
+from upgrader.commands._common import CommandAfterDashes, open_project, python_option
 from core.errors import EXIT_OK, EXIT_PENDING, EXIT_TESTS_FAILED, UpgradeError, UsageError
 from upgrader.project import NOT_THE_PROJECTS, is_tool_environment
 from upgrader.report import FORMATS, build_report, compare, group, over_the_bar, parse_log, read_baseline, render, write_baseline
 from upgrader.report.render import FAIL_ON
 
 
-class _ReportCommand(click.Command):
-    """Everything after ``--`` is the test command, never PROJECT_DIR."""
+class _ReportCommand(CommandAfterDashes):
+    """Everything after ``--`` is the test command, never PROJECT_DIR; ``--merge`` takes every file up to
+    the next option."""
 
     def parse_args(self, ctx, args):
-        if "--" in args:
-            i = args.index("--")
-            ctx.meta["dua_test_command"] = list(args[i + 1:])
-            args = args[:i]
+        args = self.before_dashes(ctx, args)
         if "--merge" in args:  # --merge A.json B.json ...: every file up to the next option
             i = args.index("--merge")
             j = i + 1
@@ -42,7 +40,7 @@ class _ReportCommand(click.Command):
                 j += 1
             ctx.meta["dua_merge"] = list(args[i + 1:j])
             args = args[:i] + args[j:]
-        return super().parse_args(ctx, args)
+        return click.Command.parse_args(self, ctx, args)
 
 
 def _parse_outputs(values) -> list[tuple[str, Path]]:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import click
 
-from upgrader.commands._common import echo_json, project_argument, python_option, show_progress
+from upgrader.commands._common import CommandAfterDashes, echo_json, project_argument, python_option, show_progress
 from core.errors import EXIT_INTERRUPTED, UsageError
 
 
-@click.command("step")
+@click.command("step", cls=CommandAfterDashes)
 @project_argument
 @python_option
 @click.option("--to", "to", metavar="X.Y", help="Take several steps, one feature release at a time, up to X.Y "
@@ -59,7 +59,10 @@ from core.errors import EXIT_INTERRUPTED, UsageError
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, no_clear_cache, new_python, venv_dir,
             check_deps, upgrade_deps, index_url, accept_failing, allow_downgrade, project_kind, skip, rollback, show_diff, verbose, fmt):
-    """Take the project to the next Django release (or --to X.Y), the way Django's upgrade guide says."""
+    """Take the project to the next Django release (or --to X.Y), the way Django's upgrade guide says.
+
+    The test suite runs as detected (see docs/report.md), or as given after --:
+    django-upgrade step -- python -m pytest tests."""
     from upgrader.step import StepOptions, render as step_render, rollback as do_rollback, run
 
     if rollback:
@@ -94,7 +97,7 @@ def command(project_dir, python, to, dry_run, commit, allow_dirty, no_install, n
         commit=commit, allow_dirty=allow_dirty, install=not no_install, clear_cache=not no_clear_cache,
         new_python=new_python, venv_dir=venv_dir, upgrade_deps=upgrade_deps, check_deps=check_deps,
         index_url=index_url, skip_codemods=skip_all, accept_failing=accept_failing, allow_downgrade=allow_downgrade,
-        project_kind=project_kind,
+        project_kind=project_kind, test_words=tuple(click.get_current_context().meta.get("dua_test_command") or ()),
         verbose=verbose, progress=show_progress(fmt),
     )
     try:

@@ -55,13 +55,27 @@ def baseline(ctx: StepContext) -> BaselineResult:
         r.notes.append(f"manage.py check fails on Django {x} with {ctx.project.test_settings} ({out.check_error}); "
                        "the step took these settings for the suite, so the check does not stop it")
         out.check_error = None
+    empty = _ran_no_tests(before)
+    if empty:
+        if ctx.options.accept_failing:
+            r.notes.append(f"--accept-failing: the suite ran no tests on Django {x} ({empty}); the step goes on "
+                           "with nothing to tell whether it breaks the project")
+        elif not out.red_tests and not out.check_error:
+            out.stop = True
+            r.fail("red-baseline", EXIT_TESTS_FAILED,
+                   f"the test command ({' '.join(ctx.pf.test_command.argv[1:])}, {ctx.pf.test_command.description}) "
+                   f"ran no tests on Django {x} ({empty}): nothing would tell whether the step breaks the project, "
+                   "so nothing was changed. Pass the command that runs the tests after -- (or set "
+                   "[tool.django-upgrade] test-command), or pass --accept-failing to step without tests")
+            return out
     if not out.red_tests and not out.check_error:
         return out
     what = []
     if out.red_tests:
         r.baseline_failures = _explained_if_not_started(ctx, before)
         what.append(f"the suite fails on Django {x} before any change ({failing_line(before)}"
-                    f"{_what_stopped(r.baseline_failures)}){_settings_hint(ctx, before)}")
+                    f"{_what_stopped(r.baseline_failures)}){_settings_hint(ctx, before)}"
+                    f"{_database_hint(before, r.baseline_failures)}")
     if out.check_error:
         what.append(f"manage.py check fails on Django {x} ({out.check_error})")
     if not ctx.options.accept_failing:
@@ -73,6 +87,15 @@ def baseline(ctx: StepContext) -> BaselineResult:
     r.baseline = {"tests": out.red_tests, "check": out.check_error}
     r.notes.append(f"--accept-failing: {'; '.join(what)}; these are the baseline, only new failures count")
     return out
+
+
+def _ran_no_tests(before: TestSummary) -> str | None:
+    """``0 tests`` / ``all 3 skipped`` when a suite that finished green checked nothing (its runner's
+    counts are known: a command whose output the tool cannot read is not judged); else None."""
+    res = before.result
+    if not before.ok or res.passed is None or res.passed or res.failed or res.errors:
+        return None
+    return f"all {res.skipped} skipped" if res.skipped else "0 tests"
 
 
 def _settings_for_the_suite(ctx: StepContext, before: TestSummary) -> bool:
@@ -127,6 +150,21 @@ def _what_stopped(explained: list | None) -> str:
     first = (explained or [{}])[0]
     said = (first.get("diagnosis") or {}).get("headline") or first.get("message")
     return f": {said[:300]}" if said else ""
+
+
+def _database_hint(before: TestSummary, explained: list | None) -> str:
+    """``; its databases need ...`` when what stopped the suite, or what most of its failures say, is
+    a database it cannot reach (``upgrader.databases``); else nothing."""
+    from upgrader import databases
+
+    said = [str(e.get("message") or "") for e in explained or []]
+    said += [f.message or "" for f in before.result.failures]
+    if not before.started:
+        said.append(before.result.output_tail or "")
+    hints = [h for h in map(databases.needs, said) if h]
+    if not hints or (before.started and len(hints) * 2 < len(before.result.failures)):
+        return ""
+    return f"; {hints[0]}"
 
 
 def _settings_hint(ctx: StepContext, before: TestSummary) -> str:

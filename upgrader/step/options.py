@@ -27,6 +27,7 @@ class StepOptions:
     accept_failing: bool = False  # a suite / manage.py check red on X is the baseline, not a refusal
     allow_downgrade: bool = False  # an install that downgrades or removes a package is not a failure
     project_kind: str | None = None  # site / library (None: detected, or [tool.django-upgrade] project-kind)
+    test_words: tuple = ()  # the test command given after -- (else detected: upgrader.testrun)
     verbose: bool = False
     progress: bool = False
     fmt: str = "text"
