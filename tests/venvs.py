@@ -109,9 +109,20 @@ def make_venv(python: str, requirements: list[str], fresh: Path | None = None) -
     lock_path = root / f".{dest.name}.lock"
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # safe with pytest-xdist workers building the same venv
-        if not marker.exists():
+        if not marker.exists() or not _pins_installed(dest, requirements):
             if dest.exists():
                 shutil.rmtree(dest)
             build_venv(python, requirements, dest)
             marker.write_text("\n".join(requirements))
     return dest / "bin" / "python"
+
+
+def _pins_installed(dest: Path, requirements: list[str]) -> bool:
+    """Whether the venv still holds the Django its requirements pin (a test that installed another
+    into a shared venv would break every test after it: the venv is built again instead)."""
+    for req in requirements:
+        name, sep, version = req.partition("==")
+        if sep and name.strip().lower() == "django":
+            found = list(dest.glob(f"lib/python*/site-packages/[Dd]jango-{version.strip()}.dist-info"))
+            return bool(found)
+    return True

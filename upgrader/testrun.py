@@ -205,13 +205,10 @@ def detect_test_command(project) -> TestCommand:
     if tox_words:
         return TestCommand(command_from_words(project, tox_words), "tox",
                            f"tox.ini's test command in the project's interpreter: {shlex.join(tox_words)}")
-    from upgrader.makecommand import make_test_words
-
-    made = make_test_words(d)
+    made = toxcommand.make_test_words(d)
     if made:
-        words = toxcommand._with_settings(*made)
-        return TestCommand(command_from_words(project, words), "make",
-                           f"the Makefile's test target in the project's interpreter: {shlex.join(words)}")
+        return TestCommand(command_from_words(project, made), "make",
+                           f"the Makefile's test target in the project's interpreter: {shlex.join(made)}")
     if (d / "manage.py").is_file():
         return TestCommand([py, "-Wa", "manage.py", "test"], "manage.py", "python -Wa manage.py test")
     nested = _test_project_manage_py(d)

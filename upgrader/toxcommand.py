@@ -134,13 +134,23 @@ def tox_test_words(root: Path) -> list[str] | None:
     for line in (*plain, *conditional):
         words = _words(_substitute(line, Path(root)))
         if words and Path(words[0]).name == "make":  # (a Makefile target: its recipe's test line)
-            from upgrader.makecommand import make_test_words
-
-            made = make_test_words(root, words)
+            made = make_test_words(root, words, settings)
             if made:
-                return _with_settings(made[0], made[1] or settings)
+                return made
             continue
         found = _normalise(words) if words else None
         if found:
             return _with_settings(found, settings)
+    return None
+
+
+def make_test_words(root, words: list[str] | None = None, settings: str | None = None) -> list[str] | None:
+    """The first test line of a Makefile target's recipe (``words``: ``make TARGET ...``; None: ``make
+    test``), as words for the project's python; ``settings``: the module when the line sets none."""
+    from upgrader.makecommand import recipe_lines
+
+    for line, env in recipe_lines(root, words) or ():
+        found = _normalise(line)
+        if found:
+            return _with_settings(found, env.get("DJANGO_SETTINGS_MODULE") or settings)
     return None

@@ -113,7 +113,8 @@ def _cst_header_name(node) -> bool:
 
 def _only_index(node: cst.Subscript):
     """The one index of ``node`` (``x[i]``), else None."""
-    if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index) or node.slice[0].slice.star:
+    if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index) \
+            or getattr(node.slice[0].slice, "star", None):  # (x[*a]: libcst 1.x only)
         return None
     return node.slice[0].slice.value
 

@@ -9,8 +9,7 @@ import textwrap
 
 import pytest
 
-from upgrader.makecommand import make_test_words
-from upgrader.toxcommand import tox_test_words
+from upgrader.toxcommand import make_test_words, tox_test_words
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 
@@ -51,12 +50,12 @@ def test_the_tox_line_naming_a_make_target_becomes_its_test_line(tmp_path):
 
 def test_the_make_command_line_gives_the_shell_variables_their_values(tmp_path):
     root = _project(tmp_path)
-    assert make_test_words(root, ["make", "coverage", "TEST_ARGS=tests.panels"]) == (
-        ["python", "-m", "django", "test", "-v2", "tests.panels"], "tests.settings")
+    assert make_test_words(root, ["make", "coverage", "TEST_ARGS=tests.panels"]) == [
+        "python", "-m", "django", "test", "-v2", "tests.panels", "--settings=tests.settings"]
 
 
 def test_the_test_target_is_taken_without_a_tox_line(tmp_path):
-    assert make_test_words(_project(tmp_path)) == (["python", "-m", "django", "test", "tests"], "tests.settings")
+    assert make_test_words(_project(tmp_path)) == ["python", "-m", "django", "test", "tests", "--settings=tests.settings"]
 
 
 @pytest.mark.parametrize("makefile", [

@@ -99,7 +99,8 @@ def _with_second_database(engine: str, extra: str = "") -> dict:
 def test_a_database_without_its_driver_is_named_in_the_refusal(tmp_path):
     project = repo(tmp_path / "lib", _with_second_database("django.db.backends.mysql"))
     venv = make_venv(python_for(django="3.2"), ["django==3.2.25"])
-    res = run_cli("step", str(project), "--python", str(venv), "--to", "4.0")
+    # (--no-install: the shared venv must keep its Django whatever the step decides)
+    res = run_cli("step", str(project), "--python", str(venv), "--to", "4.0", "--no-install")
     assert res.exit_code == 3, res.output[-3000:]
     line = res.output.strip().splitlines()[-1]
     assert "Error loading MySQLdb module" in line
@@ -112,7 +113,7 @@ def test_a_database_server_that_does_not_answer_is_named_in_the_refusal(tmp_path
     files = _with_second_database("django.db.backends.postgresql", f', "HOST": "127.0.0.1", "PORT": "{port}"')
     project = repo(tmp_path / "lib", files)
     venv = make_venv(python_for(django="3.2"), ["django==3.2.25", "psycopg2-binary==2.9.9"])
-    res = run_cli("step", str(project), "--python", str(venv), "--to", "4.0")
+    res = run_cli("step", str(project), "--python", str(venv), "--to", "4.0", "--no-install")
     assert res.exit_code == 3, res.output[-3000:]
     line = res.output.strip().splitlines()[-1]
     assert f"its databases need a PostgreSQL server at 127.0.0.1:{port}, which does not answer" in line, line
@@ -156,7 +157,7 @@ def test_a_test_command_that_runs_no_tests_is_refused(tmp_path):
     """Without the tox line, the only command found is the example project's manage.py, whose run
     finds no tests: green, and nothing checked. The step refuses and says how to name the command."""
     project = repo(tmp_path / "lib", TOOLBAR)
-    venv = make_venv(python_for(django="3.2"), ["django==3.2.25"])
+    venv = make_venv(python_for(django="3.2"), ["django==3.2.25"], fresh=tmp_path / "venv")  # (the step installs 4.0)
     res = run_cli("step", str(project), "--python", str(venv), "--to", "4.0")
     assert res.exit_code == 3, res.output[-3000:]
     line = res.output.strip().splitlines()[-1]
