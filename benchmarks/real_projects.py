@@ -105,6 +105,16 @@ PROJECTS = [
                       "coverage==5.5", "selenium==3.141.0", "mock==4.0.3"],
     ),
     RealProject(
+        name="django-extensions",
+        shape="reusable app tested with pytest-django (setup.cfg [tool:pytest], --doctest-modules, --cov in addopts)",
+        sdist="django-extensions==3.0.9",
+        sha256="6809c89ca952f0e08d4e0766bc0101dfaf508d7649aced1180c091d737046ea7",
+        python="3.8",
+        requirements=["Django==3.1.14", "pytest==6.1.1", "pytest-django==3.10.0", "pytest-cov==2.10.1",
+                      "factory-boy==3.1.0", "mock==4.0.2", "Werkzeug==1.0.1", "shortuuid==1.0.1",
+                      "python-magic==0.4.18", "vobject==0.9.6.1"],
+    ),
+    RealProject(
         name="django-helpdesk",
         shape="a site: the demo site shipped with an app (demo/manage.py, SQLite)",
         subdir="demo",

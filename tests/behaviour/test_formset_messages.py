@@ -5,13 +5,9 @@ Real git, a real venv with Django 3.1, the step's real install of 3.2."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.step.test_step_safety import repo
-from tests.step.test_step_unit import MINI, run_cli
-from tests.venvs import make_venv, python_for
+from tests.behaviour.step31 import step_31_to_32
 
 pytestmark = pytest.mark.integration
 
@@ -35,13 +31,8 @@ FORMSET_TEST = {"shop/tests.py": """
 
 
 def test_a_test_of_the_old_formset_wording_is_explained(tmp_path):
-    files = {k: v for k, v in MINI.items() if not k.startswith("shop/") or k in ("shop/__init__.py", "shop/apps.py")}
-    files = {**files, **FORMSET_TEST, "requirements.txt": "Django==3.1.14\n"}
-    project = repo(tmp_path / "p", files)
-    venv = make_venv(python_for(django="3.1"), ["django==3.1.14"], fresh=tmp_path / "venv")
-    res = run_cli("step", str(project), "--python", str(venv), "--to", "3.2", "--format", "json")
-    step = json.loads(res.stdout)["steps"][0]
-    assert step["to"].startswith("3.2.") and step["tests"]["before"]["passed"] == 1, res.output[-3000:]
+    _, step, res = step_31_to_32(tmp_path, FORMSET_TEST)
+    assert step["tests"]["before"]["passed"] == 1, res.output[-3000:]
     (failure,) = step["left_by_hand"]["failures"]
     assert failure["test"].endswith("test_too_many_lines")
     e = failure["explanation"]

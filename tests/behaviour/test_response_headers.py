@@ -7,13 +7,9 @@ Django 3.1, the step's real install of 3.2."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.step.test_step_safety import repo
-from tests.step.test_step_unit import MINI, run_cli
-from tests.venvs import make_venv, python_for
+from tests.behaviour.step31 import step_31_to_32
 
 pytestmark = pytest.mark.integration
 
@@ -35,13 +31,8 @@ HEADERS_TEST = {"shop/tests.py": """
 
 
 def test_reads_of_response_headers_are_rewritten_and_the_rest_explained(tmp_path):
-    files = {k: v for k, v in MINI.items() if not k.startswith("shop/") or k in ("shop/__init__.py", "shop/apps.py")}
-    files = {**files, **HEADERS_TEST, "requirements.txt": "Django==3.1.14\n"}
-    project = repo(tmp_path / "p", files)
-    venv = make_venv(python_for(django="3.1"), ["django==3.1.14"], fresh=tmp_path / "venv")
-    res = run_cli("step", str(project), "--python", str(venv), "--to", "3.2", "--format", "json")
-    step = json.loads(res.stdout)["steps"][0]
-    assert step["to"].startswith("3.2.") and step["tests"]["before"]["passed"] == 2, res.output[-3000:]
+    project, step, res = step_31_to_32(tmp_path, HEADERS_TEST)
+    assert step["tests"]["before"]["passed"] == 2, res.output[-3000:]
     tests = (project / "shop" / "tests.py").read_text()
     assert 'response["location"].startswith' in tests and 'response.has_header("location")' in tests
     assert 'response._headers.get("location")' in tests
