@@ -107,12 +107,14 @@ PROJECTS = [
     RealProject(
         name="django-extensions",
         shape="reusable app tested with pytest-django (setup.cfg [tool:pytest], --doctest-modules, --cov in addopts)",
+        notes="the sdist leaves out the tests' JSON fixtures, and some tests ask the package index over the network",
         sdist="django-extensions==3.0.9",
         sha256="6809c89ca952f0e08d4e0766bc0101dfaf508d7649aced1180c091d737046ea7",
         python="3.8",
         requirements=["Django==3.1.14", "pytest==6.1.1", "pytest-django==3.10.0", "pytest-cov==2.10.1",
                       "factory-boy==3.1.0", "mock==4.0.2", "Werkzeug==1.0.1", "shortuuid==1.0.1",
-                      "python-magic==0.4.18", "vobject==0.9.6.1"],
+                      "python-magic==0.4.18", "vobject==0.9.6.1", "Pygments==2.7.1", "requests==2.24.0",
+                      "pip==20.2.4"],  # its pipchecker command imports pip's API of the time (gone in pip 21.3)
     ),
     RealProject(
         name="django-helpdesk",
@@ -177,7 +179,7 @@ def prepare(project: RealProject, work: Path) -> Path:
         tar.extractall(work, filter="data")
     (top,) = [p for p in work.iterdir() if p.is_dir()]
     root = top / project.subdir if project.subdir else top
-    (top / ".gitignore").write_text(".venv/\n*.pyc\n__pycache__/\n*.egg-info/\n")
+    (top / ".gitignore").write_text(".venv/\n*.pyc\n__pycache__/\n*.egg-info/\n.coverage\n.coverage.*\nhtmlcov/\n")  # (as the repositories have it; an sdist leaves it out)
     git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
     for argv in (["git", "init", "-q"], ["git", "add", "-A"], [*git, "commit", "-qm", project.sdist]):
         proc, _ = run(argv, cwd=top)

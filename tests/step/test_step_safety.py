@@ -50,6 +50,8 @@ def test_a_project_red_on_its_current_django_is_refused_before_any_change(tmp_pa
     assert res.exit_code == 3, res.output
     assert "test_known_broken" in res.output and "--accept-failing" in res.output
     assert "Nothing was changed" in res.output
+    # (a failing test or two: each with its error, on the refusal's line)
+    assert "before any change (shop.test_red.Red.test_known_broken: AssertionError: 1 != 2)" in res.output
     # tree and venv untouched: no codemod, no pin, no install, no file of ours
     assert git(mini, "status", "--porcelain", "--untracked-files=all").strip() == ""
     assert git(mini, "diff", "HEAD").strip() == ""

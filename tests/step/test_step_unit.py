@@ -331,3 +331,24 @@ def test_the_makemigrations_check_line_says_what_it_found():
         == "did not run (no manage.py and no settings module found)"
     assert migrations_check_line({"ok": False, "returncode": 2, "output": "Traceback ...\nKeyError: 'x'\n"}) == \
         "failed (exit 2): KeyError: 'x'"
+
+
+def test_the_red_baseline_line_says_what_the_failures_share():
+    """django-extensions 3.0.9 without its test requirements: 44 failures, most of them for two
+    reasons; a failure or two: each with its error."""
+    from upgrader.step.suite import TestSummary, failing_line
+    from upgrader.testrun import Failure, RunResult
+
+    fixtures = [Failure(f"tests/test_export_emails.py::test_{i}", "django.core.management.base.CommandError: "
+                        "No fixture named 'group' found.", "error") for i in range(22)]
+    pygments = [Failure(f"tests/test_highlighting.py::test_{i}", "NameError: name 'ClassNotFound' is not defined\n  ...",
+                        "failure") for i in range(6)]
+    other = [Failure("tests/test_misc.py::test_one", "AssertionError: False is not true", "failure")]
+    many = TestSummary("before", "3.1.14", "3.8", RunResult(1, passed=430, failed=7, errors=22,
+                                                            failures=fixtures + pygments + other))
+    line = failing_line(many, said=3)
+    assert line.endswith(" and 24 more; most often: 22 x django.core.management.base.CommandError: No fixture "
+                         "named 'group' found., 6 x NameError: name 'ClassNotFound' is not defined"), line
+    assert "most often" not in failing_line(many)  # (without said: the names only, as before)
+    few = TestSummary("before", "3.1.14", "3.8", RunResult(1, passed=1, failed=1, failures=other))
+    assert failing_line(few, said=3) == "tests/test_misc.py::test_one: AssertionError: False is not true"

@@ -73,7 +73,7 @@ def baseline(ctx: StepContext) -> BaselineResult:
     what = []
     if out.red_tests:
         r.baseline_failures = _explained_if_not_started(ctx, before)
-        what.append(f"the suite fails on Django {x} before any change ({failing_line(before)}"
+        what.append(f"the suite fails on Django {x} before any change ({failing_line(before, said=3 if before.started else 0)}"
                     f"{_what_stopped(r.baseline_failures)}){_settings_hint(ctx, before)}"
                     f"{_database_hint(before, r.baseline_failures)}")
     if out.check_error:

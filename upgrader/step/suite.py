@@ -14,6 +14,8 @@ so a baseline that could not even start can be accepted (``--accept-failing``) l
 
 from __future__ import annotations
 
+import collections
+
 from dataclasses import dataclass
 
 NOT_STARTED = "<the test suite does not start>"
@@ -125,6 +127,20 @@ def tool_failed(summary: TestSummary) -> str | None:
     return None
 
 
-def failing_line(summary: TestSummary, limit: int = 5) -> str:
+def failing_line(summary: TestSummary, limit: int = 5, said: int = 0) -> str:
+    """The failing tests, ``limit`` of them. With ``said``: when no more than that many fail, each with
+    the first line of its error (a collection error that stopped pytest says why at once); when more
+    do, the errors most of them share (``22 x CommandError: No fixture named 'group' found``)."""
     names = sorted(summary.failing)
-    return ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    messages = {}
+    for f in summary.result.failures if said else ():
+        first = (f.message or "").strip().splitlines()[:1]
+        if first:
+            messages.setdefault(f.test, first[0][:200])
+    if said and len(names) <= said:
+        return ", ".join(f"{n}: {messages[n]}" if n in messages else n for n in names)
+    line = ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    shared = [(n, m) for m, n in collections.Counter(messages.values()).most_common(2) if n > 1]
+    if shared:
+        line += "; most often: " + ", ".join(f"{n} x {m}" for n, m in shared)
+    return line
