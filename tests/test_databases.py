@@ -49,3 +49,19 @@ def test_what_the_databases_need(message, said):
 ])
 def test_other_errors_need_nothing_of_the_databases(message):
     assert needs(message) is None
+
+
+def test_a_suite_that_started_gets_the_hint_when_half_its_failures_say_so():
+    """pytest-django reaches the database at the first test that needs it: every such test errors
+    with the same OperationalError. A failure or two among many is the project's own."""
+    from upgrader.step.baseline import _database_hint
+    from upgrader.step.suite import TestSummary
+    from upgrader.testrun import Failure, RunResult
+
+    refused = 'django.db.utils.OperationalError: connection to server at "db" (10.0.0.2), port 5432 failed'
+    db = [Failure(f"tests/test_db.py::test_{i}", refused, "error") for i in range(3)]
+    own = [Failure(f"tests/test_x.py::test_{i}", "AssertionError: 1 != 2", "failure") for i in range(4)]
+    mostly = TestSummary("before", "3.2.25", "3.10", RunResult(1, passed=5, failed=1, errors=3, failures=db + own[:1]))
+    assert _database_hint(mostly, None).startswith("; its databases need a PostgreSQL server at db:5432")
+    few = TestSummary("before", "3.2.25", "3.10", RunResult(1, passed=5, failed=4, errors=1, failures=db[:1] + own))
+    assert _database_hint(few, None) == ""

@@ -56,7 +56,7 @@ from upgrader import testresults, toxcommand
 from upgrader.harvest import WarningRecord, harvest_env, read_harvest
 from upgrader.summaryline import Failure, parse_counts, parse_failures  # noqa: F401 - re-exported for callers
 from core import run as _runner
-from core.files import listdir
+from core.files import listdir, manage_py_files
 
 TAIL_LINES = 60
 KEEP_LINES = 20000
@@ -225,8 +225,6 @@ def detect_test_command(project) -> TestCommand:
 def _test_project_manage_py(d: Path) -> Path | None:
     """The manage.py one directory down that runs the project's tests (a library's ``tests/manage.py``):
     the only one there, or the only one in a directory named for tests. Several: a usage error naming them."""
-    from core.files import manage_py_files
-
     found = manage_py_files(d)
     if len(found) > 1:
         found = [m for m in found if "test" in m.parent.name.lower()] or found

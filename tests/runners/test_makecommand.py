@@ -71,3 +71,20 @@ def test_without_a_makefile_nothing_is_run(tmp_path):
     assert make_test_words(tmp_path) is None
     (tmp_path / "tox.ini").write_text("[testenv]\ncommands =\n    make test\n    pytest tests\n")
     assert tox_test_words(tmp_path) == ["pytest", "tests"]
+
+
+def test_a_makefile_test_target_is_the_detected_command_before_a_nested_manage_py(tmp_path):
+    """Nothing but a Makefile and an example project one directory down (django-debug-toolbar without
+    its tox.ini): the Makefile's test target is the command, not the example's manage.py."""
+    import sys
+
+    from upgrader.project import Project
+    from upgrader.testrun import detect_test_command
+
+    root = _project(tmp_path)
+    (root / "example").mkdir()
+    (root / "example" / "manage.py").write_text("")
+    cmd = detect_test_command(Project(root, sys.executable))
+    assert (cmd.kind, cmd.argv[1:]) == ("make", ["-Wa", "-m", "django", "test", "tests", "--settings=tests.settings"])
+    (root / "Makefile").unlink()
+    assert detect_test_command(Project(root, sys.executable)).argv[1:] == ["-Wa", "example/manage.py", "test", "example"]

@@ -114,3 +114,22 @@ def test_a_tox_tested_app_is_detected_and_its_suite_counted(tmp_path):
     assert result.structured and result.runner == "unittest", buf.getvalue()[-2000:]
     assert {"passed": result.passed, "failed": result.failed, "errors": result.errors,
             "skipped": result.skipped} == COUNTS
+
+
+def test_a_manage_py_one_directory_down_is_chosen_by_its_directory(tmp_path):
+    """A library's test project one directory down (django-reversion's tests/manage.py): the only one,
+    or the only one in a directory named for tests; several others are named in the error."""
+    import sys
+
+    from core.errors import UsageError
+
+    for name in ("tests", "example"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "manage.py").write_text("")
+    cmd = detect_test_command(Project(tmp_path, sys.executable))
+    assert (cmd.kind, cmd.argv[1:]) == ("manage.py", ["-Wa", "tests/manage.py", "test", "tests"])
+    (tmp_path / "tests" / "manage.py").rename(tmp_path / "tests" / "other.py")
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "manage.py").write_text("")
+    with pytest.raises(UsageError, match=r"several manage.py one directory down \(demo/manage.py, example/manage.py\)"):
+        detect_test_command(Project(tmp_path, sys.executable))

@@ -40,7 +40,7 @@ class _ReportCommand(CommandAfterDashes):
                 j += 1
             ctx.meta["dua_merge"] = list(args[i + 1:j])
             args = args[:i] + args[j:]
-        return click.Command.parse_args(self, ctx, args)
+        return super().parse_args(ctx, args)  # (the -- already taken: nothing left for it to take)
 
 
 def _parse_outputs(values) -> list[tuple[str, Path]]:
@@ -198,7 +198,8 @@ def command(ctx, project_dir, python, fmt, outputs, from_log, baseline, write_ba
         django_version = probe.django
         if not django_version:
             raise UsageError(f"no Django importable by {python_path}; pass --python PATH")
-        argv = testrun.command_from_words(project, test_words) if test_words else testrun.detect_test_command(project).argv
+        project.test_words = test_words or None  # (given after --: detect_test_command takes it first)
+        argv = testrun.detect_test_command(project).argv
         if not quiet and fmt != "json":
             click.echo(f"django-upgrade: running {' '.join(argv)}", err=True)
         # --settings / [tool.django-upgrade] settings: the suite runs with it too (manage.py's setdefault

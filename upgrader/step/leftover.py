@@ -93,8 +93,10 @@ def left_by_hand(report, data, project) -> tuple[dict, list, list]:
                                                         index_url=report.deps_index)
             from upgrader.explain import annotate_failures
 
-            ran = {name for cm in report.codemods.values() if not cm.undone for name in cm.selected
-                   if name not in {b["codemod"] for b in cm.blamed}}  # (the codemods that left the project as it is)
+            ran = set()  # (the codemods that left the project as it is: run, not undone)
+            for cm in report.codemods.values():
+                if not cm.undone:
+                    ran |= set(cm.selected) - {b["codemod"] for b in cm.blamed}
             left["failures"] = annotate_failures(left["failures"], t.result, report.project, data, report.current,
                                                  report.to, ran)
         seen = set()

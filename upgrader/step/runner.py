@@ -152,13 +152,21 @@ def phases_python_version(python: str) -> str:
     return out.stdout.strip() or "?"
 
 
+def _carrying(project: Project, options: StepOptions, test_settings: str | None = None) -> Project:
+    """``project`` with what every step of the run keeps: the test command given after ``--`` and the
+    settings module a step before took for the suite."""
+    project.test_words = list(options.test_words) or None
+    if test_settings:
+        project.test_settings = test_settings
+    return project
+
+
 def run(options: StepOptions) -> StepsOutcome:
     import release_data
 
     data = release_data.load()
     progress = Progress(options.progress)
-    project = open_project(options.project_dir, python=options.python)  # the command's own, resolved once
-    project.test_words = list(options.test_words) or None
+    project = _carrying(open_project(options.project_dir, python=options.python), options)  # the command's own
     outcome = StepsOutcome()
     python_move = None
     if options.new_python:
@@ -178,8 +186,7 @@ def run(options: StepOptions) -> StepsOutcome:
             progress(f"running the suite on Python {old_probe.python} with Django {old_probe.django}")
             old_run = suite(project, cmd_old, "old-python", old_probe.django, options.verbose)
             newpy, dest, ver = _new_python(options, project, progress, data)
-            project = Project(project.dir, python=newpy)
-            project.test_words = list(options.test_words) or None
+            project = _carrying(Project(project.dir, python=newpy), options)
             cmd_new = testrun.detect_test_command(project)
             progress(f"running the suite on Python {ver} with Django {old_probe.django}")
             new_run = suite(project, cmd_new, "python-move", old_probe.django, options.verbose)
@@ -197,8 +204,8 @@ def run(options: StepOptions) -> StepsOutcome:
     seen = set()
     while True:
         taken = getattr(project, "test_settings", None)  # (a settings module the step before took for the suite: kept)
-        project = Project(project.dir, python=project.interpreter.path if (options.python or python_move) else None)
-        project.test_settings, project.test_words = taken, list(options.test_words) or None
+        project = _carrying(Project(project.dir, python=project.interpreter.path if (options.python or python_move) else None),
+                            options, taken)
         pf = preflight(project, target=options.to, allow_dirty=options.allow_dirty or not first or bool(python_move),
                        commit=options.commit, data=data, check_git=first and not python_move,
                        new_python=bool(options.new_python and options.dry_run), **_deps_args(project, options))
